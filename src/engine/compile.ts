@@ -1,0 +1,352 @@
+import { isBlank, showCell } from './cells/cellValue';
+import { excelSerialFromIsoDate, excelSerialFromLocalDate, isExcelDateSerial, isoDateFromExcelSerial } from './cells/excelDate';
+import { readNumber, whyNotNumber } from './cells/readCell';
+import { headerLookup, type ColumnIndex } from './columns';
+import { describeCondition } from './conditions/conditionLabels';
+import { compileCondition, MATCH, UNUSABLE, type CellTest } from './conditions/compileCondition';
+import { compileDecay, type CompiledDecay } from './decay';
+import { GROUP_LABELS, type Band, type Cap, type Criterion, type Group, type Model, type Stage } from './model';
+import { resultOf, type Problem, type Result } from './problems';
+import { maximumScore } from './scoreRange';
+import { validateModel } from './validate';
+import { whereOf } from './where';
+
+export interface CompileOptions {
+  /** The day ages are measured to: 'YYYY-MM-DD', an Excel serial, or a Date (its local day). Overrides the model's as-of. */
+  readonly asOf?: string | number | Date;
+  /** Today, for a model without an as-of date; a parameter so that results are reproducible. */
+  readonly today?: Date;
+}
+
+/** One line of a lead's explanation. The points of all parts add up to the score. */
+export interface ExplanationPart {
+  /** 'criterion': a criterion that matched; 'unusable': one whose cell could not be read (0 points); 'cap': a cap or the scale's bounds. */
+  readonly kind: 'criterion' | 'unusable' | 'cap';
+  readonly group: Group | null;
+  readonly label: string;
+  /** Contribution to the score, in the score's scale, to the hundredth. */
+  readonly points: number;
+  readonly detail: string;
+  /** Position of the criterion in the model, for 'criterion' and 'unusable' parts. */
+  readonly criterionIndex: number | null;
+}
+
+export interface LeadScore {
+  readonly score: number;
+  readonly fit: number;
+  readonly engagement: number;
+  readonly band: Band;
+  readonly bandIndex: number;
+  readonly stage: Stage | null;
+  readonly explanation: readonly ExplanationPart[];
+}
+
+/** Scores of many rows, column by column; explain(i) gives the full LeadScore of row i. */
+export interface ScoredRows {
+  readonly count: number;
+  readonly scores: Float64Array;
+  readonly fit: Float64Array;
+  readonly engagement: Float64Array;
+  readonly bandIndex: Uint8Array;
+  /** 0 none, 1 MQL, 2 SQL. */
+  readonly stageIndex: Uint8Array;
+  /** How many of the row's cells a criterion could not read. */
+  readonly unusableCells: Uint16Array;
+  explain(row: number): LeadScore;
+}
+
+export interface CompiledModel {
+  readonly model: Model;
+  readonly headers: readonly string[];
+  /** 'YYYY-MM-DD' that ages were measured to. */
+  readonly asOf: string;
+  /** Raw points per score point: 1 for the points scale, max/100 for the 0-100 scale. */
+  readonly pointsPerScorePoint: number;
+  readonly bands: readonly Band[];
+  scoreRow(row: readonly unknown[]): LeadScore;
+  scoreRows(rows: readonly (readonly unknown[])[]): ScoredRows;
+}
+
+export const STAGES: readonly (Stage | null)[] = [null, 'MQL', 'SQL'];
+
+interface CompiledCriterion {
+  readonly index: number;
+  readonly source: Criterion;
+  readonly label: string;
+  readonly isFit: boolean;
+  readonly column: ColumnIndex;
+  readonly test: CellTest['test'];
+  readonly whyUnusable: CellTest['whyUnusable'];
+  readonly points: number;
+  /** -1 when points are given once. */
+  readonly countColumn: number;
+  readonly decay: CompiledDecay | null;
+  readonly dateColumn: number;
+  readonly capMin: number;
+  readonly capMax: number;
+}
+
+/** Integer hundredths of a score point: sums of them are exact, so explanations add up. */
+type Cents = number;
+
+interface CentBounds {
+  readonly min: Cents;
+  readonly max: Cents;
+}
+
+/**
+ * Resolves a model against a table's headers once, so that scoring a row is a loop over
+ * prepared tests: no header lookups, no parsing of the model, no allocation per row.
+ */
+export function compile(m: Model, headers: readonly unknown[], options: CompileOptions = {}): Result<CompiledModel> {
+  const validated = validateModel(m);
+  const problems: Problem[] = validated.ok ? [...validated.warnings] : [...validated.problems];
+  const asOfDay = resolveAsOf(m, options, problems);
+  const lookup = headerLookup(headers);
+  const criteria: CompiledCriterion[] = [];
+
+  m.criteria.forEach((c, index) => {
+    const column = (field: string, path: (string | number)[]): number => {
+      const found = lookup.find(field);
+      if (found !== undefined) return found;
+      if (field !== '') {
+        const suggestion = lookup.suggest(field);
+        problems.push({
+          severity: c.enabled ? 'error' : 'warning',
+          where: whereOf(path),
+          message: `unknown column '${field}'${c.enabled ? '' : ' (the criterion is disabled, so it is not scored)'}`,
+          hint: suggestion !== undefined ? `did you mean '${suggestion}'?` : `the table's columns are ${listHeaders(lookup.headers)}`,
+          path,
+        });
+      }
+      return -1;
+    };
+    const path = ['criteria', index];
+    const fieldColumn = column(c.field, [...path, 'field']);
+    const countColumn = c.perOccurrenceOf === null ? -1 : column(c.perOccurrenceOf, [...path, 'perOccurrenceOf']);
+    const dateColumn = c.decay === null ? -1 : column(c.decay.dateField, [...path, 'decay', 'dateField']);
+    if (!c.enabled || fieldColumn < 0 || (c.perOccurrenceOf !== null && countColumn < 0) || (c.decay !== null && dateColumn < 0)) return;
+    const cellTest = compileCondition(c.condition, { asOfDay, dateOrder: m.dateOrder });
+    criteria.push({
+      index,
+      source: c,
+      label: criterionLabel(c),
+      isFit: c.group === 'fit',
+      column: fieldColumn as ColumnIndex,
+      test: cellTest.test,
+      whyUnusable: cellTest.whyUnusable,
+      points: c.points,
+      countColumn,
+      decay: c.decay === null ? null : compileDecay(c.decay, asOfDay, m.dateOrder),
+      dateColumn,
+      capMin: c.cap.min ?? Number.NEGATIVE_INFINITY,
+      capMax: c.cap.max ?? Number.POSITIVE_INFINITY,
+    });
+  });
+
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
+
+  const percentScale = m.scale === '0-100';
+  const pointsPerScorePoint = percentScale ? maximumScore(m) / 100 : 1;
+  const centsPerPoint = 100 / pointsPerScorePoint;
+  const toCents = (cap: Cap): CentBounds => ({
+    min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint),
+    max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint),
+  });
+  const fitBounds = toCents(m.groupCaps.fit);
+  const engagementBounds = toCents(m.groupCaps.engagement);
+  const totalBounds = toCents(m.totalCap);
+  const scaleBounds: CentBounds = percentScale ? { min: 0, max: 10_000 } : { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+  const bandFrom = m.bands.map((b) => b.from);
+  const { mql, sql } = m.stages;
+
+  // The one scoring routine, for the fast path (parts === null) and for explanations, so
+  // that an explanation can never disagree with the score it explains.
+  const out = { fit: 0, engagement: 0, total: 0, unusable: 0 };
+  const scoreInto = (row: readonly unknown[], parts: ExplanationPart[] | null): void => {
+    let fit: Cents = 0;
+    let engagement: Cents = 0;
+    let unusable = 0;
+    for (const c of criteria) {
+      const value = row[c.column];
+      const outcome = c.test(value);
+      if (outcome !== MATCH) {
+        if (outcome === UNUSABLE) {
+          unusable++;
+          parts?.push(unusablePart(c, `'${c.source.field}': ${c.whyUnusable(value)}`));
+        }
+        continue;
+      }
+      let raw = c.points;
+      let count = 1;
+      if (c.countColumn >= 0) {
+        const countValue = row[c.countColumn];
+        count = typeof countValue === 'number' ? countValue : isBlank(countValue) ? 0 : readNumber(countValue);
+        if (Number.isNaN(count)) {
+          unusable++;
+          parts?.push(unusablePart(c, `count '${c.source.perOccurrenceOf ?? ''}': ${whyNotNumber(countValue)}`));
+          continue;
+        }
+        if (count <= 0) continue;
+        raw *= count;
+      }
+      const undecayed = raw;
+      if (c.decay !== null) raw = c.decay.apply(raw, row[c.dateColumn]);
+      const uncapped = raw;
+      if (raw < c.capMin) raw = c.capMin;
+      else if (raw > c.capMax) raw = c.capMax;
+      const cents = Math.round(raw * centsPerPoint);
+      if (c.isFit) fit += cents;
+      else engagement += cents;
+      if (parts !== null) {
+        parts.push({
+          kind: 'criterion',
+          group: c.source.group,
+          label: c.label,
+          points: cents / 100,
+          detail: criterionDetail(c, row, value, count, undecayed, uncapped, raw, percentScale ? pointsPerScorePoint : null),
+          criterionIndex: c.index,
+        });
+      }
+    }
+    fit = bounded(fit, fitBounds, parts, 'fit', `${GROUP_LABELS.fit} points`);
+    engagement = bounded(engagement, engagementBounds, parts, 'engagement', `${GROUP_LABELS.engagement} points`);
+    let total = bounded(fit + engagement, totalBounds, parts, null, 'Total');
+    total = bounded(total, scaleBounds, parts, null, 'The 0-100 scale');
+    out.fit = fit;
+    out.engagement = engagement;
+    out.total = total;
+    out.unusable = unusable;
+  };
+
+  const bandOf = (score: number): number => {
+    let band = 0;
+    for (let i = 1; i < bandFrom.length; i++) if (score >= (bandFrom[i] ?? Number.POSITIVE_INFINITY)) band = i;
+    return band;
+  };
+  const stageOf = (score: number): number => (sql !== null && score >= sql ? 2 : mql !== null && score >= mql ? 1 : 0);
+
+  const scoreRow = (row: readonly unknown[]): LeadScore => {
+    const parts: ExplanationPart[] = [];
+    scoreInto(row, parts);
+    const score = out.total / 100;
+    const bandIndex = bandOf(score);
+    return {
+      score,
+      fit: out.fit / 100,
+      engagement: out.engagement / 100,
+      band: m.bands[bandIndex] as Band,
+      bandIndex,
+      stage: STAGES[stageOf(score)] ?? null,
+      explanation: parts,
+    };
+  };
+
+  const scoreRows = (rows: readonly (readonly unknown[])[]): ScoredRows => {
+    const n = rows.length;
+    const result: ScoredRows = {
+      count: n,
+      scores: new Float64Array(n),
+      fit: new Float64Array(n),
+      engagement: new Float64Array(n),
+      bandIndex: new Uint8Array(n),
+      stageIndex: new Uint8Array(n),
+      unusableCells: new Uint16Array(n),
+      explain: (i) => scoreRow(rows[i] ?? []),
+    };
+    for (let i = 0; i < n; i++) {
+      scoreInto(rows[i] ?? [], null);
+      const score = out.total / 100;
+      result.scores[i] = score;
+      result.fit[i] = out.fit / 100;
+      result.engagement[i] = out.engagement / 100;
+      result.bandIndex[i] = bandOf(score);
+      result.stageIndex[i] = stageOf(score);
+      result.unusableCells[i] = Math.min(out.unusable, 0xffff);
+    }
+    return result;
+  };
+
+  const compiled: CompiledModel = {
+    model: m,
+    headers: lookup.headers,
+    asOf: isoDateFromExcelSerial(asOfDay),
+    pointsPerScorePoint,
+    bands: m.bands,
+    scoreRow,
+    scoreRows,
+  };
+  return resultOf(compiled, problems);
+}
+
+/** The name a criterion is shown by: its own, or its condition in words. */
+export function criterionLabel(c: Criterion): string {
+  return c.name !== '' ? c.name : describeCondition(c.field, c.condition);
+}
+
+function unusablePart(c: CompiledCriterion, why: string): ExplanationPart {
+  return { kind: 'unusable', group: c.source.group, label: c.label, points: 0, detail: `not scored: ${why}`, criterionIndex: c.index };
+}
+
+/** Applies bounds to a sum of cents, adding an explanation part for what they took away. */
+function bounded(sum: Cents, bounds: CentBounds, parts: ExplanationPart[] | null, group: Group | null, what: string): Cents {
+  const limited = sum < bounds.min ? bounds.min : sum > bounds.max ? bounds.max : sum;
+  if (parts !== null && limited !== sum) {
+    const atMax = limited === bounds.max;
+    parts.push({
+      kind: 'cap',
+      group,
+      label: `${what} ${atMax ? 'capped at' : 'raised to'} ${limited / 100}`,
+      points: (limited - sum) / 100,
+      detail: `${what} came to ${sum / 100}; the ${atMax ? 'maximum' : 'minimum'} is ${limited / 100}`,
+      criterionIndex: null,
+    });
+  }
+  return limited;
+}
+
+function criterionDetail(
+  c: CompiledCriterion,
+  row: readonly unknown[],
+  value: unknown,
+  count: number,
+  undecayed: number,
+  uncapped: number,
+  capped: number,
+  pointsPerScorePoint: number | null,
+): string {
+  const steps = [`${c.source.field} = ${showCell(value)}`];
+  if (c.countColumn >= 0) steps.push(`${count} x ${c.points} = ${round2(undecayed)}`);
+  const decayNote = c.decay?.describe(undecayed, row[c.dateColumn]) ?? null;
+  if (decayNote !== null) steps.push(uncapped === undecayed ? decayNote : `${decayNote}, ${round2(undecayed)} -> ${round2(uncapped)}`);
+  if (capped !== uncapped) steps.push(`capped at ${capped}`);
+  if (pointsPerScorePoint !== null) steps.push(`${round2(capped)} of ${round2(pointsPerScorePoint * 100)} possible points`);
+  return steps.join('; ');
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function listHeaders(headers: readonly string[]): string {
+  const named = headers.filter((h) => h.trim() !== '').map((h) => `'${h.trim()}'`);
+  return named.length <= 12 ? named.join(', ') : `${named.slice(0, 12).join(', ')} and ${named.length - 12} more`;
+}
+
+function resolveAsOf(m: Model, options: CompileOptions, problems: Problem[]): number {
+  const given = options.asOf;
+  if (typeof given === 'number') {
+    if (isExcelDateSerial(given)) return Math.floor(given);
+    problems.push({ severity: 'error', where: 'as-of date', message: `${given} is not an Excel date serial number`, path: ['asOf'] });
+  } else if (typeof given === 'string') {
+    const serial = excelSerialFromIsoDate(given);
+    if (!Number.isNaN(serial)) return serial;
+    problems.push({ severity: 'error', where: 'as-of date', message: `'${given}' is not a date`, hint: 'write it as YYYY-MM-DD', path: ['asOf'] });
+  } else if (given instanceof Date) {
+    if (!Number.isNaN(given.getTime())) return excelSerialFromLocalDate(given);
+    problems.push({ severity: 'error', where: 'as-of date', message: 'an invalid Date', path: ['asOf'] });
+  }
+  if (m.asOf !== null) {
+    const serial = excelSerialFromIsoDate(m.asOf);
+    if (!Number.isNaN(serial)) return serial;
+  }
+  return excelSerialFromLocalDate(options.today ?? new Date());
+}

@@ -1,0 +1,19 @@
+/**
+ * The scoring engine's public surface. Everything outside src/engine imports from here.
+ */
+export * from './model';
+export type { Problem, Result } from './problems';
+export { formatProblem, formatProblems } from './problems';
+export { parseModel, normaliseModel } from './schema';
+export { validateModel } from './validate';
+export { maximumScore } from './scoreRange';
+export { compile, criterionLabel, STAGES } from './compile';
+export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredRows } from './compile';
+export * from './modelCells';
+export { TEMPLATES, templateById, type Template } from './templates';
+export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
+export { describeDecay } from './decay';
+export type { CellValue, ExcelSerial } from './cells/cellValue';
+export { excelErrorOf, isBlank } from './cells/cellValue';
+export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } from './cells/excelDate';
+export { readNumber, readDate } from './cells/readCell';

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { CONDITION_OPS } from './conditions/conditionLabels';
+import { MODEL_VERSION, NO_CAP, type Model } from './model';
+import type { Problem, Result } from './problems';
+import { validateModel } from './validate';
+import { whereOf } from './where';
+
+/**
+ * The JSON form of a model, checked structurally. Optional fields get their defaults, so a
+ * hand-written file only needs what matters; unknown keys are refused so a misspelt key
+ * ("pionts") is reported rather than silently ignored.
+ */
+const finite = z.number();
+const bound = finite.nullable().default(null);
+const capSchema = z.strictObject({ min: bound, max: bound }).default(NO_CAP);
+const textValues = z.array(z.string()).min(1, 'needs at least one value');
+
+const conditionSchema = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.enum(['equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'matches']),
+    values: textValues,
+  }),
+  z.strictObject({ op: z.enum(['lt', 'lte', 'gt', 'gte']), value: finite }),
+  z.strictObject({ op: z.literal('between'), min: finite, max: finite }),
+  z.strictObject({ op: z.enum(['blank', 'notBlank', 'isTrue', 'personalEmail', 'spamLike']) }),
+  z.strictObject({ op: z.enum(['withinDays', 'olderThanDays']), days: finite }),
+]);
+
+const decaySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('factor'), dateField: z.string(), afterDays: finite, percent: finite }),
+  z.strictObject({ kind: z.literal('deduct'), dateField: z.string(), afterDays: finite, points: finite }),
+  z.strictObject({ kind: z.literal('halfLife'), dateField: z.string(), halfLifeDays: finite }),
+]);
+
+const criterionSchema = z.strictObject({
+  name: z.string().default(''),
+  group: z.enum(['fit', 'engagement']),
+  field: z.string(),
+  condition: conditionSchema,
+  points: finite,
+  perOccurrenceOf: z.string().nullable().default(null),
+  decay: decaySchema.nullable().default(null),
+  cap: capSchema,
+  enabled: z.boolean().default(true),
+  note: z.string().default(''),
+});
+
+const bandSchema = z.strictObject({ name: z.string(), from: finite, color: z.string() });
+
+export const modelSchema = z.strictObject({
+  version: z.literal(MODEL_VERSION),
+  name: z.string().default('Untitled model'),
+  description: z.string().default(''),
+  criteria: z.array(criterionSchema),
+  groupCaps: z.strictObject({ fit: capSchema, engagement: capSchema }).default({ fit: NO_CAP, engagement: NO_CAP }),
+  totalCap: capSchema,
+  scale: z.enum(['points', '0-100']).default('points'),
+  bands: z.array(bandSchema).min(1, 'needs at least one band'),
+  stages: z.strictObject({ mql: bound, sql: bound }).default({ mql: null, sql: null }),
+  asOf: z.string().nullable().default(null),
+  dateOrder: z.enum(['MDY', 'DMY']).default('MDY'),
+});
+
+/**
+ * Reads a model from parsed JSON: structure first, then meaning (validateModel). Returns
+ * every problem at once; never throws, whatever the input.
+ */
+export function parseModel(json: unknown): Result<Model> {
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version > MODEL_VERSION) {
+    return {
+      ok: false,
+      problems: [
+        {
+          severity: 'error',
+          where: 'model',
+          message: `made by a newer version of Lead Scoring (model version ${version}; this one reads up to ${MODEL_VERSION})`,
+          hint: 'update the add-in or the command line',
+          path: ['version'],
+        },
+      ],
+    };
+  }
+  const parsed = modelSchema.safeParse(json);
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, json)) };
+  }
+  return validateModel(normaliseModel(parsed.data as Model));
+}
+
+/** Trims what the comparison would trim anyway, so that equal models are equal as data. */
+export function normaliseModel(m: Model): Model {
+  return {
+    ...m,
+    criteria: m.criteria.map((c) => ({
+      ...c,
+      name: c.name.trim(),
+      field: c.field.trim(),
+      perOccurrenceOf: c.perOccurrenceOf === null || c.perOccurrenceOf.trim() === '' ? null : c.perOccurrenceOf.trim(),
+      condition:
+        'values' in c.condition ? { ...c.condition, values: c.condition.values.map((v) => v.trim()) } : c.condition,
+      decay: c.decay === null ? null : { ...c.decay, dateField: c.decay.dateField.trim() },
+    })),
+    bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
+  };
+}
+
+function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
+  let node = json;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  return node;
+}
+
+function problemOfIssue(issue: z.core.$ZodIssue, json: unknown): Problem {
+  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+  let message = issue.message;
+  let hint: string | undefined;
+  const last = path[path.length - 1];
+  if (issue.code === 'invalid_union' && (last === 'op' || last === 'kind')) {
+    const given = valueAt(json, path);
+    const what = last === 'op' ? 'condition' : 'kind of decay';
+    message = given === undefined ? `no ${what} given` : `${JSON.stringify(given)} is not a ${what}`;
+    hint = `use one of: ${(last === 'op' ? CONDITION_OPS : ['factor', 'deduct', 'halfLife']).join(', ')}`;
+  } else if (issue.code === 'invalid_type') {
+    const given = valueAt(json, path);
+    message = given === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${JSON.stringify(given)}`;
+  } else if (issue.code === 'unrecognized_keys') {
+    message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+  } else if (issue.code === 'invalid_value' && path[path.length - 1] === 'version') {
+    message = `unsupported model version ${JSON.stringify((json as { version?: unknown } | null)?.version)}`;
+    hint = `this version reads model version ${MODEL_VERSION}`;
+  }
+  return { severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) };
+}

@@ -1,0 +1,91 @@
+import { excelSerialFromIsoDate } from './cells/excelDate';
+import type { Cap, Criterion, Model } from './model';
+import { resultOf, type Problem, type Result } from './problems';
+import { maximumScore } from './scoreRange';
+import { whereOf } from './where';
+
+/**
+ * Checks what a schema cannot: that bounds are ordered, bands ascend, colours are colours,
+ * and that a 0-100 scale has a maximum to be a percentage of. Returns every problem.
+ */
+export function validateModel(m: Model): Result<Model> {
+  const problems: Problem[] = [];
+  const error = (path: (string | number)[], message: string, hint?: string): void => {
+    problems.push({ severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) });
+  };
+  const warn = (path: (string | number)[], message: string, hint?: string): void => {
+    problems.push({ severity: 'warning', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) });
+  };
+
+  m.criteria.forEach((c, i) => checkCriterion(c, ['criteria', i], error));
+  const seenNames = new Map<string, number>();
+  m.criteria.forEach((c, i) => {
+    if (c.name === '') return;
+    const key = c.name.toLowerCase();
+    const first = seenNames.get(key);
+    if (first === undefined) seenNames.set(key, i);
+    else warn(['criteria', i, 'name'], `the name '${c.name}' is also used by criterion ${first + 1}`, 'give each criterion its own name so explanations can tell them apart');
+  });
+
+  checkCap(m.groupCaps.fit, ['groupCaps', 'fit'], error);
+  checkCap(m.groupCaps.engagement, ['groupCaps', 'engagement'], error);
+  checkCap(m.totalCap, ['totalCap'], error);
+
+  const bandNames = new Set<string>();
+  m.bands.forEach((band, i) => {
+    const path = ['bands', i];
+    if (band.name === '') error([...path, 'name'], 'the band has no name');
+    else if (bandNames.has(band.name.toLowerCase())) error([...path, 'name'], `the band name '${band.name}' is used twice`);
+    bandNames.add(band.name.toLowerCase());
+    if (!/^#[0-9A-F]{6}$/i.test(band.color)) error([...path, 'color'], `'${band.color}' is not a colour`, "write it as #RRGGBB, e.g. '#F8CBAD'");
+    const previous = m.bands[i - 1];
+    if (previous !== undefined && !(band.from > previous.from)) {
+      error([...path, 'from'], `starts at ${band.from}, not above '${previous.name}' (${previous.from})`, 'list bands from the lowest score to the highest');
+    }
+  });
+
+  const { mql, sql } = m.stages;
+  if (mql !== null && sql !== null && mql > sql) error(['stages', 'mql'], `MQL at ${mql} is above SQL at ${sql}`, 'a lead becomes MQL before SQL');
+
+  if (m.asOf !== null && Number.isNaN(excelSerialFromIsoDate(m.asOf))) {
+    error(['asOf'], `'${m.asOf}' is not a date`, 'write it as YYYY-MM-DD, or leave it empty for today');
+  }
+
+  if (m.scale === '0-100') {
+    const max = maximumScore(m);
+    if (max === Number.POSITIVE_INFINITY) {
+      error(['scale'], 'a 0-100 scale needs a highest possible score, and per-occurrence points make it unlimited', 'set a cap on each per-occurrence criterion, a group maximum or a total maximum');
+    } else if (!(max > 0)) {
+      error(['scale'], 'a 0-100 scale needs at least one criterion that can give positive points');
+    }
+  }
+  return resultOf(m, problems);
+}
+
+type Report = (path: (string | number)[], message: string, hint?: string) => void;
+
+function checkCriterion(c: Criterion, path: (string | number)[], error: Report): void {
+  if (c.field === '') error([...path, 'field'], 'no column given', 'name the column header this criterion reads');
+  const cond = c.condition;
+  if ('values' in cond) {
+    cond.values.forEach((v, j) => {
+      if (v === '') error([...path, 'condition', 'values', j], 'an empty value', 'use "is blank" to test for empty cells');
+    });
+  }
+  if (cond.op === 'between' && cond.min > cond.max) error([...path, 'condition'], `between ${cond.min} and ${cond.max}: the lower bound is above the upper`);
+  if ((cond.op === 'withinDays' || cond.op === 'olderThanDays') && !(cond.days >= 0)) error([...path, 'condition', 'days'], `${cond.days} days is negative`);
+  if (c.perOccurrenceOf === '') error([...path, 'perOccurrenceOf'], 'no count column given');
+  const d = c.decay;
+  if (d !== null) {
+    if (d.dateField === '') error([...path, 'decay', 'dateField'], 'decay needs a date column');
+    if (d.kind !== 'halfLife' && !(d.afterDays >= 0)) error([...path, 'decay', 'afterDays'], `${d.afterDays} days is negative`);
+    if (d.kind === 'factor' && !(d.percent >= 0 && d.percent <= 100)) error([...path, 'decay', 'percent'], `${d.percent}% is not between 0 and 100`);
+    if (d.kind === 'deduct' && !(d.points >= 0)) error([...path, 'decay', 'points'], `deducting ${d.points} points`, 'write the deduction as a positive number of points to lose');
+    if (d.kind === 'halfLife' && !(d.halfLifeDays > 0)) error([...path, 'decay', 'halfLifeDays'], `a half-life of ${d.halfLifeDays} days`, 'a half-life must be more than 0 days');
+  }
+  checkCap(c.cap, [...path, 'cap'], error);
+}
+
+function checkCap(cap: Cap, path: (string | number)[], error: Report): void {
+  if (cap.min !== null && cap.max !== null && cap.min > cap.max) error(path, `minimum ${cap.min} is above maximum ${cap.max}`);
+}
