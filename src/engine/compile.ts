@@ -86,6 +86,12 @@ interface CompiledCriterion {
   readonly capMax: number;
 }
 
+/**
+ * No criterion gives more than a billion points either way, whatever count a cell holds, so
+ * that sums of hundredths stay exact integers (below 2^53) and explanations still add up.
+ */
+const MAX_CONTRIBUTION = 1e9;
+
 /** Integer hundredths of a score point: sums of them are exact, so explanations add up. */
 type Cents = number;
 
@@ -139,8 +145,8 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       countColumn,
       decay: c.decay === null ? null : compileDecay(c.decay, asOfDay, m.dateOrder),
       dateColumn,
-      capMin: c.cap.min ?? Number.NEGATIVE_INFINITY,
-      capMax: c.cap.max ?? Number.POSITIVE_INFINITY,
+      capMin: Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION),
+      capMax: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION),
     });
   });
 

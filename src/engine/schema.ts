@@ -92,9 +92,12 @@ export function parseModel(json: unknown): Result<Model> {
 export function normaliseModel(m: Model): Model {
   return {
     ...m,
+    name: m.name.trim(),
+    description: m.description.trim(),
     criteria: m.criteria.map((c) => ({
       ...c,
       name: c.name.trim(),
+      note: c.note.trim(),
       field: c.field.trim(),
       perOccurrenceOf: c.perOccurrenceOf === null || c.perOccurrenceOf.trim() === '' ? null : c.perOccurrenceOf.trim(),
       condition:

@@ -1,0 +1,93 @@
+import fc from 'fast-check';
+import { validateModel, type Band, type Cap, type Condition, type Criterion, type Decay, type Model } from '../../src/engine';
+
+/** Generators of valid models and of any cell a host could hand over, for property tests. */
+
+export const HEADERS = ['Industry', 'Title', 'Employees', 'Email', 'Visits', 'Last Seen', 'Demo'] as const;
+const field = fc.constantFrom(...HEADERS);
+
+/** Finite, not -0 (which no cell can hold), at most 4 decimals like points people type. */
+const num = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.integer({ min: min * 4, max: max * 4 }).map((n) => (n === 0 ? 0 : n / 4));
+
+/** Trimmed, non-empty text such as a person would type in a cell, ';' and '\' included. */
+const text = fc
+  .string({ minLength: 1, maxLength: 12, unit: fc.constantFrom(...'abcXYZ 019;\\*?~-é'.split('')) })
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
+
+const condition: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({
+    op: fc.constantFrom('equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'matches'),
+    values: fc.array(text, { minLength: 1, maxLength: 3 }),
+  }),
+  fc.record({ op: fc.constantFrom('lt', 'lte', 'gt', 'gte'), value: num(-1000, 1000) }),
+  fc.tuple(num(-100, 100), num(0, 100)).map(([min, width]): Condition => ({ op: 'between', min, max: min + width })),
+  fc.record({ op: fc.constantFrom('blank', 'notBlank', 'isTrue', 'personalEmail', 'spamLike') }),
+  fc.record({ op: fc.constantFrom('withinDays', 'olderThanDays'), days: fc.integer({ min: 0, max: 400 }) }),
+);
+
+const decay: fc.Arbitrary<Decay | null> = fc.oneof(
+  fc.constant(null),
+  fc.record({ kind: fc.constant('factor' as const), dateField: field, afterDays: fc.integer({ min: 0, max: 120 }), percent: fc.integer({ min: 0, max: 100 }) }),
+  fc.record({ kind: fc.constant('deduct' as const), dateField: field, afterDays: fc.integer({ min: 0, max: 120 }), points: num(0, 20) }),
+  fc.record({ kind: fc.constant('halfLife' as const), dateField: field, halfLifeDays: fc.integer({ min: 1, max: 90 }) }),
+);
+
+const bound = (min: number, max: number): fc.Arbitrary<number | null> => fc.option(num(min, max), { nil: null });
+const cap: fc.Arbitrary<Cap> = fc
+  .tuple(bound(-50, 0), bound(0, 80))
+  .map(([min, max]) => ({ min, max }));
+
+const criterion: fc.Arbitrary<Criterion> = fc.record({
+  name: fc.oneof(fc.constant(''), text),
+  group: fc.constantFrom('fit' as const, 'engagement' as const),
+  field,
+  condition,
+  points: num(-20, 30),
+  perOccurrenceOf: fc.option(field, { nil: null }),
+  decay,
+  cap,
+  enabled: fc.boolean(),
+  note: fc.oneof(fc.constant(''), text),
+});
+
+const bands: fc.Arbitrary<Band[]> = fc
+  .uniqueArray(fc.integer({ min: -20, max: 150 }), { minLength: 1, maxLength: 5 })
+  .map((froms) =>
+    [...froms]
+      .sort((a, b) => a - b)
+      .map((from, i) => ({ name: `Band ${i + 1}`, from, color: `#${(0x102030 + i * 0x111111).toString(16).toUpperCase()}` })),
+  );
+
+/** Any model that validates. 0-100 models get a total maximum so that they have a ceiling. */
+export const validModel: fc.Arbitrary<Model> = fc
+  .record({
+    name: text,
+    description: fc.oneof(fc.constant(''), text),
+    criteria: fc.array(criterion, { maxLength: 8 }),
+    groupCaps: fc.record({ fit: cap, engagement: cap }),
+    totalCap: cap,
+    scale: fc.constantFrom('points' as const, '0-100' as const),
+    bands,
+    stages: fc.tuple(bound(0, 60), bound(60, 150)).map(([mql, sql]) => ({ mql, sql })),
+    asOf: fc.option(fc.constantFrom('2026-11-01', '2025-02-28', '2024-02-29'), { nil: null }),
+    dateOrder: fc.constantFrom('MDY' as const, 'DMY' as const),
+  })
+  .map((m): Model => ({ version: 1, ...m, totalCap: m.scale === '0-100' ? { min: m.totalCap.min, max: m.totalCap.max ?? 100 } : m.totalCap }))
+  .filter((m) => validateModel(m).ok);
+
+/** Whatever a cell can hold when Excel, a CSV file or a custom-function argument hands it over. */
+export const anyCell: fc.Arbitrary<unknown> = fc.oneof(
+  fc.double(),
+  fc.integer({ min: -10, max: 60_000 }),
+  fc.string(),
+  fc.constantFrom('', '   ', ' 42 ', '1,200', '12%', '$1,200.50', 'abc', 'Yes', 'no', 'TRUE', '2026-10-20', '10/20/2026', '20 Oct 2026', 'asdf', 'john smith', 'a@gmail.com', 'x@acme.com'),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constantFrom('#N/A', '#VALUE!', '#DIV/0!', '#REF!', '#NAME?', '#SPILL!'),
+  fc.constantFrom({ errorCode: 'notAvailable' }, { code: '#N/A' }, {}, [], { type: 'Error' }),
+);
+
+export const anyRow: fc.Arbitrary<unknown[]> = fc.array(anyCell, { minLength: 0, maxLength: HEADERS.length + 2 });

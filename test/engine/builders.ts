@@ -1,0 +1,25 @@
+import { compile, type CompileOptions, type LeadScore, type Model } from '../../src/engine';
+
+/** Every column a model reads, so that a test lead needs to name only the cells it cares about. */
+export function columnsOf(m: Model): string[] {
+  const columns = new Set<string>();
+  for (const c of m.criteria) {
+    columns.add(c.field);
+    if (c.perOccurrenceOf !== null) columns.add(c.perOccurrenceOf);
+    if (c.decay !== null) columns.add(c.decay.dateField);
+  }
+  return [...columns];
+}
+
+/** Scores one lead given as { column: cell }; columns it does not name are blank. */
+export function scoreLead(m: Model, cells: Readonly<Record<string, unknown>>, options: CompileOptions = { asOf: '2026-11-01' }): LeadScore {
+  const headers = [...new Set([...columnsOf(m), ...Object.keys(cells)])];
+  const compiled = compile(m, headers, options);
+  if (!compiled.ok) throw new Error(`model did not compile: ${JSON.stringify(compiled.problems)}`);
+  return compiled.value.scoreRow(headers.map((h) => cells[h] ?? ''));
+}
+
+/** The points of each explanation part by label, for readable assertions. */
+export function pointsByLabel(lead: LeadScore): Record<string, number> {
+  return Object.fromEntries(lead.explanation.map((p) => [p.label, p.points]));
+}

@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compile, modelFromCells, modelToCells, parseModel, type CompiledModel, type Model } from '../../src/engine';
+import { anyRow, HEADERS, validModel } from './arbitraries';
+
+const compiled = (m: Model): CompiledModel => {
+  const result = compile(m, HEADERS, { asOf: '2026-11-01' });
+  if (!result.ok) throw new Error(`a valid model did not compile: ${JSON.stringify(result.problems)}`);
+  return result.value;
+};
+
+/** Sums hundredths as integers: the precision the engine promises. */
+const cents = (x: number): number => Math.round(x * 100);
+
+describe('scoring, for any valid model and any cells', () => {
+  it('never throws, and the explanation adds up exactly to the score', () => {
+    fc.assert(
+      fc.property(validModel, fc.array(anyRow, { minLength: 1, maxLength: 5 }), (m, rows) => {
+        const scorer = compiled(m);
+        for (const row of rows) {
+          const lead = scorer.scoreRow(row);
+          const sumOfParts = lead.explanation.reduce((sum, part) => sum + cents(part.points), 0);
+          expect(sumOfParts).toBe(cents(lead.score));
+          expect(Number.isFinite(lead.score)).toBe(true);
+          expect(m.bands).toContain(lead.band);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('keeps the 0-100 scale within 0 and 100', () => {
+    fc.assert(
+      fc.property(
+        validModel.filter((m) => m.scale === '0-100'),
+        fc.array(anyRow, { minLength: 1, maxLength: 5 }),
+        (m, rows) => {
+          const block = compiled(m).scoreRows(rows);
+          for (const score of block.scores) {
+            expect(score).toBeGreaterThanOrEqual(0);
+            expect(score).toBeLessThanOrEqual(100);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives the same results for a block of rows as row by row', () => {
+    fc.assert(
+      fc.property(validModel, fc.array(anyRow, { minLength: 1, maxLength: 8 }), (m, rows) => {
+        const scorer = compiled(m);
+        const block = scorer.scoreRows(rows);
+        rows.forEach((row, i) => {
+          const one = scorer.scoreRow(row);
+          expect(block.scores[i]).toBe(one.score);
+          expect(block.fit[i]).toBe(one.fit);
+          expect(block.engagement[i]).toBe(one.engagement);
+          expect(block.bandIndex[i]).toBe(one.bandIndex);
+          expect(block.explain(i)).toEqual(one);
+        });
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('the model survives its round trips', () => {
+  it('as JSON', () => {
+    fc.assert(
+      fc.property(validModel, (m) => {
+        const back = parseModel(JSON.parse(JSON.stringify(m)));
+        expect(back.ok && back.value).toEqual(m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('as cells', () => {
+    fc.assert(
+      fc.property(validModel, (m) => {
+        const back = modelFromCells(modelToCells(m));
+        if (!back.ok) throw new Error(JSON.stringify(back.problems));
+        expect(back.value).toEqual(m);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
