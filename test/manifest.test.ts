@@ -1,0 +1,163 @@
+// Checks manifest.xml offline: against Microsoft's schema (xmllint, from Debian's
+// libxml2-utils), and for what only Office checks at load time: that every resid resolves,
+// that icons exist at the sizes they claim, that pages exist.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const manifestPath = path.join(repoRoot, 'manifest.xml');
+// The same command as `npm run validate`, run from the repository root.
+const SCHEMA = '../shared/office-manifest-xsd/OfficeAppManifestV1_1.xsd';
+const DEV_ORIGIN = 'https://localhost:3000/';
+
+const manifest = readFileSync(manifestPath, 'utf8');
+const xml = manifest.replace(/<!--[\s\S]*?-->/g, '');
+
+function xmllint(file: string) {
+  const result = spawnSync('xmllint', ['--noout', '--schema', SCHEMA, file], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  if (result.error) {
+    throw new Error(
+      `could not run xmllint (${result.error.message}); install it with ` +
+        '`apt-get install libxml2-utils`',
+    );
+  }
+  return result;
+}
+
+type Attributes = Record<string, string>;
+
+/** The attributes of every start or empty tag named `tag` in `text`. */
+function tags(text: string, tag: string): Attributes[] {
+  const found: Attributes[] = [];
+  const tagPattern = new RegExp(`<${tag.replace('.', '\\.')}(\\s[^>]*?)?\\/?>`, 'g');
+  for (const match of text.matchAll(tagPattern)) {
+    const attributes: Attributes = {};
+    for (const [, name, value] of (match[1] ?? '').matchAll(/([\w:.-]+)="([^"]*)"/g)) {
+      if (name !== undefined && value !== undefined) attributes[name] = value;
+    }
+    found.push(attributes);
+  }
+  return found;
+}
+
+/** The text between `<tag ...>` and `</tag>`: the first such element. */
+function section(text: string, tag: string): string {
+  const match = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(text);
+  if (match?.[1] === undefined) throw new Error(`manifest has no <${tag}> element`);
+  return match[1];
+}
+
+function assetPathOf(url: string): string {
+  expect(url.startsWith(`${DEV_ORIGIN}assets/`), `${url} is not under ${DEV_ORIGIN}assets/`).toBe(
+    true,
+  );
+  return path.join(repoRoot, url.slice(DEV_ORIGIN.length));
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(file: string): { width: number; height: number } {
+  const bytes = readFileSync(file);
+  expect(bytes.subarray(0, 8).toString('hex'), `${file} is not a PNG`).toBe('89504e470d0a1a0a');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+describe('manifest.xml schema validation (xmllint)', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'manifest-test-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+  it('validates against the Office add-in manifest schema', () => {
+    const result = xmllint('manifest.xml');
+    expect(result.stderr).toContain('validates');
+    expect(result.status).toBe(0);
+  });
+
+  it('rejects a copy with a misspelt element, so the check can fail', () => {
+    expect(manifest).toContain('<DisplayName ');
+    const broken = path.join(scratch, 'manifest.xml');
+    writeFileSync(broken, manifest.replace('<DisplayName ', '<DisplayNmae '));
+    const result = xmllint(broken);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('DisplayNmae');
+  });
+});
+
+describe('manifest.xml references', () => {
+  const resources = section(xml, 'Resources');
+  const images = tags(resources, 'bt:Image');
+  const urls = tags(resources, 'bt:Url');
+  const strings = tags(resources, 'bt:String');
+  const declared = [...images, ...urls, ...strings].map((attributes) => attributes.id);
+  const declaredIds = new Set(declared);
+  const resourceUrl = (id: string) => urls.find((url) => url.id === id)?.DefaultValue;
+
+  it('declares each resource id once', () => {
+    expect(declared.every((id) => id !== undefined && id !== '')).toBe(true);
+    expect(declaredIds.size).toBe(declared.length);
+  });
+
+  it('resolves every resid to a resource declared under <Resources>', () => {
+    const resids = [...xml.matchAll(/\bresid="([^"]*)"/g)].map((match) => match[1]);
+    expect(resids.length).toBeGreaterThan(0);
+    const unresolved = resids.filter((id) => id === undefined || !declaredIds.has(id));
+    expect(unresolved).toEqual([]);
+  });
+
+  it('points every icon URL at a PNG in assets/', () => {
+    const iconUrls = [
+      ...tags(xml, 'IconUrl').map((attributes) => attributes.DefaultValue),
+      ...tags(xml, 'HighResolutionIconUrl').map((attributes) => attributes.DefaultValue),
+      ...images.map((attributes) => attributes.DefaultValue),
+    ];
+    expect(iconUrls).toHaveLength(5);
+    for (const url of iconUrls) {
+      expect(url).toBeDefined();
+      const file = assetPathOf(url ?? '');
+      expect(existsSync(file), `${url} -> missing ${path.relative(repoRoot, file)}`).toBe(true);
+      pngSize(file);
+    }
+  });
+
+  it('gives each ribbon icon a PNG of the size it is declared at', () => {
+    const uses = tags(xml, 'bt:Image').filter((attributes) => attributes.resid !== undefined);
+    expect(uses.length).toBeGreaterThan(0);
+    for (const use of uses) {
+      const url = images.find((image) => image.id === use.resid)?.DefaultValue ?? '';
+      const size = Number(use.size);
+      expect(pngSize(assetPathOf(url)), `${use.resid} used at size ${size}`).toEqual({
+        width: size,
+        height: size,
+      });
+    }
+  });
+
+  it('serves every page from a template that the build turns into that page', () => {
+    const pages = [...xml.matchAll(/\bDefaultValue="([^"]*\.html)"/g)].map(
+      (match) => match[1] ?? '',
+    );
+    // The pane, the ribbon's function file, and the support and learn-more links.
+    expect(pages).toEqual(
+      expect.arrayContaining([resourceUrl('Taskpane.Url'), resourceUrl('Commands.Url')]),
+    );
+    for (const url of pages) {
+      expect(url.startsWith(DEV_ORIGIN), `${url} is not on ${DEV_ORIGIN}`).toBe(true);
+      // webpack.config.js builds <name>.html from src/<name>/<name>.html.
+      const name = path.basename(url, '.html');
+      expect(existsSync(path.join(repoRoot, 'src', name, `${name}.html`)), url).toBe(true);
+    }
+  });
+
+  it('is an Excel task pane that needs ExcelApi 1.4', () => {
+    expect(tags(xml, 'OfficeApp')[0]?.['xsi:type']).toBe('TaskPaneApp');
+    expect(tags(section(xml, 'Hosts'), 'Host')).toEqual([{ Name: 'Workbook' }]);
+    const sets = tags(section(xml, 'Requirements'), 'Set');
+    // 1.4 is the floor the later features are built on; raise it deliberately, here too.
+    expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.4' });
+  });
+});

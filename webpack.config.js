@@ -1,0 +1,104 @@
+// Builds the task pane and the ribbon-command page into dist/.
+//   npm run build       production bundle (no certificates needed)
+//   npm run build:dev   development bundle
+//   npm run dev-server  serves the development bundle on https://localhost:3000; only then are
+//                       the Office dev certificates created/loaded (office-addin-dev-certs).
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import CopyWebpackPlugin from 'copy-webpack-plugin';
+import HtmlWebpackPlugin from 'html-webpack-plugin';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+
+// manifest.xml points every URL at this origin.
+const DEV_SERVER_PORT = 3000;
+
+async function devServerHttpsOptions() {
+  // Imported lazily: it installs a CA certificate in the user's trust store on first use,
+  // which a plain build (or CI) must never trigger.
+  const { getHttpsServerOptions } = await import('office-addin-dev-certs');
+  const { ca, key, cert } = await getHttpsServerOptions();
+  return { ca, key, cert };
+}
+
+/**
+ * @param {Record<string, unknown>} env
+ * @param {{ mode?: 'production' | 'development' | 'none' }} argv
+ * @returns {Promise<import('webpack').Configuration>}
+ */
+export default async (env, argv) => {
+  const dev = argv.mode === 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  /** @type {import('webpack').Configuration} */
+  const config = {
+    mode: dev ? 'development' : 'production',
+    context: root,
+    devtool: dev ? 'eval-source-map' : 'source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.join(root, 'dist'),
+      filename: '[name].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Type errors are `npm run typecheck`'s job; the bundle only transpiles.
+              transpileOnly: true,
+              configFile: path.join(root, 'tsconfig.json'),
+              compilerOptions: { noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+    ],
+    performance: {
+      // React DOM alone is ~180 kB minified; warn only well past what the pane needs.
+      maxEntrypointSize: 400_000,
+      maxAssetSize: 400_000,
+    },
+  };
+
+  if (serving) {
+    config.devServer = {
+      port: DEV_SERVER_PORT,
+      server: { type: 'https', options: await devServerHttpsOptions() },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      static: false,
+      hot: false,
+      liveReload: true,
+    };
+  }
+
+  return config;
+};
