@@ -3,8 +3,8 @@ import { excelSerialFromIsoDate, excelSerialFromLocalDate, isExcelDateSerial, is
 import { readNumber, whyNotNumber } from './cells/readCell';
 import { headerLookup, type ColumnIndex } from './columns';
 import { describeCondition } from './conditions/conditionLabels';
-import { compileCondition, MATCH, UNUSABLE, type CellTest } from './conditions/compileCondition';
-import { compileDecay, type CompiledDecay } from './decay';
+import { compileCondition, MATCH, testCell, UNUSABLE, type CompiledCondition } from './conditions/compileCondition';
+import { compileDecay, decayPoints, describeDecayEffect, type CompiledDecay } from './decay';
 import { GROUP_LABELS, type Band, type Cap, type Criterion, type Group, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { maximumScore } from './scoreRange';
@@ -75,8 +75,7 @@ interface CompiledCriterion {
   readonly label: string;
   readonly isFit: boolean;
   readonly column: ColumnIndex;
-  readonly test: CellTest['test'];
-  readonly whyUnusable: CellTest['whyUnusable'];
+  readonly condition: CompiledCondition;
   readonly points: number;
   /** -1 when points are given once. */
   readonly countColumn: number;
@@ -132,15 +131,13 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     const countColumn = c.perOccurrenceOf === null ? -1 : column(c.perOccurrenceOf, [...path, 'perOccurrenceOf']);
     const dateColumn = c.decay === null ? -1 : column(c.decay.dateField, [...path, 'decay', 'dateField']);
     if (!c.enabled || fieldColumn < 0 || (c.perOccurrenceOf !== null && countColumn < 0) || (c.decay !== null && dateColumn < 0)) return;
-    const cellTest = compileCondition(c.condition, { asOfDay, dateOrder: m.dateOrder });
     criteria.push({
       index,
       source: c,
       label: criterionLabel(c),
       isFit: c.group === 'fit',
       column: fieldColumn as ColumnIndex,
-      test: cellTest.test,
-      whyUnusable: cellTest.whyUnusable,
+      condition: compileCondition(c.condition, { asOfDay, dateOrder: m.dateOrder }),
       points: c.points,
       countColumn,
       decay: c.decay === null ? null : compileDecay(c.decay, asOfDay, m.dateOrder),
@@ -173,13 +170,14 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     let fit: Cents = 0;
     let engagement: Cents = 0;
     let unusable = 0;
-    for (const c of criteria) {
+    for (let k = 0; k < criteria.length; k++) {
+      const c = criteria[k] as CompiledCriterion;
       const value = row[c.column];
-      const outcome = c.test(value);
+      const outcome = testCell(c.condition, value);
       if (outcome !== MATCH) {
         if (outcome === UNUSABLE) {
           unusable++;
-          parts?.push(unusablePart(c, `'${c.source.field}': ${c.whyUnusable(value)}`));
+          parts?.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
         }
         continue;
       }
@@ -197,7 +195,7 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
         raw *= count;
       }
       const undecayed = raw;
-      if (c.decay !== null) raw = c.decay.apply(raw, row[c.dateColumn]);
+      if (c.decay !== null) raw = decayPoints(c.decay, raw, row[c.dateColumn]);
       const uncapped = raw;
       if (raw < c.capMin) raw = c.capMin;
       else if (raw > c.capMax) raw = c.capMax;
@@ -323,7 +321,7 @@ function criterionDetail(
 ): string {
   const steps = [`${c.source.field} = ${showCell(value)}`];
   if (c.countColumn >= 0) steps.push(`${count} x ${c.points} = ${round2(undecayed)}`);
-  const decayNote = c.decay?.describe(undecayed, row[c.dateColumn]) ?? null;
+  const decayNote = c.decay === null ? null : describeDecayEffect(c.decay, undecayed, row[c.dateColumn]);
   if (decayNote !== null) steps.push(uncapped === undecayed ? decayNote : `${decayNote}, ${round2(undecayed)} -> ${round2(uncapped)}`);
   if (capped !== uncapped) steps.push(`capped at ${capped}`);
   if (pointsPerScorePoint !== null) steps.push(`${round2(capped)} of ${round2(pointsPerScorePoint * 100)} possible points`);

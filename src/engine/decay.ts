@@ -1,58 +1,65 @@
 import { isBlank } from './cells/cellValue';
+import { isExcelDateSerial } from './cells/excelDate';
 import { readDate, whyNotDate } from './cells/readCell';
 import type { DateOrder, Decay } from './model';
 
+/**
+ * A decay rule ready to apply: plain data with one shape for every kind, so that the scoring
+ * loop calls one function (decayPoints) rather than a closure per rule.
+ */
 export interface CompiledDecay {
-  /** Points after decay. A missing or unreadable date leaves the points as they are. */
-  readonly apply: (points: number, dateValue: unknown) => number;
-  /** What decay did, for explanations ("-50% after 30 days: 42 days old"), or null for nothing. */
-  readonly describe: (points: number, dateValue: unknown) => string | null;
+  readonly rule: Decay;
+  readonly kind: Decay['kind'];
+  readonly afterDays: number;
+  /** factor: the share kept; deduct: the points lost; halfLife: the half-life in days. */
+  readonly amount: number;
+  readonly asOfDay: number;
+  readonly dateOrder: DateOrder;
+}
+
+export function compileDecay(rule: Decay, asOfDay: number, dateOrder: DateOrder): CompiledDecay {
+  const amount = rule.kind === 'factor' ? 1 - rule.percent / 100 : rule.kind === 'deduct' ? rule.points : rule.halfLifeDays;
+  return { rule, kind: rule.kind, afterDays: rule.kind === 'halfLife' ? 0 : rule.afterDays, amount, asOfDay, dateOrder };
 }
 
 /** Whole days from the date in the cell to the as-of day; NaN when there is no readable date. */
-function ageInDays(dateValue: unknown, asOfDay: number, order: DateOrder): number {
-  const serial = readDate(dateValue, order);
-  return Number.isNaN(serial) ? Number.NaN : asOfDay - Math.floor(serial);
+function ageInDays(d: CompiledDecay, dateValue: unknown): number {
+  const serial = typeof dateValue === 'number' && isExcelDateSerial(dateValue) ? dateValue : readDate(dateValue, d.dateOrder);
+  return Number.isNaN(serial) ? Number.NaN : d.asOfDay - Math.floor(serial);
 }
 
-/** Moves points toward zero by `by`, never past it, so a deduction cannot flip a sign. */
-function towardZero(points: number, by: number): number {
-  return points > 0 ? Math.max(0, points - by) : Math.min(0, points + by);
+/** Points after decay. A missing or unreadable date leaves the points as they are. */
+export function decayPoints(d: CompiledDecay, points: number, dateValue: unknown): number {
+  if (points === 0) return 0;
+  const age = ageInDays(d, dateValue);
+  if (Number.isNaN(age)) return points;
+  return decayedByAge(d, points, age);
 }
 
-export function compileDecay(decay: Decay, asOfDay: number, order: DateOrder): CompiledDecay {
-  const decayed = decayByAge(decay);
-  const apply = (points: number, dateValue: unknown): number => {
-    if (points === 0) return 0;
-    const age = ageInDays(dateValue, asOfDay, order);
-    return Number.isNaN(age) ? points : decayed(points, age);
-  };
-  const describe = (points: number, dateValue: unknown): string | null => {
-    if (points === 0) return null;
-    const age = ageInDays(dateValue, asOfDay, order);
-    const field = `'${decay.dateField}'`;
-    if (Number.isNaN(age)) {
-      const why = isBlank(dateValue) ? 'is blank' : `cannot be read: ${whyNotDate(dateValue)}`;
-      return `not decayed: ${field} ${why}`;
-    }
-    const after = decayed(points, age);
-    if (after === points) return null;
-    return `${describeDecay(decay)}: ${field} is ${age} days old`;
-  };
-  return { apply, describe };
-}
-
-function decayByAge(decay: Decay): (points: number, age: number) => number {
-  switch (decay.kind) {
-    case 'factor': {
-      const keep = 1 - decay.percent / 100;
-      return (points, age) => (age > decay.afterDays ? points * keep : points);
-    }
+function decayedByAge(d: CompiledDecay, points: number, age: number): number {
+  switch (d.kind) {
+    case 'factor':
+      return age > d.afterDays ? points * d.amount : points;
     case 'deduct':
-      return (points, age) => (age > decay.afterDays ? towardZero(points, decay.points) : points);
+      // Toward zero and never past it, so a deduction cannot turn points into their opposite.
+      if (age <= d.afterDays) return points;
+      return points > 0 ? Math.max(0, points - d.amount) : Math.min(0, points + d.amount);
     case 'halfLife':
-      return (points, age) => (age > 0 ? points * 0.5 ** (age / decay.halfLifeDays) : points);
+      return age > 0 ? points * 0.5 ** (age / d.amount) : points;
   }
+}
+
+/** What decay did, for explanations ("-50% after 30 days: 'Last Email Date' is 42 days old"), or null for nothing. */
+export function describeDecayEffect(d: CompiledDecay, points: number, dateValue: unknown): string | null {
+  if (points === 0) return null;
+  const age = ageInDays(d, dateValue);
+  const field = `'${d.rule.dateField}'`;
+  if (Number.isNaN(age)) {
+    const why = isBlank(dateValue) ? 'is blank' : `cannot be read: ${whyNotDate(dateValue)}`;
+    return `not decayed: ${field} ${why}`;
+  }
+  if (decayedByAge(d, points, age) === points) return null;
+  return `${describeDecay(d.rule)}: ${field} is ${age} days old`;
 }
 
 export function describeDecay(decay: Decay): string {

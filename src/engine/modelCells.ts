@@ -12,7 +12,7 @@ import {
   type Group,
   type Model,
 } from './model';
-import type { Problem, Result } from './problems';
+import { resultOf, type Problem, type Result } from './problems';
 import { normaliseModel } from './schema';
 import { validateModel } from './validate';
 
@@ -247,24 +247,73 @@ export function modelFromCells(cells: { criteria?: CellTable; bands?: CellTable;
   const criteriaOut = readCriteria(cells.criteria);
   const bandsOut = readBands(cells.bands);
   const settingsOut = readSettings(cells.settings);
-  const problems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems];
-  if (problems.length > 0) return { ok: false, problems };
+  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems];
   const m: Model = normaliseModel({ ...settingsOut.value, criteria: criteriaOut.value, bands: bandsOut.value });
   const validated = validateModel(m);
-  if (validated.ok) return validated;
+  let modelProblems = validated.ok ? validated.warnings : validated.problems;
+  // Rows with wrong cells are left out of m, so a check that needs every criterion (the
+  // 0-100 scale's maximum) could be wrong; the others still hold, and are reported with them.
+  if (criteriaOut.problems.length > 0) modelProblems = modelProblems.filter((p) => p.path[0] !== 'scale');
   // Point model-level problems at the cells a person would edit.
-  return { ok: false, problems: validated.problems.map((p) => relocate(p, criteriaOut.rowNumbers)) };
+  const rows: RowNumbers = { criteria: criteriaOut.rowNumbers, bands: bandsOut.rowNumbers, settings: settingsOut.rowNumbers };
+  const reported = new Set(cellProblems.map((p) => p.where));
+  const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(p.where));
+  return resultOf(m, [...cellProblems, ...located]);
 }
 
-function relocate(p: Problem, criteriaRows: readonly number[]): Problem {
-  const [section, index] = p.path;
+interface RowNumbers {
+  /** The table row of each criterion and band read, by its index in the model. */
+  readonly criteria: readonly number[];
+  readonly bands: readonly number[];
+  /** The table row of each setting present, by its lower-cased label. */
+  readonly settings: ReadonlyMap<string, number>;
+}
+
+const CRITERION_COLUMNS: Readonly<Record<string, (typeof CRITERIA_HEADERS)[number]>> = {
+  name: 'Criterion',
+  group: 'Group',
+  field: 'Column',
+  condition: 'Value',
+  points: 'Points',
+  perOccurrenceOf: 'Per occurrence of',
+  cap: 'Cap min',
+  enabled: 'Enabled',
+  note: 'Note',
+  dateField: 'Decay date column',
+  afterDays: 'Decay after days',
+  percent: 'Decay amount',
+  halfLifeDays: 'Decay amount',
+};
+const BAND_COLUMNS: Readonly<Record<string, (typeof BANDS_HEADERS)[number]>> = { name: 'Band', from: 'From', color: 'Colour' };
+const SETTING_OF_PATH: Readonly<Record<string, string>> = {
+  name: SETTINGS.name,
+  scale: SETTINGS.scale,
+  asOf: SETTINGS.asOf,
+  dateOrder: SETTINGS.dateOrder,
+  'stages.mql': SETTINGS.mql,
+  'stages.sql': SETTINGS.sql,
+  'groupCaps.fit': SETTINGS.fitMin,
+  'groupCaps.engagement': SETTINGS.engagementMin,
+  totalCap: SETTINGS.totalMin,
+};
+
+function relocate(p: Problem, rows: RowNumbers): Problem {
+  const [section, index, key, subKey] = p.path;
+  const at = (table: TableName, row: number | undefined, column: string): Problem => {
+    const where = row === undefined ? `${table} table, '${column}'` : `${table} table, row ${row}, '${column}'`;
+    return { ...p, where, path: ['cells', table, ...(row === undefined ? [] : [row]), column] };
+  };
   if (section === 'criteria' && typeof index === 'number') {
-    return { ...p, where: `criteria table, row ${criteriaRows[index] ?? index + 1}`, path: ['cells', 'criteria', criteriaRows[index] ?? index + 1, ...p.path.slice(2)] };
+    // A deduction's points are the decay amount, not the criterion's points.
+    const column = key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : CRITERION_COLUMNS[String(key)];
+    return at('criteria', rows.criteria[index] ?? index + 1, column ?? 'Column');
   }
   if (section === 'bands' && typeof index === 'number') {
-    return { ...p, where: `bands table, row ${index + 1}`, path: ['cells', 'bands', index + 1, ...p.path.slice(2)] };
+    return at('bands', rows.bands[index] ?? index + 1, BAND_COLUMNS[String(key)] ?? 'Band');
   }
-  return { ...p, where: `settings table (${p.where})`, path: ['cells', 'settings', ...p.path] };
+  const setting = SETTING_OF_PATH[p.path.join('.')];
+  if (setting === undefined) return { ...p, where: `settings table (${p.where})`, path: ['cells', 'settings', ...p.path] };
+  return at('settings', rows.settings.get(setting.toLowerCase()), setting);
 }
 
 function readCriteria(table: CellTable | undefined): { value: Criterion[]; problems: Problem[]; rowNumbers: number[] } {
@@ -283,11 +332,12 @@ function readCriteria(table: CellTable | undefined): { value: Criterion[]; probl
 
   for (const { number: n, cells } of t.rows) {
     const get = (h: (typeof CRITERIA_HEADERS)[number]): unknown => t.cell(cells, h);
-    const groupText = out.text(get('Group'), n, 'Group').toLowerCase();
+    const groupCell = out.text(get('Group'), n, 'Group');
+    const groupText = groupCell.toLowerCase();
     let group: Group = 'fit';
     if (groupText === 'engagement' || groupText === 'implicit') group = 'engagement';
     else if (groupText !== 'fit' && groupText !== 'explicit' && groupText !== '') {
-      out.error(n, 'Group', `'${groupText}' is not a group`, "write 'Fit' or 'Engagement'");
+      out.error(n, 'Group', `'${groupCell}' is not a group`, "write 'Fit' or 'Engagement'");
     } else if (groupText === '') out.error(n, 'Group', 'no group given', "write 'Fit' or 'Engagement'");
 
     const field = out.text(get('Column'), n, 'Column');
@@ -382,11 +432,12 @@ function readCondition(out: Collector, n: number, label: string, valueCell: unkn
 
 /** The decay of a row: null for none, undefined when the row's decay cells have errors. */
 function readDecay(out: Collector, n: number, get: (h: (typeof CRITERIA_HEADERS)[number]) => unknown): Decay | null | undefined {
-  const kindText = out.text(get('Decay'), n, 'Decay').toLowerCase();
+  const kindCell = out.text(get('Decay'), n, 'Decay');
+  const kindText = kindCell.toLowerCase();
   if (kindText === '' || kindText === 'none') return null;
   const kind = (Object.keys(DECAY_CELL) as Decay['kind'][]).find((k) => DECAY_CELL[k] === kindText || k.toLowerCase() === kindText);
   if (kind === undefined) {
-    out.error(n, 'Decay', `'${kindText}' is not a kind of decay`, `use ${Object.values(DECAY_CELL).join(', ')}, or leave it empty`);
+    out.error(n, 'Decay', `'${kindCell}' is not a kind of decay`, `use ${Object.values(DECAY_CELL).join(', ')}, or leave it empty`);
     return undefined;
   }
   const before = out.problems.length;
@@ -405,39 +456,43 @@ function readDecay(out: Collector, n: number, get: (h: (typeof CRITERIA_HEADERS)
   }
 }
 
-function readBands(table: CellTable | undefined): { value: Band[]; problems: Problem[] } {
+function readBands(table: CellTable | undefined): { value: Band[]; problems: Problem[]; rowNumbers: number[] } {
   const out = new Collector('bands');
   const t = readTable(table);
   const value: Band[] = [];
+  const rowNumbers: number[] = [];
   if (table === undefined || table.length === 0) {
     out.error(null, 'Band', 'the bands table is missing', `its header row is: ${BANDS_HEADERS.join(', ')}`);
-    return { value, problems: out.problems };
+    return { value, problems: out.problems, rowNumbers };
   }
   for (const h of BANDS_HEADERS) if (!t.has(h)) out.error(null, h, 'this column is missing from the bands table');
-  if (out.problems.length > 0) return { value, problems: out.problems };
+  if (out.problems.length > 0) return { value, problems: out.problems, rowNumbers };
   for (const { number: n, cells } of t.rows) {
     const name = out.text(t.cell(cells, 'Band'), n, 'Band');
     const from = out.number(t.cell(cells, 'From'), n, 'From', true);
     const color = out.text(t.cell(cells, 'Colour'), n, 'Colour');
-    if (from !== null) value.push({ name, from, color });
+    if (from === null) continue;
+    value.push({ name, from, color });
+    rowNumbers.push(n);
   }
   if (value.length === 0 && out.problems.length === 0) out.error(null, 'Band', 'there are no bands', 'add at least one, e.g. Cold from 0');
-  return { value, problems: out.problems };
+  return { value, problems: out.problems, rowNumbers };
 }
 
 type Settings = Omit<Model, 'criteria' | 'bands'>;
 
-function readSettings(table: CellTable | undefined): { value: Settings; problems: Problem[] } {
+function readSettings(table: CellTable | undefined): { value: Settings; problems: Problem[]; rowNumbers: Map<string, number> } {
   const out = new Collector('settings');
-  const byName = new Map<string, { value: unknown; row: number }>();
+  const byName = new Map<string, { value: unknown; row: number; typed: string }>();
   const t = readTable(table);
   for (const { number: n, cells } of t.rows) {
-    const name = headerKey(t.cell(cells, 'Setting'));
-    if (name !== '') byName.set(name, { value: t.cell(cells, 'Value'), row: n });
+    const typed = out.text(t.cell(cells, 'Setting'), n, 'Setting');
+    const name = headerKey(typed);
+    if (name !== '') byName.set(name, { value: t.cell(cells, 'Value'), row: n, typed });
   }
   const known = new Set(Object.values(SETTINGS).map((s) => s.toLowerCase()));
-  for (const [name, { row }] of byName) {
-    if (!known.has(name)) out.error(row, 'Setting', `'${name}' is not a setting`, `the settings are: ${Object.values(SETTINGS).join(', ')}`);
+  for (const [name, { row, typed }] of byName) {
+    if (!known.has(name)) out.error(row, 'Setting', `'${typed}' is not a setting`, `the settings are: ${Object.values(SETTINGS).join(', ')}`);
   }
   const raw = (label: string): { value: unknown; row: number } => byName.get(label.toLowerCase()) ?? { value: '', row: 0 };
   const text = (label: string): string => {
@@ -479,6 +534,7 @@ function readSettings(table: CellTable | undefined): { value: Settings; problems
       totalCap: { min: num(SETTINGS.totalMin), max: num(SETTINGS.totalMax) },
     },
     problems: out.problems,
+    rowNumbers: new Map([...byName].map(([name, { row }]) => [name, row])),
   };
 }
 

@@ -105,6 +105,8 @@ export function normaliseModel(m: Model): Model {
       decay: c.decay === null ? null : { ...c.decay, dateField: c.decay.dateField.trim() },
     })),
     bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
+    // An empty as-of date is no as-of date: "leave it empty for today".
+    asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
   };
 }
 
@@ -117,6 +119,22 @@ function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
+/**
+ * A value as JSON, for messages. Input need not be JSON (a BigInt, a cycle, Infinity), and
+ * parseModel must not throw on it, so what JSON cannot show is shown as JavaScript would.
+ */
+function showValue(value: unknown): string {
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'number' || typeof value === 'symbol') return String(value);
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined) return json;
+  } catch {
+    // a cycle, or a BigInt inside
+  }
+  return typeof value === 'function' ? 'a function' : 'a value that is not JSON';
+}
+
 function problemOfIssue(issue: z.core.$ZodIssue, json: unknown): Problem {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   let message = issue.message;
@@ -125,16 +143,20 @@ function problemOfIssue(issue: z.core.$ZodIssue, json: unknown): Problem {
   if (issue.code === 'invalid_union' && (last === 'op' || last === 'kind')) {
     const given = valueAt(json, path);
     const what = last === 'op' ? 'condition' : 'kind of decay';
-    message = given === undefined ? `no ${what} given` : `${JSON.stringify(given)} is not a ${what}`;
+    message = given === undefined ? `no ${what} given` : `${showValue(given)} is not a ${what}`;
     hint = `use one of: ${(last === 'op' ? CONDITION_OPS : ['factor', 'deduct', 'halfLife']).join(', ')}`;
   } else if (issue.code === 'invalid_type') {
     const given = valueAt(json, path);
-    message = given === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${JSON.stringify(given)}`;
+    message = given === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${showValue(given)}`;
   } else if (issue.code === 'unrecognized_keys') {
     message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   } else if (issue.code === 'invalid_value' && path[path.length - 1] === 'version') {
-    message = `unsupported model version ${JSON.stringify((json as { version?: unknown } | null)?.version)}`;
-    hint = `this version reads model version ${MODEL_VERSION}`;
+    const given = valueAt(json, path);
+    if (given === undefined) message = `missing (expected model version ${MODEL_VERSION})`;
+    else {
+      message = `unsupported model version ${showValue(given)}`;
+      hint = `this version reads model version ${MODEL_VERSION}`;
+    }
   }
   return { severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) };
 }

@@ -71,7 +71,11 @@ const ERROR_CODE_NAMES: Readonly<Record<string, string>> = {
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value === 'string') {
+    // Most cells start with a visible character: decide without allocating a trimmed copy.
+    // Every character trim() removes is at most 32, 160 (no-break space), or from U+1680 on.
     if (value.length === 0) return true;
+    const first = value.charCodeAt(0);
+    if (first > 32 && first !== 160 && first < 0x1680) return false;
     return value.trim().length === 0;
   }
   return false;

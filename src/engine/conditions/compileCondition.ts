@@ -12,37 +12,95 @@ export const MATCH = 1;
 export const UNUSABLE = 2;
 export type Outcome = typeof NO_MATCH | typeof MATCH | typeof UNUSABLE;
 
-export interface CellTest {
-  readonly test: (value: unknown) => Outcome;
-  /** Why a cell was UNUSABLE, for explanations; only called off the hot path. */
-  readonly whyUnusable: (value: unknown) => string;
-}
-
 export interface ConditionContext {
   /** The as-of day as a whole Excel serial, for date conditions. */
   readonly asOfDay: number;
   readonly dateOrder: DateOrder;
 }
 
-// Categorical columns repeat a few values across thousands of rows, so remembering each
-// distinct cell's outcome saves the trimming and lower-casing. Bounded so that columns of
-// unique values (emails) cost a little memory, not a lot.
-const MEMO_LIMIT = 4096;
+/** How testCell takes its shortcut for the common cell type of a condition. */
+const enum Shortcut {
+  /** Look the cell up among the outcomes already seen. */
+  Memo,
+  /** A number cell compared with [lo, hi]. */
+  Range,
+  /** A number cell read as a date serial, its age compared with [lo, hi]. */
+  Age,
+  /** A boolean cell. */
+  Yes,
+  /** A string cell checked for a free-mail domain. */
+  Email,
+  /** None: always the full test. */
+  None,
+}
 
-function memoised(test: (value: unknown) => Outcome): (value: unknown) => Outcome {
-  const memo = new Map<unknown, Outcome>();
-  return (value) => {
-    const known = memo.get(value);
-    if (known !== undefined) return known;
-    const outcome = test(value);
-    if (memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) memo.set(value, outcome);
-    return outcome;
-  };
+/**
+ * A condition ready to test cells. Every compiled condition has the same shape, and the hot
+ * path is one function (testCell) that switches on the shortcut: V8 keeps such code
+ * monomorphic and inlined, where a closure per condition would make every call site
+ * megamorphic and cost several times more per cell.
+ */
+export interface CompiledCondition {
+  readonly shortcut: Shortcut;
+  /** Inclusive bounds, for Range (the number) and Age (days old). */
+  readonly lo: number;
+  readonly hi: number;
+  readonly asOfDay: number;
+  /** Outcomes of cells seen before, for conditions on categorical text. */
+  readonly memo: Map<unknown, Outcome>;
+  /** The complete test, right for every cell; shortcuts must agree with it. */
+  readonly test: (value: unknown) => Outcome;
+  /** Why a cell was UNUSABLE, for explanations; only called off the hot path. */
+  readonly whyUnusable: (value: unknown) => string;
+}
+
+// Categorical columns repeat a few values across many rows, so each distinct cell's outcome is
+// remembered. Bounded so that a column of unique values (emails) costs a little memory only.
+const MEMO_LIMIT = 65_536;
+
+/** The outcome of a condition for a cell: a shortcut for common cells, else the full test. */
+export function testCell(c: CompiledCondition, value: unknown): Outcome {
+  switch (c.shortcut) {
+    case Shortcut.Memo: {
+      const known = c.memo.get(value);
+      if (known !== undefined) return known;
+      const outcome = c.test(value);
+      if (c.memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) c.memo.set(value, outcome);
+      return outcome;
+    }
+    case Shortcut.Range:
+      if (typeof value === 'number' && value - value === 0) return value >= c.lo && value <= c.hi ? MATCH : NO_MATCH;
+      return c.test(value);
+    case Shortcut.Age:
+      if (typeof value === 'number' && value >= 1 && value < 2_958_466) {
+        const age = c.asOfDay - Math.floor(value);
+        return age >= c.lo && age <= c.hi ? MATCH : NO_MATCH;
+      }
+      return c.test(value);
+    case Shortcut.Yes:
+      if (typeof value === 'boolean') return value ? MATCH : NO_MATCH;
+      return c.test(value);
+    case Shortcut.Email:
+      if (typeof value === 'string' && value.charCodeAt(0) !== 35 /* # */) return isPersonalEmail(value) ? MATCH : NO_MATCH;
+      return c.test(value);
+    default:
+      return c.test(value);
+  }
 }
 
 const errorReason = (value: unknown): string => `the cell holds the error ${excelErrorOf(value) ?? '#VALUE!'}`;
 
-export function compileCondition(condition: Condition, ctx: ConditionContext): CellTest {
+function compiled(
+  shortcut: Shortcut,
+  test: (value: unknown) => Outcome,
+  whyUnusable: (value: unknown) => string,
+  bounds: { lo: number; hi: number } = { lo: 0, hi: 0 },
+  asOfDay = 0,
+): CompiledCondition {
+  return { shortcut, lo: bounds.lo, hi: bounds.hi, asOfDay, memo: new Map(), test, whyUnusable };
+}
+
+export function compileCondition(condition: Condition, ctx: ConditionContext): CompiledCondition {
   switch (condition.op) {
     case 'equals':
     case 'notEquals':
@@ -51,95 +109,95 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
     case 'startsWith':
     case 'endsWith':
     case 'matches':
-      return { test: memoised(textTest(condition.op, condition.values)), whyUnusable: errorReason };
+      return compiled(Shortcut.Memo, textTest(condition.op, condition.values), errorReason);
     case 'lt':
     case 'lte':
     case 'gt':
     case 'gte':
     case 'between': {
-      const inRange = numericRange(condition);
-      return {
-        test: (value) => {
-          if (typeof value === 'number') return inRange(value) ? MATCH : NO_MATCH;
-          if (isBlank(value)) return NO_MATCH;
-          const n = readNumber(value);
-          if (Number.isNaN(n)) return UNUSABLE;
-          return inRange(n) ? MATCH : NO_MATCH;
-        },
-        whyUnusable: whyNotNumber,
+      const bounds = numericBounds(condition);
+      const test = (value: unknown): Outcome => {
+        if (isBlank(value)) return NO_MATCH;
+        const n = readNumber(value);
+        if (Number.isNaN(n)) return UNUSABLE;
+        return n >= bounds.lo && n <= bounds.hi ? MATCH : NO_MATCH;
       };
+      return compiled(Shortcut.Range, test, whyNotNumber, bounds);
     }
     case 'blank':
     case 'notBlank': {
       const wanted = condition.op === 'blank';
-      return {
-        test: (value) => (excelErrorOf(value) !== null ? UNUSABLE : isBlank(value) === wanted ? MATCH : NO_MATCH),
-        whyUnusable: errorReason,
-      };
+      return compiled(Shortcut.None, (value) => (excelErrorOf(value) !== null ? UNUSABLE : isBlank(value) === wanted ? MATCH : NO_MATCH), errorReason);
     }
     case 'isTrue':
-      return {
-        test: (value) => {
+      return compiled(
+        Shortcut.Yes,
+        (value) => {
           const yes = readYes(value);
           return Number.isNaN(yes) ? UNUSABLE : yes === 1 ? MATCH : NO_MATCH;
         },
-        whyUnusable: whyNotYes,
-      };
+        whyNotYes,
+      );
     case 'withinDays':
     case 'olderThanDays': {
-      const { days } = condition;
-      const within = condition.op === 'withinDays';
-      return {
-        test: (value) => {
-          if (isBlank(value)) return NO_MATCH;
-          const serial = readDate(value, ctx.dateOrder);
-          if (Number.isNaN(serial)) return UNUSABLE;
-          const age = ctx.asOfDay - Math.floor(serial);
-          // A date after the as-of day is not "in the last N days" nor "older".
-          if (within) return age >= 0 && age <= days ? MATCH : NO_MATCH;
-          return age > days ? MATCH : NO_MATCH;
-        },
-        whyUnusable: (value) => whyNotDate(value),
+      // A date after the as-of day (a negative age) is neither "in the last N days" nor "older".
+      const ages = condition.op === 'withinDays' ? { lo: 0, hi: condition.days } : { lo: Math.floor(condition.days) + 1, hi: Number.POSITIVE_INFINITY };
+      const test = (value: unknown): Outcome => {
+        if (isBlank(value)) return NO_MATCH;
+        const serial = readDate(value, ctx.dateOrder);
+        if (Number.isNaN(serial)) return UNUSABLE;
+        const age = ctx.asOfDay - Math.floor(serial);
+        return age >= ages.lo && age <= ages.hi ? MATCH : NO_MATCH;
       };
+      return compiled(Shortcut.Age, test, whyNotDate, ages, ctx.asOfDay);
     }
     case 'personalEmail':
-      return {
-        test: (value) => {
-          if (typeof value !== 'string') return excelErrorOf(value) !== null ? UNUSABLE : NO_MATCH;
-          if (excelErrorOf(value) !== null) return UNUSABLE;
-          return isPersonalEmail(value) ? MATCH : NO_MATCH;
-        },
-        whyUnusable: errorReason,
-      };
+      return compiled(
+        Shortcut.Email,
+        (value) => (excelErrorOf(value) !== null ? UNUSABLE : typeof value === 'string' && isPersonalEmail(value) ? MATCH : NO_MATCH),
+        errorReason,
+      );
     case 'spamLike':
-      return {
-        test: memoised((value) => {
-          if (typeof value !== 'string') return excelErrorOf(value) !== null ? UNUSABLE : NO_MATCH;
-          if (excelErrorOf(value) !== null) return UNUSABLE;
-          return spamSignal(value) === null ? NO_MATCH : MATCH;
-        }),
-        whyUnusable: errorReason,
-      };
+      return compiled(
+        Shortcut.Memo,
+        (value) => (excelErrorOf(value) !== null ? UNUSABLE : typeof value === 'string' && spamSignal(value) !== null ? MATCH : NO_MATCH),
+        errorReason,
+      );
   }
 }
 
-function numericRange(condition: Condition): (n: number) => boolean {
+/** Comparisons as an inclusive range; strict ones step to the next representable number. */
+function numericBounds(condition: Condition): { lo: number; hi: number } {
+  const inf = Number.POSITIVE_INFINITY;
   switch (condition.op) {
     case 'lt':
-      return (n) => n < condition.value;
+      return { lo: -inf, hi: nextDown(condition.value) };
     case 'lte':
-      return (n) => n <= condition.value;
+      return { lo: -inf, hi: condition.value };
     case 'gt':
-      return (n) => n > condition.value;
+      return { lo: nextUp(condition.value), hi: inf };
     case 'gte':
-      return (n) => n >= condition.value;
-    case 'between': {
-      const { min, max } = condition;
-      return (n) => n >= min && n <= max;
-    }
+      return { lo: condition.value, hi: inf };
+    case 'between':
+      return { lo: condition.min, hi: condition.max };
     default:
-      return () => false;
+      return { lo: inf, hi: -inf };
   }
+}
+
+const scratch = new Float64Array(1);
+const scratchBits = new BigInt64Array(scratch.buffer);
+
+/** The smallest double above x (x finite). */
+function nextUp(x: number): number {
+  if (x === 0) return Number.MIN_VALUE;
+  scratch[0] = x;
+  scratchBits[0] = (scratchBits[0] ?? 0n) + (x > 0 ? 1n : -1n);
+  return scratch[0] ?? x;
+}
+
+function nextDown(x: number): number {
+  return -nextUp(-x);
 }
 
 /**

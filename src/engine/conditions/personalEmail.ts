@@ -72,6 +72,12 @@ export function emailDomain(text: string): string | null {
 
 /** True when the address is at a free/personal mailbox provider. */
 export function isPersonalEmail(text: string): boolean {
-  const domain = emailDomain(text);
-  return domain !== null && PERSONAL_EMAIL_DOMAINS.has(domain);
+  // Most addresses are not at a free-mail domain: look the domain up before any full parse,
+  // which only has to confirm the rare hit. This runs once per lead on a unique string.
+  const at = text.lastIndexOf('@');
+  if (at < 0) return false;
+  let end = text.length;
+  while (end > at + 1 && (text.charCodeAt(end - 1) <= 32 || text.charCodeAt(end - 1) === 62 /* > */)) end--;
+  const candidate = text.slice(at + 1, end).toLowerCase();
+  return PERSONAL_EMAIL_DOMAINS.has(candidate) && emailDomain(text) === candidate;
 }

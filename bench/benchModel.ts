@@ -1,0 +1,40 @@
+import { criterion, model, type Model } from '../src/engine';
+
+/** 20 criteria of every kind the engine has, with per-occurrence points, decay and caps. */
+export const BENCH_MODEL: Model = model({
+  name: 'Benchmark: 20 mixed criteria',
+  criteria: [
+    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 20 }),
+    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Healthcare', 'Education'] }, points: 10 }),
+    criterion({ group: 'fit', field: 'Title', condition: { op: 'equals', values: ['CTO', 'CEO', 'Chief Technology Officer', 'Chief Executive Officer'] }, points: 15 }),
+    criterion({ group: 'fit', field: 'Title', condition: { op: 'contains', values: ['Manager', 'Director'] }, points: 10 }),
+    criterion({ group: 'fit', field: 'Title', condition: { op: 'matches', values: ['VP *'] }, points: 12 }),
+    criterion({ group: 'fit', field: 'Country', condition: { op: 'equals', values: ['United States', 'Canada', 'Mexico'] }, points: 10 }),
+    criterion({ group: 'fit', field: 'Country', condition: { op: 'equals', values: ['United Kingdom', 'Germany', 'France', 'Netherlands', 'Spain', 'Italy', 'Sweden', 'Ireland', 'Poland'] }, points: 5 }),
+    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 500 }, points: 10 }),
+    criterion({ group: 'fit', field: 'Employees', condition: { op: 'between', min: 1, max: 10 }, points: -5 }),
+    criterion({ group: 'fit', field: 'Email', condition: { op: 'personalEmail' }, points: -10 }),
+    criterion({ group: 'fit', field: 'First Name', condition: { op: 'spamLike' }, points: -20 }),
+    criterion({ group: 'fit', field: 'Company', condition: { op: 'endsWith', values: ['Inc', 'Ltd'] }, points: 2 }),
+    criterion({ group: 'engagement', field: 'Pricing Page Visits', condition: { op: 'gte', value: 1 }, points: 20 }),
+    criterion({ group: 'engagement', field: 'Blog Visits', condition: { op: 'gte', value: 1 }, points: 5, perOccurrenceOf: 'Blog Visits', cap: { min: null, max: 25 } }),
+    criterion({ group: 'engagement', field: 'Email Opens', condition: { op: 'gte', value: 1 }, points: 2, decay: { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } }),
+    criterion({ group: 'engagement', field: 'Email Clicks', condition: { op: 'gte', value: 1 }, points: 5, decay: { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } }),
+    criterion({ group: 'engagement', field: 'Webinars Attended', condition: { op: 'gte', value: 1 }, points: 10, decay: { kind: 'deduct', dateField: 'Last Webinar Date', afterDays: 90, points: 10 } }),
+    criterion({ group: 'engagement', field: 'Demo Requested', condition: { op: 'isTrue' }, points: 20 }),
+    criterion({ group: 'engagement', field: 'Last Activity Date', condition: { op: 'withinDays', days: 30 }, points: 10 }),
+    criterion({
+      group: 'engagement',
+      field: 'Website Visits',
+      condition: { op: 'gt', value: 0 },
+      points: 1,
+      perOccurrenceOf: 'Website Visits',
+      decay: { kind: 'halfLife', dateField: 'Last Activity Date', halfLifeDays: 30 },
+      cap: { min: null, max: 15 },
+    }),
+  ],
+  groupCaps: { fit: { min: null, max: null }, engagement: { min: null, max: 80 } },
+  totalCap: { min: -20, max: 150 },
+  stages: { mql: 50, sql: 100 },
+  asOf: '2026-11-01',
+});
