@@ -15,11 +15,16 @@ export interface CompiledDecay {
   readonly amount: number;
   readonly asOfDay: number;
   readonly dateOrder: DateOrder;
+  /** Half-life factors by whole days of age, filled as ages are met (Math.pow is slow). */
+  readonly factorByAge: Float64Array;
 }
+
+const AGES_REMEMBERED = 4096;
 
 export function compileDecay(rule: Decay, asOfDay: number, dateOrder: DateOrder): CompiledDecay {
   const amount = rule.kind === 'factor' ? 1 - rule.percent / 100 : rule.kind === 'deduct' ? rule.points : rule.halfLifeDays;
-  return { rule, kind: rule.kind, afterDays: rule.kind === 'halfLife' ? 0 : rule.afterDays, amount, asOfDay, dateOrder };
+  const factorByAge = new Float64Array(rule.kind === 'halfLife' ? AGES_REMEMBERED : 0);
+  return { rule, kind: rule.kind, afterDays: rule.kind === 'halfLife' ? 0 : rule.afterDays, amount, asOfDay, dateOrder, factorByAge };
 }
 
 /** Whole days from the date in the cell to the as-of day; NaN when there is no readable date. */
@@ -44,8 +49,16 @@ function decayedByAge(d: CompiledDecay, points: number, age: number): number {
       // Toward zero and never past it, so a deduction cannot turn points into their opposite.
       if (age <= d.afterDays) return points;
       return points > 0 ? Math.max(0, points - d.amount) : Math.min(0, points + d.amount);
-    case 'halfLife':
-      return age > 0 ? points * 0.5 ** (age / d.amount) : points;
+    case 'halfLife': {
+      if (age <= 0) return points;
+      if (age >= AGES_REMEMBERED) return points * 0.5 ** (age / d.amount);
+      let factor = d.factorByAge[age] ?? 0;
+      if (factor === 0) {
+        factor = 0.5 ** (age / d.amount);
+        d.factorByAge[age] = factor;
+      }
+      return points * factor;
+    }
   }
 }
 

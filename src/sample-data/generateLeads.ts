@@ -48,6 +48,8 @@ export type LeadColumn = (typeof LEAD_COLUMNS)[number];
 
 export interface GenerateLeadsOptions {
   count: number;
+  /** Index of the first row: rows first..first+count-1 of the endless table for this seed, so a large table can be made in chunks. Default 0. */
+  first?: number;
   seed?: number | string;
   /** 'YYYY-MM-DD'; every date is on or before it. Default '2026-11-01'. */
   asOf?: string;
@@ -466,6 +468,7 @@ const INDUSTRY_MESS: readonly ((s: string) => string)[] = [
 
 export function generateLeads(options: GenerateLeadsOptions): LeadTable {
   const count = Math.max(0, Math.floor(options.count));
+  const firstIndex = Math.max(0, Math.floor(options.first ?? 0));
   const asOfText = options.asOf ?? '2026-11-01';
   const asOf = excelSerialFromIsoDate(asOfText);
   if (Number.isNaN(asOf)) throw new Error(`asOf must be a 'YYYY-MM-DD' date, got '${asOfText}'`);
@@ -479,7 +482,7 @@ export function generateLeads(options: GenerateLeadsOptions): LeadTable {
   const companies = new Array<Company | undefined>(COMPANY_POOL); // cache: a company is drawn once
   const rows: CellValue[][] = new Array<CellValue[]>(count);
 
-  for (let index = 0; index < count; index++) {
+  for (let index = firstIndex; index < firstIndex + count; index++) {
     rng.reseed(seedHash, index, STREAM_MAIN);
     if (messiness > 0) mess.reseed(seedHash, index, STREAM_MESS); // else never drawn from
 
@@ -586,7 +589,7 @@ export function generateLeads(options: GenerateLeadsOptions): LeadTable {
     ];
     row[C.converted] = rng.next() < sigmoid(hiddenModelLogit(row, asOf));
     if (messiness > 0) applyMess(row, mess, messiness);
-    rows[index] = row;
+    rows[index - firstIndex] = row;
   }
   return { headers: [...LEAD_COLUMNS], rows };
 }

@@ -16,7 +16,7 @@ const text = fc
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
 
-const condition: fc.Arbitrary<Condition> = fc.oneof(
+export const condition: fc.Arbitrary<Condition> = fc.oneof(
   fc.record({
     op: fc.constantFrom('equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'matches'),
     values: fc.array(text, { minLength: 1, maxLength: 3 }),

@@ -1,9 +1,10 @@
 import { excelErrorOf, isBlank } from '../cells/cellValue';
 import { readDate, readMatchText, readNumber, readYes, whyNotDate, whyNotNumber, whyNotYes } from '../cells/readCell';
 import type { Condition, DateOrder, TextOp } from '../model';
+import { CaseFoldSet, foldedScan, mayBeSpace, type TextScan } from './caseFoldSet';
 import { isPersonalEmail } from './personalEmail';
 import { spamSignal } from './spam';
-import { compileWildcard } from './wildcard';
+import { compileWildcard, foldedWildcardTokens, matchFoldedWildcard } from './wildcard';
 
 /** The outcome of testing one cell. Small integers keep the scoring loop allocation-free. */
 export const NO_MATCH = 0;
@@ -22,6 +23,12 @@ export interface ConditionContext {
 const enum Shortcut {
   /** Look the cell up among the outcomes already seen. */
   Memo,
+  /** A string cell compared in place with the wanted values (equals / not equals). */
+  EqualsText,
+  /** A string cell searched in place for the wanted values (contains, starts or ends with). */
+  ScanText,
+  /** A string cell matched in place against wildcard patterns. */
+  Wildcard,
   /** A number cell compared with [lo, hi]. */
   Range,
   /** A number cell read as a date serial, its age compared with [lo, hi]. */
@@ -48,6 +55,14 @@ export interface CompiledCondition {
   readonly asOfDay: number;
   /** Outcomes of cells seen before, for conditions on categorical text. */
   readonly memo: Map<unknown, Outcome>;
+  /** The wanted values of equals / not equals, and which of the two. */
+  readonly wanted: CaseFoldSet | null;
+  readonly negated: boolean;
+  /** The lower-cased values of a contains / starts with / ends with condition, and which. */
+  readonly needles: readonly string[];
+  readonly scan: TextScan;
+  /** The patterns of a matches condition, as codes for matching ASCII text in place. */
+  readonly patterns: readonly Int32Array[];
   /** The complete test, right for every cell; shortcuts must agree with it. */
   readonly test: (value: unknown) => Outcome;
   /** Why a cell was UNUSABLE, for explanations; only called off the hot path. */
@@ -68,6 +83,38 @@ export function testCell(c: CompiledCondition, value: unknown): Outcome {
       if (c.memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) c.memo.set(value, outcome);
       return outcome;
     }
+    case Shortcut.EqualsText:
+      if (typeof value === 'string' && value.length > 0) {
+        const first = value.charCodeAt(0);
+        if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
+          const equal = (c.wanted as CaseFoldSet).has(value, 0, value.length);
+          if (equal !== undefined) return equal !== c.negated ? MATCH : NO_MATCH;
+        }
+      }
+      return c.test(value);
+    case Shortcut.ScanText:
+      if (typeof value === 'string' && value.length > 0) {
+        const first = value.charCodeAt(0);
+        if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
+          const found = foldedScan(value, c.needles, c.scan);
+          if (found !== undefined) return found !== c.negated ? MATCH : NO_MATCH;
+        }
+      }
+      return c.test(value);
+    case Shortcut.Wildcard:
+      if (typeof value === 'string' && value.length > 0) {
+        const first = value.charCodeAt(0);
+        if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
+          let sure = true;
+          for (let k = 0; k < c.patterns.length; k++) {
+            const matched = matchFoldedWildcard(c.patterns[k] as Int32Array, value);
+            if (matched === true) return MATCH;
+            if (matched === undefined) sure = false;
+          }
+          if (sure) return NO_MATCH;
+        }
+      }
+      return c.test(value);
     case Shortcut.Range:
       if (typeof value === 'number' && value - value === 0) return value >= c.lo && value <= c.hi ? MATCH : NO_MATCH;
       return c.test(value);
@@ -96,20 +143,49 @@ function compiled(
   whyUnusable: (value: unknown) => string,
   bounds: { lo: number; hi: number } = { lo: 0, hi: 0 },
   asOfDay = 0,
+  text: { wanted?: CaseFoldSet; needles?: readonly string[]; scan?: TextScan; negated?: boolean; patterns?: readonly Int32Array[] } = {},
 ): CompiledCondition {
-  return { shortcut, lo: bounds.lo, hi: bounds.hi, asOfDay, memo: new Map(), test, whyUnusable };
+  return {
+    shortcut,
+    lo: bounds.lo,
+    hi: bounds.hi,
+    asOfDay,
+    memo: new Map(),
+    wanted: text.wanted ?? null,
+    negated: text.negated ?? false,
+    needles: text.needles ?? [],
+    scan: text.scan ?? 'contains',
+    patterns: text.patterns ?? [],
+    test,
+    whyUnusable,
+  };
 }
 
 export function compileCondition(condition: Condition, ctx: ConditionContext): CompiledCondition {
   switch (condition.op) {
     case 'equals':
-    case 'notEquals':
+    case 'notEquals': {
+      const test = textTest(condition.op, condition.values);
+      // Values that read as numbers also match numbers written otherwise ("1,200"): only
+      // the full test knows that, so such conditions remember outcomes instead.
+      if (condition.values.some((v) => !Number.isNaN(readNumber(v)))) return compiled(Shortcut.Memo, test, errorReason);
+      const wanted = new CaseFoldSet(condition.values.map((v) => v.trim().toLowerCase()));
+      return compiled(Shortcut.EqualsText, test, errorReason, undefined, 0, { wanted, negated: condition.op === 'notEquals' });
+    }
     case 'contains':
     case 'notContains':
     case 'startsWith':
-    case 'endsWith':
-    case 'matches':
-      return compiled(Shortcut.Memo, textTest(condition.op, condition.values), errorReason);
+    case 'endsWith': {
+      const scan: TextScan = condition.op === 'startsWith' ? 'startsWith' : condition.op === 'endsWith' ? 'endsWith' : 'contains';
+      const needles = condition.values.map((v) => v.trim().toLowerCase());
+      return compiled(Shortcut.ScanText, textTest(condition.op, condition.values), errorReason, undefined, 0, { needles, scan, negated: condition.op === 'notContains' });
+    }
+    case 'matches': {
+      const patterns = condition.values.map((v) => foldedWildcardTokens(v.trim()));
+      const test = textTest(condition.op, condition.values);
+      if (patterns.some((p) => p === null)) return compiled(Shortcut.Memo, test, errorReason);
+      return compiled(Shortcut.Wildcard, test, errorReason, undefined, 0, { patterns: patterns as Int32Array[] });
+    }
     case 'lt':
     case 'lte':
     case 'gt':

@@ -1,3 +1,4 @@
+import { CaseFoldSet } from './caseFoldSet';
 /**
  * Free/personal mailbox providers. A lead writing from one of these gives no company signal.
  * Exact domains only: a subdomain (mail.acme.com) or a company's own domain is never personal,
@@ -70,14 +71,27 @@ export function emailDomain(text: string): string | null {
   return domain;
 }
 
+const PERSONAL_DOMAIN_SET = new CaseFoldSet(PERSONAL_EMAIL_DOMAINS);
+
 /** True when the address is at a free/personal mailbox provider. */
 export function isPersonalEmail(text: string): boolean {
-  // Most addresses are not at a free-mail domain: look the domain up before any full parse,
-  // which only has to confirm the rare hit. This runs once per lead on a unique string.
+  // Runs once per lead on a unique string: compare the domain in place (no slice, no
+  // lower-casing, no hashing); only a hit, which is rare, pays for the full parse.
   const at = text.lastIndexOf('@');
   if (at < 0) return false;
   let end = text.length;
   while (end > at + 1 && (text.charCodeAt(end - 1) <= 32 || text.charCodeAt(end - 1) === 62 /* > */)) end--;
-  const candidate = text.slice(at + 1, end).toLowerCase();
-  return PERSONAL_EMAIL_DOMAINS.has(candidate) && emailDomain(text) === candidate;
+  const known = PERSONAL_DOMAIN_SET.has(text, at + 1, end);
+  if (known === false) return false;
+  // A plain address (no spaces, no "Name <...>") at a listed domain needs no further parse.
+  if (known === true && at > 0 && end === text.length && text.charCodeAt(0) > 32) {
+    let plain = true;
+    for (let i = 0; i < at; i++) {
+      const code = text.charCodeAt(i);
+      if (code <= 32 || code === 60 /* < */ || code === 64 /* @ */) plain = false;
+    }
+    if (plain) return true;
+  }
+  const domain = emailDomain(text);
+  return domain !== null && PERSONAL_EMAIL_DOMAINS.has(domain);
 }

@@ -24,15 +24,31 @@ for (const row of KEY_ROWS) {
 export function spamSignal(text: string): string | null {
   const trimmed = text.trim();
   if (trimmed.length === 0) return null;
-  if (isOneRepeatedCharacter(trimmed)) return 'one repeated character';
-  const run = keyboardRun(trimmed.toLowerCase());
+  const lower = trimmed.toLowerCase();
+  if (isOneRepeatedCharacter(lower)) return 'one repeated character';
+  const run = keyboardRun(lower);
   if (run !== null) return `keyboard run '${run}'`;
   if (isAllLowercase(trimmed)) return 'all lowercase';
   return null;
 }
 
-function isOneRepeatedCharacter(text: string): boolean {
-  const chars = Array.from(text.toLowerCase()).filter((c) => c.trim().length > 0);
+/** Runs on every name cell: compares UTF-16 units, and code points only where surrogates appear. */
+function isOneRepeatedCharacter(lower: string): boolean {
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return isOneRepeatedCodePoint(lower);
+    if (code <= 32 || code === 160 || (code >= 0x1680 && lower[i]?.trim() === '')) continue;
+    if (first < 0) first = code;
+    else if (code !== first) return false;
+    count++;
+  }
+  return count >= 3;
+}
+
+function isOneRepeatedCodePoint(lower: string): boolean {
+  const chars = Array.from(lower).filter((c) => c.trim().length > 0);
   return chars.length >= 3 && chars.every((c) => c === chars[0]);
 }
 
@@ -44,13 +60,18 @@ function keyboardRun(lower: string): string | null {
     const prev = lower[i - 1]!;
     const cur = lower[i]; // undefined past the end closes any open run
     if (cur === undefined || NEXT_KEY.get(prev) !== cur) {
-      const run = lower.slice(fwdStart, i);
-      if (run.length >= MIN_RUN && !WORD_RUNS.has(run)) return run;
+      // Slice only runs long enough to count: most characters end a run of one.
+      if (i - fwdStart >= MIN_RUN) {
+        const run = lower.slice(fwdStart, i);
+        if (!WORD_RUNS.has(run)) return run;
+      }
       fwdStart = i;
     }
     if (cur === undefined || PREV_KEY.get(prev) !== cur) {
-      const run = lower.slice(backStart, i);
-      if (run.length >= MIN_RUN && !WORD_RUNS.has(run)) return run;
+      if (i - backStart >= MIN_RUN) {
+        const run = lower.slice(backStart, i);
+        if (!WORD_RUNS.has(run)) return run;
+      }
       backStart = i;
     }
   }
@@ -64,6 +85,17 @@ function keyboardRun(lower: string): string | null {
  */
 function isAllLowercase(text: string): boolean {
   let letters = 0;
+  // ASCII, the common case, by code; anything else by case mapping, character by character.
+  let ascii = true;
+  for (let i = 0; i < text.length && ascii; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) ascii = false;
+    else if (code === 64 /* @ */ || (code >= 48 && code <= 57)) return false;
+    else if (code >= 65 && code <= 90) return false;
+    else if (code >= 97 && code <= 122) letters++;
+  }
+  if (ascii) return letters >= 2;
+  letters = 0;
   for (const c of text) {
     if (c === '@' || (c >= '0' && c <= '9')) return false;
     const lower = c.toLowerCase();

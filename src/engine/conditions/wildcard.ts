@@ -74,3 +74,55 @@ function matchTokens(tokens: readonly Token[], text: readonly string[]): boolean
   while (tokens[p] === STAR) p++;
   return p === tokens.length;
 }
+
+const FOLDED_STAR = -1;
+const FOLDED_ANY = -2;
+
+/**
+ * The pattern as character codes for matching ASCII text in place (no lower-cased copy, no
+ * array of code points): -1 for `*`, -2 for `?`. Null when the pattern has a non-ASCII
+ * character, which only the code-point matcher handles rightly.
+ */
+export function foldedWildcardTokens(pattern: string): Int32Array | null {
+  const tokens = tokenise(pattern);
+  const codes = new Int32Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i];
+    if (tok === STAR) codes[i] = FOLDED_STAR;
+    else if (tok === ANY) codes[i] = FOLDED_ANY;
+    else if (typeof tok === 'string' && tok.length === 1 && tok.charCodeAt(0) < 128) codes[i] = tok.charCodeAt(0);
+    else return null;
+  }
+  return codes;
+}
+
+/**
+ * The same match as compileWildcard's, over text as it is (trimmed, any case), for ASCII
+ * text; undefined when the text has a non-ASCII character.
+ */
+export function matchFoldedWildcard(tokens: Int32Array, text: string): boolean | undefined {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return undefined;
+  let p = 0;
+  let t = 0;
+  let starP = -1;
+  let starT = 0;
+  while (t < text.length) {
+    const tok = p < tokens.length ? (tokens[p] as number) : -3;
+    let code = text.charCodeAt(t);
+    if (code >= 65 && code <= 90) code += 32;
+    if (tok === FOLDED_ANY || tok === code) {
+      p++;
+      t++;
+    } else if (tok === FOLDED_STAR) {
+      starP = p++;
+      starT = t;
+    } else if (starP >= 0) {
+      p = starP + 1;
+      t = ++starT;
+    } else {
+      return false;
+    }
+  }
+  while (p < tokens.length && tokens[p] === FOLDED_STAR) p++;
+  return p === tokens.length;
+}
