@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { leadTableToCsv, neutraliseFormula, parseCsv, toCsv } from '../src/cli/csv';
-import { EXAMPLE_LEADS_URL, exampleLeadsCsv } from '../src/cli/writeExample';
-import { excelSerialFromIsoDate } from '../src/engine/cells/excelDate';
-import { generateLeads } from '../src/sample-data/generateLeads';
+import { leadTableToCsv, neutraliseFormula, parseCsv, toCsv } from '../../src/cli/csv';
+import { EXAMPLE_LEADS_URL, exampleLeadsCsv } from '../../src/cli/writeExample';
+import { excelSerialFromIsoDate } from '../../src/engine/cells/excelDate';
+import { generateLeads } from '../../src/sample-data/generateLeads';
 
 describe('toCsv / parseCsv', () => {
   it('round-trips quotes, commas, newlines and unicode', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
-import type { CellValue } from '../src/engine/cells/cellValue';
-import { excelSerialFromIsoDate } from '../src/engine/cells/excelDate';
+import type { CellValue } from '../../src/engine/cells/cellValue';
+import { excelSerialFromIsoDate } from '../../src/engine/cells/excelDate';
 import {
   HIDDEN_MODEL,
   LEAD_COLUMNS,
@@ -9,8 +9,8 @@ import {
   hiddenModelFeatures,
   hiddenModelLogit,
   isSpamLikeName,
-} from '../src/sample-data/generateLeads';
-import { createRandom } from '../src/sample-data/random';
+} from '../../src/sample-data/generateLeads';
+import { createRandom } from '../../src/sample-data/random';
 
 const EXPECTED_HEADERS = [
   'Lead ID', 'First Name', 'Last Name', 'Email', 'Company', 'Title', 'Industry', 'Employees',
@@ -93,7 +93,7 @@ describe('createRandom', () => {
   });
 
   it('never uses Math.random', () => {
-    const dir = new URL('../src/sample-data/', import.meta.url);
+    const dir = new URL('../../src/sample-data/', import.meta.url);
     for (const file of readdirSync(dir)) {
       expect(readFileSync(new URL(file, dir), 'utf8')).not.toMatch(/Math\.random\(/);
     }
