@@ -79,7 +79,12 @@ export function foldedScan(text: string, needles: readonly string[], scan: TextS
     const last = text.length - needle.length;
     if (last < 0) continue;
     if (scan === 'contains') {
+      const head = needle.charCodeAt(0);
       for (let at = 0; at <= last; at++) {
+        // Most positions fail on the first character: test it before calling out.
+        let code = text.charCodeAt(at);
+        if (code >= 65 && code <= 90) code += 32;
+        if (code !== head && code < 128) continue;
         const found = foldedEqualsAt(text, at, needle);
         if (found === true) return true;
         if (found === undefined) unsure = true;
