@@ -243,53 +243,39 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
   const bandFrom = m.bands.map((b) => b.from);
   const { mql, sql } = m.stages;
 
-  // The one scoring routine, for the fast path (parts === null) and for explanations, so
-  // that an explanation can never disagree with the score it explains.
-  const out = { fit: 0, engagement: 0, total: 0, unusable: 0 };
-  const trace: Trace = { count: 1, undecayed: 0, uncapped: 0, capped: 0 };
-  const scoreInto = (row: readonly unknown[], parts: ExplanationPart[] | null): void => {
+  // Explaining a row takes the same steps as scoring a block (criterionCents, bounded, in
+  // integer cents), so an explanation always adds up to the score the block gives.
+  const explainRow = (row: readonly unknown[]): { fit: Cents; engagement: Cents; total: Cents; parts: ExplanationPart[] } => {
+    const parts: ExplanationPart[] = [];
     let fit: Cents = 0;
     let engagement: Cents = 0;
-    let unusable = 0;
-    for (let k = 0; k < criteria.length; k++) {
-      const c = criteria[k] as CompiledCriterion;
+    for (const c of criteria) {
       const value = row[c.column];
       const outcome = testCell(c.condition, value);
-      if (outcome !== MATCH) {
-        if (outcome === UNUSABLE) {
-          unusable++;
-          parts?.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
-        }
-        continue;
-      }
-      const cents = c.fixedCents ?? criterionCents(c, row, centsPerPoint, parts === null ? null : trace);
+      if (outcome === UNUSABLE) parts.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
+      if (outcome !== MATCH) continue;
+      const trace: Trace = { count: 1, undecayed: c.points, uncapped: c.points, capped: Math.min(Math.max(c.points, c.capMin), c.capMax) };
+      const cents = c.fixedCents ?? criterionCents(c, row, centsPerPoint, trace);
       if (Number.isNaN(cents)) {
-        unusable++;
-        parts?.push(unusablePart(c, `count '${c.source.perOccurrenceOf ?? ''}': ${whyNotNumber(row[c.countColumn])}`));
+        parts.push(unusablePart(c, `count '${c.source.perOccurrenceOf ?? ''}': ${whyNotNumber(row[c.countColumn])}`));
         continue;
       }
-      if (c.fixedCents === null && trace.count <= 0) continue;
+      if (trace.count <= 0) continue;
       if (c.isFit) fit += cents;
       else engagement += cents;
-      if (parts !== null) {
-        parts.push({
-          kind: 'criterion',
-          group: c.source.group,
-          label: c.label,
-          points: cents / 100,
-          detail: criterionDetail(c, row, value, c.fixedCents === null ? trace : { count: 1, undecayed: c.points, uncapped: c.points, capped: Math.min(Math.max(c.points, c.capMin), c.capMax) }, percentScale ? pointsPerScorePoint : null),
-          criterionIndex: c.index,
-        });
-      }
+      parts.push({
+        kind: 'criterion',
+        group: c.source.group,
+        label: c.label,
+        points: cents / 100,
+        detail: criterionDetail(c, row, value, trace, percentScale ? pointsPerScorePoint : null),
+        criterionIndex: c.index,
+      });
     }
     fit = bounded(fit, fitBounds, parts, 'fit', `${GROUP_LABELS.fit} points`);
     engagement = bounded(engagement, engagementBounds, parts, 'engagement', `${GROUP_LABELS.engagement} points`);
-    let total = bounded(fit + engagement, totalBounds, parts, null, 'Total');
-    total = bounded(total, scaleBounds, parts, null, 'The 0-100 scale');
-    out.fit = fit;
-    out.engagement = engagement;
-    out.total = total;
-    out.unusable = unusable;
+    const total = bounded(bounded(fit + engagement, totalBounds, parts, null, 'Total'), scaleBounds, parts, null, 'The 0-100 scale');
+    return { fit, engagement, total, parts };
   };
 
   const bandOf = (score: number): number => {
@@ -300,14 +286,13 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
   const stageOf = (score: number): number => (sql !== null && score >= sql ? 2 : mql !== null && score >= mql ? 1 : 0);
 
   const scoreRow = (row: readonly unknown[]): LeadScore => {
-    const parts: ExplanationPart[] = [];
-    scoreInto(row, parts);
-    const score = out.total / 100;
+    const { fit, engagement, total, parts } = explainRow(row);
+    const score = total / 100;
     const bandIndex = bandOf(score);
     return {
       score,
-      fit: out.fit / 100,
-      engagement: out.engagement / 100,
+      fit: fit / 100,
+      engagement: engagement / 100,
       band: m.bands[bandIndex] as Band,
       bandIndex,
       stage: STAGES[stageOf(score)] ?? null,

@@ -57,6 +57,7 @@ describe('scoring, for any valid model and any cells', () => {
           expect(block.fit[i]).toBe(one.fit);
           expect(block.engagement[i]).toBe(one.engagement);
           expect(block.bandIndex[i]).toBe(one.bandIndex);
+          expect(block.unusableCells[i]).toBe(one.explanation.filter((p) => p.kind === 'unusable').length);
           expect(block.explain(i)).toEqual(one);
         });
       }),
