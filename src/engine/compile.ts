@@ -3,7 +3,7 @@ import { excelSerialFromIsoDate, excelSerialFromLocalDate, isExcelDateSerial, is
 import { readNumber, whyNotNumber } from './cells/readCell';
 import { headerLookup, type ColumnIndex } from './columns';
 import { describeCondition } from './conditions/conditionLabels';
-import { compileCondition, MATCH, testCell, UNUSABLE, type CompiledCondition } from './conditions/compileCondition';
+import { compileCondition, MATCH, NO_MATCH, testCell, testRows, UNUSABLE, type CompiledCondition } from './conditions/compileCondition';
 import { compileDecay, decayPoints, describeDecayEffect, type CompiledDecay } from './decay';
 import { GROUP_LABELS, type Band, type Cap, type Criterion, type Group, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
@@ -142,19 +142,18 @@ function accumulate(
   cents: Float64Array,
   unusable: Uint16Array,
   centsPerPoint: number,
+  outcomes: Uint8Array,
 ): void {
-  const condition = c.condition;
-  const column = c.column;
+  testRows(c.condition, rows, c.column, start, end, outcomes);
   const fixed = c.fixedCents;
-  for (let i = start; i < end; i++) {
-    const row = rows[i] ?? EMPTY_ROW;
-    const outcome = testCell(condition, row[column]);
-    const j = i - start;
+  for (let j = 0; j < end - start; j++) {
+    const outcome = outcomes[j];
+    if (outcome === NO_MATCH) continue;
     if (outcome === MATCH) {
-      const given = fixed ?? criterionCents(c, row, centsPerPoint, null);
+      const given = fixed ?? criterionCents(c, rows[start + j] ?? EMPTY_ROW, centsPerPoint, null);
       if (Number.isNaN(given)) unusable[j] = (unusable[j] ?? 0) + 1;
       else cents[j] = (cents[j] ?? 0) + given;
-    } else if (outcome === UNUSABLE) {
+    } else {
       unusable[j] = (unusable[j] ?? 0) + 1;
     }
   }
@@ -315,12 +314,13 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     const fitCents = new Float64Array(BLOCK);
     const engagementCents = new Float64Array(BLOCK);
     const unusable = new Uint16Array(BLOCK);
+    const outcomes = new Uint8Array(BLOCK);
     for (let start = 0; start < n; start += BLOCK) {
       const end = Math.min(n, start + BLOCK);
       fitCents.fill(0);
       engagementCents.fill(0);
       unusable.fill(0);
-      for (const c of criteria) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint);
+      for (const c of criteria) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint, outcomes);
       for (let i = start; i < end; i++) {
         const j = i - start;
         const fit = bounded(fitCents[j] ?? 0, fitBounds, null, 'fit', '');

@@ -73,16 +73,24 @@ export interface CompiledCondition {
 // remembered. Bounded so that a column of unique values (emails) costs a little memory only.
 const MEMO_LIMIT = 65_536;
 
+/**
+ * The full test's outcome, remembered for strings and numbers: a column's text repeats
+ * (categories, "Yes", numbers or dates written as text), and parsing it again costs more
+ * than looking it up.
+ */
+function remembered(c: CompiledCondition, value: unknown): Outcome {
+  const known = c.memo.get(value);
+  if (known !== undefined) return known;
+  const outcome = c.test(value);
+  if (c.memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) c.memo.set(value, outcome);
+  return outcome;
+}
+
 /** The outcome of a condition for a cell: a shortcut for common cells, else the full test. */
 export function testCell(c: CompiledCondition, value: unknown): Outcome {
   switch (c.shortcut) {
-    case Shortcut.Memo: {
-      const known = c.memo.get(value);
-      if (known !== undefined) return known;
-      const outcome = c.test(value);
-      if (c.memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) c.memo.set(value, outcome);
-      return outcome;
-    }
+    case Shortcut.Memo:
+      return remembered(c, value);
     case Shortcut.EqualsText:
       if (typeof value === 'string' && value.length > 0) {
         const first = value.charCodeAt(0);
@@ -117,21 +125,59 @@ export function testCell(c: CompiledCondition, value: unknown): Outcome {
       return c.test(value);
     case Shortcut.Range:
       if (typeof value === 'number' && value - value === 0) return value >= c.lo && value <= c.hi ? MATCH : NO_MATCH;
-      return c.test(value);
+      return remembered(c, value);
     case Shortcut.Age:
       if (typeof value === 'number' && value >= 1 && value < 2_958_466) {
         const age = c.asOfDay - Math.floor(value);
         return age >= c.lo && age <= c.hi ? MATCH : NO_MATCH;
       }
-      return c.test(value);
+      return remembered(c, value);
     case Shortcut.Yes:
       if (typeof value === 'boolean') return value ? MATCH : NO_MATCH;
-      return c.test(value);
+      return remembered(c, value);
     case Shortcut.Email:
       if (typeof value === 'string' && value.charCodeAt(0) !== 35 /* # */) return isPersonalEmail(value) ? MATCH : NO_MATCH;
       return c.test(value);
     default:
       return c.test(value);
+  }
+}
+
+const NO_CELLS: readonly unknown[] = [];
+
+/**
+ * Outcomes for one column of a block of rows: out[i - start] for rows[i][column], the same
+ * as testCell gives cell by cell. Choosing the shortcut once per block keeps the loops for
+ * numbers, dates and yes/no free of calls, which is most of their cost.
+ */
+export function testRows(c: CompiledCondition, rows: readonly (readonly unknown[])[], column: number, start: number, end: number, out: Uint8Array): void {
+  const { lo, hi, asOfDay } = c;
+  switch (c.shortcut) {
+    case Shortcut.Range:
+      for (let i = start; i < end; i++) {
+        const value = (rows[i] ?? NO_CELLS)[column];
+        out[i - start] = typeof value === 'number' && value - value === 0 ? (value >= lo && value <= hi ? MATCH : NO_MATCH) : remembered(c, value);
+      }
+      return;
+    case Shortcut.Age:
+      for (let i = start; i < end; i++) {
+        const value = (rows[i] ?? NO_CELLS)[column];
+        if (typeof value === 'number' && value >= 1 && value < 2_958_466) {
+          const age = asOfDay - Math.floor(value);
+          out[i - start] = age >= lo && age <= hi ? MATCH : NO_MATCH;
+        } else {
+          out[i - start] = remembered(c, value);
+        }
+      }
+      return;
+    case Shortcut.Yes:
+      for (let i = start; i < end; i++) {
+        const value = (rows[i] ?? NO_CELLS)[column];
+        out[i - start] = value === true ? MATCH : value === false ? NO_MATCH : remembered(c, value);
+      }
+      return;
+    default:
+      for (let i = start; i < end; i++) out[i - start] = testCell(c, (rows[i] ?? NO_CELLS)[column]);
   }
 }
 
