@@ -3,7 +3,7 @@ import { excelSerialFromIsoDate, excelSerialFromLocalDate, isExcelDateSerial, is
 import { readNumber, whyNotNumber } from './cells/readCell';
 import { headerLookup, type ColumnIndex } from './columns';
 import { describeCondition } from './conditions/conditionLabels';
-import { compileCondition, MATCH, NO_MATCH, testCell, testRows, UNUSABLE, type CompiledCondition } from './conditions/compileCondition';
+import { compileCondition, MATCH, NO_MATCH, readsText, testCell, testRows, UNUSABLE, type CompiledCondition } from './conditions/compileCondition';
 import { compileDecay, decayPoints, describeDecayEffect, type CompiledDecay } from './decay';
 import { GROUP_LABELS, type Band, type Cap, type Criterion, type Group, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
@@ -85,6 +85,37 @@ interface CompiledCriterion {
   readonly capMax: number;
   /** The cents of a criterion that gives the same points whenever it matches; null otherwise. */
   fixedCents: number | null;
+  /** This criterion's outcomes for the block being scored. */
+  readonly outcomes: Uint8Array;
+  /** True when a TextColumn fills the outcomes. */
+  grouped: boolean;
+}
+
+/**
+ * Several text criteria on one column (Title equals CEO; Title contains Manager; Title
+ * matches VP *): each distinct cell is tested by all of them once, and its outcomes are
+ * looked up for every other row with the same text.
+ */
+interface TextColumn {
+  readonly column: number;
+  readonly members: readonly CompiledCriterion[];
+  readonly seen: Map<unknown, Uint8Array>;
+}
+
+const REMEMBERED_CELLS = 65_536;
+
+function fillTextColumn(g: TextColumn, rows: readonly (readonly unknown[])[], start: number, end: number): void {
+  const { members, seen, column } = g;
+  for (let i = start; i < end; i++) {
+    const value = (rows[i] ?? EMPTY_ROW)[column];
+    let outcomes = seen.get(value);
+    if (outcomes === undefined) {
+      outcomes = new Uint8Array(members.length);
+      for (let k = 0; k < members.length; k++) outcomes[k] = testCell((members[k] as CompiledCriterion).condition, value);
+      if (seen.size < REMEMBERED_CELLS && (typeof value === 'string' || typeof value === 'number')) seen.set(value, outcomes);
+    }
+    for (let k = 0; k < members.length; k++) (members[k] as CompiledCriterion).outcomes[i - start] = outcomes[k] ?? NO_MATCH;
+  }
 }
 
 /** The steps from points to a criterion's contribution, for its explanation. */
@@ -142,9 +173,9 @@ function accumulate(
   cents: Float64Array,
   unusable: Uint16Array,
   centsPerPoint: number,
-  outcomes: Uint8Array,
 ): void {
-  testRows(c.condition, rows, c.column, start, end, outcomes);
+  const outcomes = c.outcomes;
+  if (!c.grouped) testRows(c.condition, rows, c.column, start, end, outcomes);
   const fixed = c.fixedCents;
   for (let j = 0; j < end - start; j++) {
     const outcome = outcomes[j];
@@ -219,6 +250,8 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       capMin: Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION),
       capMax: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION),
       fixedCents: null,
+      outcomes: new Uint8Array(BLOCK),
+      grouped: false,
     });
   });
 
@@ -231,6 +264,14 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint),
     max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint),
   });
+  const textColumns: TextColumn[] = [];
+  for (const c of criteria) {
+    if (c.grouped || !readsText(c.condition)) continue;
+    const members = criteria.filter((o) => o.column === c.column && readsText(o.condition));
+    if (members.length < 2) continue;
+    for (const o of members) o.grouped = true;
+    textColumns.push({ column: c.column, members, seen: new Map() });
+  }
   // Most criteria give the same points whenever they match: work those out once.
   for (const c of criteria) {
     if (c.countColumn < 0 && c.decay === null) c.fixedCents = Math.round(Math.min(Math.max(c.points, c.capMin), c.capMax) * centsPerPoint);
@@ -314,13 +355,13 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     const fitCents = new Float64Array(BLOCK);
     const engagementCents = new Float64Array(BLOCK);
     const unusable = new Uint16Array(BLOCK);
-    const outcomes = new Uint8Array(BLOCK);
     for (let start = 0; start < n; start += BLOCK) {
       const end = Math.min(n, start + BLOCK);
       fitCents.fill(0);
       engagementCents.fill(0);
       unusable.fill(0);
-      for (const c of criteria) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint, outcomes);
+      for (const g of textColumns) fillTextColumn(g, rows, start, end);
+      for (const c of criteria) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint);
       for (let i = start; i < end; i++) {
         const j = i - start;
         const fit = bounded(fitCents[j] ?? 0, fitBounds, null, 'fit', '');

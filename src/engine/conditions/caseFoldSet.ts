@@ -25,10 +25,7 @@ export class CaseFoldSet {
     // Lower-casing never shortens text, so text longer than every entry cannot equal one.
     if (end - start > this.longest) return false;
     const candidates = this.byLength.get(end - start);
-    if (candidates === undefined) {
-      for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return undefined;
-      return false;
-    }
+    if (candidates === undefined) return hasDottedCapitalI(text, start, end) ? undefined : false;
     for (let k = 0; k < candidates.length; k++) {
       const entry = candidates[k] as string;
       let i = 0;
@@ -41,9 +38,20 @@ export class CaseFoldSet {
       }
       if (i === entry.length) return true;
     }
-    for (let i = start; i < end; i++) if (text.charCodeAt(i) >= 128) return undefined;
-    return false;
+    return hasDottedCapitalI(text, start, end) ? undefined : false;
   }
+}
+
+/**
+ * Why an ASCII-only "no" is sure: every comparison above returns undefined as soon as a
+ * non-ASCII character of the text differs from the entry, so such a character can only be
+ * skipped where it cannot matter. Lower-casing changes the length of just one character,
+ * U+0130 (İ becomes i + combining dot); where it occurs, lengths and positions shift, and
+ * only a real toLowerCase can compare.
+ */
+function hasDottedCapitalI(text: string, start: number, end: number): boolean {
+  const at = text.indexOf('\u0130', start);
+  return at >= 0 && at < end;
 }
 
 /** True when a character is one that trim() removes or may remove (so the fast path must not decide). */
@@ -95,8 +103,6 @@ export function foldedScan(text: string, needles: readonly string[], scan: TextS
       if (found === undefined) unsure = true;
     }
   }
-  // A non-ASCII character may lower-case to another length, so "no" is only sure for ASCII.
-  if (unsure) return undefined;
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return undefined;
+  if (unsure || hasDottedCapitalI(text, 0, text.length)) return undefined;
   return false;
 }

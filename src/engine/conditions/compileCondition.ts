@@ -143,6 +143,11 @@ export function testCell(c: CompiledCondition, value: unknown): Outcome {
   }
 }
 
+/** True for conditions on text whose outcome depends on the cell alone: worth remembering per distinct cell. */
+export function readsText(c: CompiledCondition): boolean {
+  return c.shortcut === Shortcut.Memo || c.shortcut === Shortcut.EqualsText || c.shortcut === Shortcut.ScanText || c.shortcut === Shortcut.Wildcard;
+}
+
 const NO_CELLS: readonly unknown[] = [];
 
 /**
