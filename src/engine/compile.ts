@@ -177,11 +177,22 @@ function accumulate(
   const outcomes = c.outcomes;
   if (!c.grouped) testRows(c.condition, rows, c.column, start, end, outcomes);
   const fixed = c.fixedCents;
-  for (let j = 0; j < end - start; j++) {
+  const n = end - start;
+  if (fixed !== null) {
+    // Without branches: whether a lead matches is a coin toss the processor cannot predict.
+    // MATCH is 1 and UNUSABLE is 2, so (outcome & 1) counts a match and (outcome >> 1) a bad cell.
+    for (let j = 0; j < n; j++) {
+      const outcome = outcomes[j] ?? NO_MATCH;
+      cents[j] = (cents[j] ?? 0) + fixed * (outcome & 1);
+      unusable[j] = (unusable[j] ?? 0) + (outcome >> 1);
+    }
+    return;
+  }
+  for (let j = 0; j < n; j++) {
     const outcome = outcomes[j];
     if (outcome === NO_MATCH) continue;
     if (outcome === MATCH) {
-      const given = fixed ?? criterionCents(c, rows[start + j] ?? EMPTY_ROW, centsPerPoint, null);
+      const given = criterionCents(c, rows[start + j] ?? EMPTY_ROW, centsPerPoint, null);
       if (Number.isNaN(given)) unusable[j] = (unusable[j] ?? 0) + 1;
       else cents[j] = (cents[j] ?? 0) + given;
     } else {
