@@ -89,6 +89,8 @@ interface CompiledCriterion {
   readonly outcomes: Uint8Array;
   /** True when a TextColumn fills the outcomes. */
   grouped: boolean;
+  /** Per-occurrence counts written as text, read so far. */
+  readonly textCounts: Map<string, number>;
 }
 
 /**
@@ -135,7 +137,13 @@ function criterionCents(c: CompiledCriterion, row: readonly unknown[], centsPerP
   let count = 1;
   if (c.countColumn >= 0) {
     const countValue = row[c.countColumn];
-    count = typeof countValue === 'number' ? countValue : isBlank(countValue) ? 0 : readNumber(countValue);
+    if (typeof countValue === 'number') count = countValue;
+    else if (typeof countValue === 'string') {
+      // Counts written as text (" 42 ", "1,200") repeat down a column: read each once.
+      const known = c.textCounts.get(countValue);
+      count = known ?? (isBlank(countValue) ? 0 : readNumber(countValue));
+      if (known === undefined && c.textCounts.size < REMEMBERED_CELLS) c.textCounts.set(countValue, count);
+    } else count = isBlank(countValue) ? 0 : readNumber(countValue);
     if (Number.isNaN(count)) return Number.NaN;
     if (count <= 0) {
       if (trace !== null) trace.count = count;
@@ -263,6 +271,7 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       fixedCents: null,
       outcomes: new Uint8Array(BLOCK),
       grouped: false,
+      textCounts: new Map(),
     });
   });
 

@@ -17,6 +17,8 @@ export interface CompiledDecay {
   readonly dateOrder: DateOrder;
   /** Half-life factors by whole days of age, filled as ages are met (Math.pow is slow). */
   readonly factorByAge: Float64Array;
+  /** Serials of dates written as text, as they are met: the same text repeats down a column. */
+  readonly textDates: Map<string, number>;
 }
 
 const AGES_REMEMBERED = 4096;
@@ -24,12 +26,18 @@ const AGES_REMEMBERED = 4096;
 export function compileDecay(rule: Decay, asOfDay: number, dateOrder: DateOrder): CompiledDecay {
   const amount = rule.kind === 'factor' ? 1 - rule.percent / 100 : rule.kind === 'deduct' ? rule.points : rule.halfLifeDays;
   const factorByAge = new Float64Array(rule.kind === 'halfLife' ? AGES_REMEMBERED : 0);
-  return { rule, kind: rule.kind, afterDays: rule.kind === 'halfLife' ? 0 : rule.afterDays, amount, asOfDay, dateOrder, factorByAge };
+  return { rule, kind: rule.kind, afterDays: rule.kind === 'halfLife' ? 0 : rule.afterDays, amount, asOfDay, dateOrder, factorByAge, textDates: new Map() };
 }
 
 /** Whole days from the date in the cell to the as-of day; NaN when there is no readable date. */
 function ageInDays(d: CompiledDecay, dateValue: unknown): number {
-  const serial = typeof dateValue === 'number' && isExcelDateSerial(dateValue) ? dateValue : readDate(dateValue, d.dateOrder);
+  let serial: number;
+  if (typeof dateValue === 'number' && isExcelDateSerial(dateValue)) serial = dateValue;
+  else if (typeof dateValue === 'string') {
+    const known = d.textDates.get(dateValue);
+    serial = known ?? readDate(dateValue, d.dateOrder);
+    if (known === undefined && d.textDates.size < 65_536) d.textDates.set(dateValue, serial);
+  } else serial = readDate(dateValue, d.dateOrder);
   return Number.isNaN(serial) ? Number.NaN : d.asOfDay - Math.floor(serial);
 }
 
