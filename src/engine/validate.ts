@@ -31,6 +31,8 @@ export function validateModel(m: Model): Result<Model> {
   checkCap(m.groupCaps.engagement, ['groupCaps', 'engagement'], error);
   checkCap(m.totalCap, ['totalCap'], error);
 
+  // Band indexes are stored in bytes, and no one reads more than a handful of bands anyway.
+  if (m.bands.length > MAX_BANDS) error(['bands'], `${m.bands.length} bands`, `use at most ${MAX_BANDS}`);
   const bandNames = new Set<string>();
   m.bands.forEach((band, i) => {
     const path = ['bands', i];
@@ -61,6 +63,8 @@ export function validateModel(m: Model): Result<Model> {
   }
   return resultOf(m, problems);
 }
+
+const MAX_BANDS = 255;
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;
 

@@ -434,3 +434,12 @@ describe('parseModel', () => {
     );
   });
 });
+
+describe('band limits', () => {
+  it('refuses more bands than a byte can index, with the limit in the hint', () => {
+    const bands = Array.from({ length: 256 }, (_, i) => ({ name: `B${i}`, from: i, color: '#FFFFFF' }));
+    const result = validateModel(model({ bands }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map(formatProblem)).toContain('bands: 256 bands (use at most 255)');
+  });
+});
