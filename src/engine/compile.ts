@@ -87,36 +87,84 @@ interface CompiledCriterion {
   fixedCents: number | null;
   /** This criterion's outcomes for the block being scored. */
   readonly outcomes: Uint8Array;
-  /** True when a TextColumn fills the outcomes. */
-  grouped: boolean;
+  /** 'outcomes' when a TextColumn fills in the outcomes, 'scored' when it also adds the cents. */
+  grouped: 'no' | 'outcomes' | 'scored';
   /** Per-occurrence counts written as text, read so far. */
   readonly textCounts: Map<string, number>;
 }
 
 /**
  * Several text criteria on one column (Title equals CEO; Title contains Manager; Title
- * matches VP *): each distinct cell is tested by all of them once, and its outcomes are
- * looked up for every other row with the same text.
+ * matches VP *): each distinct cell is tested by all of them once. What the criteria that
+ * give fixed points come to for that cell is remembered with it, so that every other row with
+ * the same text takes three additions, however many criteria there are; the outcomes of the
+ * other criteria are remembered too, for accumulate.
  */
 interface TextColumn {
   readonly column: number;
-  readonly members: readonly CompiledCriterion[];
-  readonly seen: Map<unknown, Uint8Array>;
+  /** Criteria with fixedCents: scored here, not by accumulate. */
+  readonly tallied: readonly CompiledCriterion[];
+  /** Criteria whose points depend on other cells: their outcomes are filled in here. */
+  readonly others: readonly CompiledCriterion[];
+  readonly seen: Map<unknown, CellTally>;
 }
+
+/**
+ * What the criteria of a TextColumn make of one cell: [fit cents, engagement cents, unusable
+ * cells] of the tallied criteria, then the outcome of each of the others.
+ */
+type CellTally = Float64Array;
+const FIT = 0;
+const ENGAGEMENT = 1;
+const UNUSABLE_CELLS = 2;
+const OUTCOMES = 3;
 
 const REMEMBERED_CELLS = 65_536;
 
-function fillTextColumn(g: TextColumn, rows: readonly (readonly unknown[])[], start: number, end: number): void {
-  const { members, seen, column } = g;
+/** Tests one cell with every criterion of a TextColumn, once per distinct cell. */
+function tallyOf(g: TextColumn, value: unknown): CellTally {
+  const tally = new Float64Array(OUTCOMES + g.others.length);
+  let fit = 0;
+  let engagement = 0;
+  let unusable = 0;
+  for (const c of g.tallied) {
+    const outcome = testCell(c.condition, value);
+    if (outcome === UNUSABLE) unusable++;
+    else if (outcome === MATCH && c.isFit) fit += c.fixedCents ?? 0;
+    else if (outcome === MATCH) engagement += c.fixedCents ?? 0;
+  }
+  tally[FIT] = fit;
+  tally[ENGAGEMENT] = engagement;
+  tally[UNUSABLE_CELLS] = unusable;
+  g.others.forEach((c, k) => (tally[OUTCOMES + k] = testCell(c.condition, value)));
+  return tally;
+}
+
+/** Scores a TextColumn's tallied criteria for a block of rows and fills in the others' outcomes. */
+function fillTextColumn(
+  g: TextColumn,
+  rows: readonly (readonly unknown[])[],
+  start: number,
+  end: number,
+  fitCents: Float64Array,
+  engagementCents: Float64Array,
+  unusable: Uint16Array,
+): void {
+  const { others, seen, column } = g;
   for (let i = start; i < end; i++) {
     const value = (rows[i] ?? EMPTY_ROW)[column];
-    let outcomes = seen.get(value);
-    if (outcomes === undefined) {
-      outcomes = new Uint8Array(members.length);
-      for (let k = 0; k < members.length; k++) outcomes[k] = testCell((members[k] as CompiledCriterion).condition, value);
-      if (seen.size < REMEMBERED_CELLS && (typeof value === 'string' || typeof value === 'number')) seen.set(value, outcomes);
+    let tally = seen.get(value);
+    if (tally === undefined) {
+      tally = tallyOf(g, value);
+      if (seen.size < REMEMBERED_CELLS && (typeof value === 'string' || typeof value === 'number')) seen.set(value, tally);
     }
-    for (let k = 0; k < members.length; k++) (members[k] as CompiledCriterion).outcomes[i - start] = outcomes[k] ?? NO_MATCH;
+    // Sums of whole cents are exact in any order, so adding a cell's criteria together here
+    // gives the same totals as adding them one by one in accumulate.
+    const j = i - start;
+    fitCents[j] = (fitCents[j] ?? 0) + (tally[FIT] ?? 0);
+    engagementCents[j] = (engagementCents[j] ?? 0) + (tally[ENGAGEMENT] ?? 0);
+    unusable[j] = (unusable[j] ?? 0) + (tally[UNUSABLE_CELLS] ?? 0);
+    for (let k = 0; k < others.length; k++) (others[k] as CompiledCriterion).outcomes[j] = tally[OUTCOMES + k] ?? NO_MATCH;
   }
 }
 
@@ -183,7 +231,7 @@ function accumulate(
   centsPerPoint: number,
 ): void {
   const outcomes = c.outcomes;
-  if (!c.grouped) testRows(c.condition, rows, c.column, start, end, outcomes);
+  if (c.grouped === 'no') testRows(c.condition, rows, c.column, start, end, outcomes);
   const fixed = c.fixedCents;
   const n = end - start;
   if (fixed !== null) {
@@ -270,7 +318,7 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       capMax: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION),
       fixedCents: null,
       outcomes: new Uint8Array(BLOCK),
-      grouped: false,
+      grouped: 'no',
       textCounts: new Map(),
     });
   });
@@ -284,18 +332,19 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint),
     max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint),
   });
-  const textColumns: TextColumn[] = [];
-  for (const c of criteria) {
-    if (c.grouped || !readsText(c.condition)) continue;
-    const members = criteria.filter((o) => o.column === c.column && readsText(o.condition));
-    if (members.length < 2) continue;
-    for (const o of members) o.grouped = true;
-    textColumns.push({ column: c.column, members, seen: new Map() });
-  }
   // Most criteria give the same points whenever they match: work those out once.
   for (const c of criteria) {
     if (c.countColumn < 0 && c.decay === null) c.fixedCents = Math.round(Math.min(Math.max(c.points, c.capMin), c.capMax) * centsPerPoint);
   }
+  const textColumns: TextColumn[] = [];
+  for (const c of criteria) {
+    if (c.grouped !== 'no' || !readsText(c.condition)) continue;
+    const members = criteria.filter((o) => o.column === c.column && readsText(o.condition));
+    if (members.length < 2) continue;
+    for (const o of members) o.grouped = o.fixedCents === null ? 'outcomes' : 'scored';
+    textColumns.push({ column: c.column, tallied: members.filter((o) => o.grouped === 'scored'), others: members.filter((o) => o.grouped === 'outcomes'), seen: new Map() });
+  }
+  const accumulated = criteria.filter((c) => c.grouped !== 'scored');
   const fitBounds = toCents(m.groupCaps.fit);
   const engagementBounds = toCents(m.groupCaps.engagement);
   const totalBounds = toCents(m.totalCap);
@@ -380,8 +429,8 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       fitCents.fill(0);
       engagementCents.fill(0);
       unusable.fill(0);
-      for (const g of textColumns) fillTextColumn(g, rows, start, end);
-      for (const c of criteria) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint);
+      for (const g of textColumns) fillTextColumn(g, rows, start, end, fitCents, engagementCents, unusable);
+      for (const c of accumulated) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint);
       for (let i = start; i < end; i++) {
         const j = i - start;
         const fit = bounded(fitCents[j] ?? 0, fitBounds, null, 'fit', '');

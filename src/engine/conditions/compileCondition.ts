@@ -1,7 +1,7 @@
 import { excelErrorOf, isBlank } from '../cells/cellValue';
 import { readDate, readMatchText, readNumber, readYes, whyNotDate, whyNotNumber, whyNotYes } from '../cells/readCell';
 import type { Condition, DateOrder, TextOp } from '../model';
-import { CaseFoldSet, foldedScan, mayBeSpace, type TextScan } from './caseFoldSet';
+import { CaseFoldSet, dottedIMatters, foldedScan, mayBeSpace, type TextScan } from './caseFoldSet';
 import { isPersonalEmail } from './personalEmail';
 import { spamSignal } from './spam';
 import { compileWildcard, foldedWildcardTokens, matchFoldedWildcard } from './wildcard';
@@ -61,6 +61,8 @@ export interface CompiledCondition {
   /** The lower-cased values of a contains / starts with / ends with condition, and which. */
   readonly needles: readonly string[];
   readonly scan: TextScan;
+  /** dottedIMatters(needles): whether a cell with İ needs the full test even when no needle is found. */
+  readonly needlesTakeDottedI: boolean;
   /** The patterns of a matches condition, as codes for matching ASCII text in place. */
   readonly patterns: readonly Int32Array[];
   /** The complete test, right for every cell; shortcuts must agree with it. */
@@ -104,7 +106,7 @@ export function testCell(c: CompiledCondition, value: unknown): Outcome {
       if (typeof value === 'string' && value.length > 0) {
         const first = value.charCodeAt(0);
         if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
-          const found = foldedScan(value, c.needles, c.scan);
+          const found = foldedScan(value, c.needles, c.scan, c.needlesTakeDottedI);
           if (found !== undefined) return found !== c.negated ? MATCH : NO_MATCH;
         }
       }
@@ -157,11 +159,14 @@ const NO_CELLS: readonly unknown[] = [];
  */
 export function testRows(c: CompiledCondition, rows: readonly (readonly unknown[])[], column: number, start: number, end: number, out: Uint8Array): void {
   const { lo, hi, asOfDay } = c;
+  // Whether a number is in range is a coin toss the processor cannot predict: the outcome is
+  // worked out from the comparisons as bits (MATCH is 1, NO_MATCH 0) rather than branched on.
   switch (c.shortcut) {
     case Shortcut.Range:
       for (let i = start; i < end; i++) {
         const value = (rows[i] ?? NO_CELLS)[column];
-        out[i - start] = typeof value === 'number' && value - value === 0 ? (value >= lo && value <= hi ? MATCH : NO_MATCH) : remembered(c, value);
+        if (typeof value === 'number' && value - value === 0) out[i - start] = Number(value >= lo) & Number(value <= hi);
+        else out[i - start] = remembered(c, value);
       }
       return;
     case Shortcut.Age:
@@ -169,7 +174,7 @@ export function testRows(c: CompiledCondition, rows: readonly (readonly unknown[
         const value = (rows[i] ?? NO_CELLS)[column];
         if (typeof value === 'number' && value >= 1 && value < 2_958_466) {
           const age = asOfDay - Math.floor(value);
-          out[i - start] = age >= lo && age <= hi ? MATCH : NO_MATCH;
+          out[i - start] = Number(age >= lo) & Number(age <= hi);
         } else {
           out[i - start] = remembered(c, value);
         }
@@ -178,7 +183,7 @@ export function testRows(c: CompiledCondition, rows: readonly (readonly unknown[
     case Shortcut.Yes:
       for (let i = start; i < end; i++) {
         const value = (rows[i] ?? NO_CELLS)[column];
-        out[i - start] = value === true ? MATCH : value === false ? NO_MATCH : remembered(c, value);
+        out[i - start] = typeof value === 'boolean' ? Number(value) : remembered(c, value);
       }
       return;
     default:
@@ -206,6 +211,7 @@ function compiled(
     negated: text.negated ?? false,
     needles: text.needles ?? [],
     scan: text.scan ?? 'contains',
+    needlesTakeDottedI: dottedIMatters(text.needles ?? []),
     patterns: text.patterns ?? [],
     test,
     whyUnusable,
