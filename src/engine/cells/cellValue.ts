@@ -1,7 +1,8 @@
 /**
- * A cell value exactly as a host hands it over: Office.js `Range.values` and custom-function
- * arguments give numbers, strings, booleans and empty cells ("" or null); error cells arrive
- * as their text ("#N/A") or, in custom functions, as an error object. CSV files give strings.
+ * A cell value exactly as a host hands it over: the Office JavaScript API's range values and
+ * custom-function arguments give numbers, strings, booleans and empty cells ("" or null);
+ * error cells arrive as their text ("#N/A") or, in custom functions, as an error object.
+ * CSV files give strings.
  * The engine accepts `unknown` at its edge and classifies once.
  */
 export type CellValue = string | number | boolean | null | undefined | ExcelErrorObject;

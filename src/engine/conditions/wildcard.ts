@@ -37,6 +37,14 @@ function tokenise(pattern: string): Token[] {
   return tokens;
 }
 
+const STAR_CODE = -1;
+const ANY_CODE = -2;
+
+/** The pattern as numbers: code points for literals, -1 for `*`, -2 for `?`. */
+function tokenCodes(pattern: string): Int32Array {
+  return Int32Array.from(tokenise(pattern), (tok) => (tok === STAR ? STAR_CODE : tok === ANY ? ANY_CODE : (tok.codePointAt(0) ?? 0)));
+}
+
 /**
  * Compiles a pattern once for many cells. The pattern is lowercased here; the returned function
  * expects text the caller has ALREADY trimmed and lowercased (done once per cell, not per rule).
@@ -47,82 +55,61 @@ export function compileWildcard(pattern: string): (text: string) => boolean {
     const literal = tokens.join('');
     return (text) => text === literal;
   }
-  return (text) => matchTokens(tokens, Array.from(text));
+  const codes = tokenCodes(pattern);
+  return (text) => matchCodes(codes, Int32Array.from(Array.from(text), (ch) => ch.codePointAt(0) ?? 0), -1);
 }
 
-function matchTokens(tokens: readonly Token[], text: readonly string[]): boolean {
+/**
+ * The iterative star-backtrack over code points; `length` < 0 means all of `text`. Only the
+ * most recent star needs to grow when a literal fails: earlier stars can never help more.
+ */
+function matchCodes(tokens: Int32Array, text: Int32Array, length: number): boolean {
+  const n = length < 0 ? text.length : length;
   let p = 0;
   let t = 0;
   let starP = -1; // index of the last star seen
   let starT = 0; // text position that star currently swallows up to
-  while (t < text.length) {
-    const tok = tokens[p];
-    if (tok === ANY || (typeof tok === 'string' && tok === text[t])) {
+  while (t < n) {
+    const tok = p < tokens.length ? (tokens[p] ?? 0) : 0;
+    if (p < tokens.length && (tok === ANY_CODE || tok === text[t])) {
       p++;
       t++;
-    } else if (tok === STAR) {
+    } else if (p < tokens.length && tok === STAR_CODE) {
       starP = p++;
       starT = t;
     } else if (starP >= 0) {
-      // Only the most recent star needs to grow: earlier stars can never help more.
       p = starP + 1;
       t = ++starT;
     } else {
       return false;
     }
   }
-  while (tokens[p] === STAR) p++;
+  while (p < tokens.length && tokens[p] === STAR_CODE) p++;
   return p === tokens.length;
 }
 
-const FOLDED_STAR = -1;
-const FOLDED_ANY = -2;
-
 /**
- * The pattern as character codes for matching ASCII text in place (no lower-cased copy, no
- * array of code points): -1 for `*`, -2 for `?`. Null when the pattern has a non-ASCII
- * character, which only the code-point matcher handles rightly.
+ * The pattern's codes for matching ASCII text in place, or null when the pattern has a
+ * non-ASCII character, which only the code-point matcher (compileWildcard) handles rightly.
  */
 export function foldedWildcardTokens(pattern: string): Int32Array | null {
-  const tokens = tokenise(pattern);
-  const codes = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const tok = tokens[i];
-    if (tok === STAR) codes[i] = FOLDED_STAR;
-    else if (tok === ANY) codes[i] = FOLDED_ANY;
-    else if (typeof tok === 'string' && tok.length === 1 && tok.charCodeAt(0) < 128) codes[i] = tok.charCodeAt(0);
-    else return null;
-  }
-  return codes;
+  const codes = tokenCodes(pattern);
+  return codes.every((code) => code < 128) ? codes : null;
 }
+
+/** Reused for the folded text of one cell at a time, so matching allocates nothing. */
+let scratch = new Int32Array(64);
 
 /**
  * The same match as compileWildcard's, over text as it is (trimmed, any case), for ASCII
  * text; undefined when the text has a non-ASCII character.
  */
 export function matchFoldedWildcard(tokens: Int32Array, text: string): boolean | undefined {
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return undefined;
-  let p = 0;
-  let t = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < text.length) {
-    const tok = p < tokens.length ? (tokens[p] as number) : -3;
-    let code = text.charCodeAt(t);
-    if (code >= 65 && code <= 90) code += 32;
-    if (tok === FOLDED_ANY || tok === code) {
-      p++;
-      t++;
-    } else if (tok === FOLDED_STAR) {
-      starP = p++;
-      starT = t;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      t = ++starT;
-    } else {
-      return false;
-    }
+  if (scratch.length < text.length) scratch = new Int32Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return undefined;
+    scratch[i] = code >= 65 && code <= 90 ? code + 32 : code;
   }
-  while (p < tokens.length && tokens[p] === FOLDED_STAR) p++;
-  return p === tokens.length;
+  return matchCodes(tokens, scratch, text.length);
 }
