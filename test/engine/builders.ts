@@ -1,5 +1,9 @@
 import { compile, type CompileOptions, type LeadScore, type Model } from '../../src/engine';
 
+/** The day test leads are scored as of, and its Excel serial. */
+export const AS_OF = '2026-11-01';
+export const AS_OF_SERIAL = 46327;
+
 /** Every column a model reads, so that a test lead needs to name only the cells it cares about. */
 export function columnsOf(m: Model): string[] {
   const columns = new Set<string>();
@@ -12,7 +16,7 @@ export function columnsOf(m: Model): string[] {
 }
 
 /** Scores one lead given as { column: cell }; columns it does not name are blank. */
-export function scoreLead(m: Model, cells: Readonly<Record<string, unknown>>, options: CompileOptions = { asOf: '2026-11-01' }): LeadScore {
+export function scoreLead(m: Model, cells: Readonly<Record<string, unknown>>, options: CompileOptions = { asOf: AS_OF }): LeadScore {
   const headers = [...new Set([...columnsOf(m), ...Object.keys(cells)])];
   const compiled = compile(m, headers, options);
   if (!compiled.ok) throw new Error(`model did not compile: ${JSON.stringify(compiled.problems)}`);

@@ -16,11 +16,9 @@ import {
   type LeadScore,
   type TextOp,
 } from '../../src/engine';
+import { AS_OF, AS_OF_SERIAL } from './builders';
 
 const HEADERS = ['X', 'Count', 'When'];
-/** 2026-11-01 is Excel serial 46327 (2026-11-05 is 46331). */
-const AS_OF = '2026-11-01';
-const AS_OF_SERIAL = 46327;
 const POINTS = 10;
 
 interface Options {

@@ -14,11 +14,9 @@ import {
   type LeadScore,
   type Model,
 } from '../../src/engine';
+import { AS_OF, AS_OF_SERIAL } from './builders';
 
 const HEADERS = ['X', 'Count', 'When'];
-/** 2026-11-01 is Excel serial 46327. */
-const AS_OF = '2026-11-01';
-const AS_OF_SERIAL = 46327;
 const daysAgo = (days: number): number => AS_OF_SERIAL - days;
 
 const factor = (percent: number, afterDays: number): Decay => ({ kind: 'factor', dateField: 'When', afterDays, percent });

@@ -88,41 +88,42 @@ function remembered(c: CompiledCondition, value: unknown): Outcome {
   return outcome;
 }
 
+/**
+ * Text the in-place comparisons may decide: a non-empty string that is not an error literal
+ * ("#N/A") and neither starts nor ends with a space, so trimming would not change it.
+ */
+function isPlainText(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length === 0) return false;
+  const first = value.charCodeAt(0);
+  return first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1));
+}
+
 /** The outcome of a condition for a cell: a shortcut for common cells, else the full test. */
 export function testCell(c: CompiledCondition, value: unknown): Outcome {
   switch (c.shortcut) {
     case Shortcut.Memo:
       return remembered(c, value);
     case Shortcut.EqualsText:
-      if (typeof value === 'string' && value.length > 0) {
-        const first = value.charCodeAt(0);
-        if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
-          const equal = (c.wanted as CaseFoldSet).has(value, 0, value.length);
-          if (equal !== undefined) return equal !== c.negated ? MATCH : NO_MATCH;
-        }
+      if (isPlainText(value)) {
+        const equal = (c.wanted as CaseFoldSet).has(value, 0, value.length);
+        if (equal !== undefined) return equal !== c.negated ? MATCH : NO_MATCH;
       }
       return c.test(value);
     case Shortcut.ScanText:
-      if (typeof value === 'string' && value.length > 0) {
-        const first = value.charCodeAt(0);
-        if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
-          const found = foldedScan(value, c.needles, c.scan, c.needlesTakeDottedI);
-          if (found !== undefined) return found !== c.negated ? MATCH : NO_MATCH;
-        }
+      if (isPlainText(value)) {
+        const found = foldedScan(value, c.needles, c.scan, c.needlesTakeDottedI);
+        if (found !== undefined) return found !== c.negated ? MATCH : NO_MATCH;
       }
       return c.test(value);
     case Shortcut.Wildcard:
-      if (typeof value === 'string' && value.length > 0) {
-        const first = value.charCodeAt(0);
-        if (first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1))) {
-          let sure = true;
-          for (let k = 0; k < c.patterns.length; k++) {
-            const matched = matchFoldedWildcard(c.patterns[k] as Int32Array, value);
-            if (matched === true) return MATCH;
-            if (matched === undefined) sure = false;
-          }
-          if (sure) return NO_MATCH;
+      if (isPlainText(value)) {
+        let sure = true;
+        for (let k = 0; k < c.patterns.length; k++) {
+          const matched = matchFoldedWildcard(c.patterns[k] as Int32Array, value);
+          if (matched === true) return MATCH;
+          if (matched === undefined) sure = false;
         }
+        if (sure) return NO_MATCH;
       }
       return c.test(value);
     case Shortcut.Range:
