@@ -1,0 +1,97 @@
+/**
+ * What the task pane asks of a workbook. The pane (src/taskpane) talks only to this interface;
+ * src/workbook implements it on top of the Excel gateway (src/excel), which has an Office
+ * implementation (Excel.run) and an in-memory one (tests and the browser preview).
+ *
+ * Dependencies point one way: taskpane -> workbook -> excel -> engine.
+ */
+import type { CellValue, Model, Problem } from '../engine';
+
+/** How a lead column looks, judged from its values; decides which conditions the editor offers. */
+export type ColumnKind = 'category' | 'number' | 'date' | 'email' | 'text';
+
+export interface LeadColumn {
+  readonly name: string;
+  readonly kind: ColumnKind;
+  /** A few non-blank values as the user sees them, for the column list. */
+  readonly samples: readonly string[];
+  /** The most frequent distinct values (at most 50), for value suggestions. */
+  readonly distinct: readonly string[];
+  /** Share of blank cells, 0..1. */
+  readonly blankShare: number;
+}
+
+export interface LeadTable {
+  /** The Excel table's name, e.g. "Leads". */
+  readonly name: string;
+  readonly sheet: string;
+  /** The table's address including its header row, e.g. "Leads!A1:AD501". */
+  readonly address: string;
+  /** The lead columns: every column except the ones scoring added. */
+  readonly headers: readonly string[];
+  /** One row per lead, in table order, values as Excel hands them over. */
+  readonly rows: readonly (readonly CellValue[])[];
+  readonly columns: readonly LeadColumn[];
+  /** Columns that an earlier Apply added (Score, Band, ...), in table order. */
+  readonly scoringColumns: readonly string[];
+}
+
+export type FindTableResult =
+  | { readonly kind: 'table'; readonly table: LeadTable }
+  /** The selection is in a plain range; converting it into a table needs the user's consent. */
+  | { readonly kind: 'region'; readonly sheet: string; readonly address: string; readonly headers: readonly string[] }
+  | { readonly kind: 'none'; readonly message: string };
+
+export interface StoredModel {
+  /** null when there is no model sheet yet, or it could not be read (see problems). */
+  readonly model: Model | null;
+  /** Located problems, e.g. "Lead Scoring sheet, criteria row 4, Points: 'ten' is not a number". */
+  readonly problems: readonly Problem[];
+  /** The format version the sheet was written in, when it was migrated on load. */
+  readonly migratedFrom?: number;
+}
+
+export type OutputMode = 'formulas' | 'values';
+
+export interface ApplyOptions {
+  /** Live =LEADSCORE.* formulas, or static values for teammates without the add-in. */
+  readonly mode: OutputMode;
+  /** Also add Fit and Engagement columns. */
+  readonly subScores: boolean;
+  /** Columns that exist but were not added by scoring, which the user agreed to overwrite. */
+  readonly allowOverwrite?: readonly string[];
+}
+
+export type ApplyResult =
+  | { readonly kind: 'applied'; readonly rows: number; readonly columns: readonly string[]; readonly requests: number }
+  /** Columns of these names exist and were not added by scoring: ask before overwriting. */
+  | { readonly kind: 'conflict'; readonly columns: readonly string[]; readonly message: string }
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
+
+export interface RemoveResult {
+  readonly columns: readonly string[];
+  readonly rules: number;
+}
+
+export type Unsubscribe = () => void;
+
+export interface ScoringSession {
+  /** The Excel table under the selection, or the plain region around it. */
+  findLeadTable(): Promise<FindTableResult>;
+  /** Converts the region findLeadTable reported into an Excel table (after the user agreed). */
+  convertRegionToTable(sheet: string, address: string): Promise<LeadTable>;
+  /** Reads the current lead table again (after edits in the sheet). */
+  reloadTable(): Promise<LeadTable>;
+  /** Reads the model from the "Lead Scoring" sheet, migrating older formats. */
+  loadModel(): Promise<StoredModel>;
+  /** Writes the model to the "Lead Scoring" sheet as the engine's cell tables. */
+  saveModel(model: Model): Promise<void>;
+  /** Adds or refreshes the scoring columns and band highlighting of the current lead table. */
+  apply(model: Model, options: ApplyOptions): Promise<ApplyResult>;
+  /** Removes exactly what apply added: its columns, rules and names. */
+  removeScoring(): Promise<RemoveResult>;
+  /** Called when someone edits the model sheet in cells. */
+  onModelEdited(listener: (stored: StoredModel) => void): Unsubscribe;
+  /** Called when the selection moves to another lead row (index into LeadTable.rows), or off the table. */
+  onSelectedRowChanged(listener: (row: number | null) => void): Unsubscribe;
+}
