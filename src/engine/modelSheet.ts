@@ -1,0 +1,153 @@
+import { isBlank } from './cells/cellValue';
+import type { Model } from './model';
+import {
+  BANDS_HEADERS,
+  CRITERIA_HEADERS,
+  modelFromCells,
+  modelToCells,
+  SETTINGS_HEADERS,
+  type Cell,
+  type CellTable,
+  type TableName,
+} from './modelCells';
+import { resultOf, type Problem, type Result } from './problems';
+
+/**
+ * Where the model's three cell tables sit on the workbook's "Lead Scoring" sheet. The task
+ * pane writes this layout as Excel tables, the command line writes and reads it in .xlsx
+ * files, and both read it back by finding each table's header row, so a sheet whose tables
+ * were moved, or which lost its Excel tables on the way through another program, still reads.
+ *
+ * The tables sit side by side so each can grow downward without running into another.
+ */
+export const MODEL_SHEET = 'Lead Scoring';
+
+/** The Excel table names the writers give the three tables. */
+export const MODEL_TABLE_NAMES: Readonly<Record<TableName, string>> = {
+  criteria: 'LeadScoringCriteria',
+  bands: 'LeadScoringBands',
+  settings: 'LeadScoringSettings',
+};
+
+const HEADERS: Readonly<Record<TableName, readonly string[]>> = {
+  criteria: CRITERIA_HEADERS,
+  bands: BANDS_HEADERS,
+  settings: SETTINGS_HEADERS,
+};
+
+/** Zero-based sheet position of each table's header row and first column in the written layout. */
+export const MODEL_SHEET_ORIGIN: Readonly<Record<TableName, { readonly row: number; readonly column: number }>> = {
+  criteria: { row: 2, column: 0 }, // A3
+  bands: { row: 2, column: CRITERIA_HEADERS.length + 1 }, // Q3
+  settings: { row: 2, column: CRITERIA_HEADERS.length + BANDS_HEADERS.length + 2 }, // U3
+};
+
+/** The sheet's first row: what it is and how to edit it. */
+export const MODEL_SHEET_TITLE =
+  'Lead scoring model. Edit the tables below: criteria, bands, settings. The Lead Scoring pane and =LEADSCORE functions read them.';
+
+export interface PlacedTable {
+  readonly table: TableName;
+  /** The Excel table name. */
+  readonly name: string;
+  /** Zero-based sheet row and column of the header row's first cell. */
+  readonly row: number;
+  readonly column: number;
+  /** Header row first. */
+  readonly cells: Cell[][];
+}
+
+/** The model as the three tables to write, each with its place on the sheet. */
+export function layoutModelSheet(model: Model): PlacedTable[] {
+  const cells = modelToCells(model);
+  return (['criteria', 'bands', 'settings'] as const).map((table) => ({
+    table,
+    name: MODEL_TABLE_NAMES[table],
+    row: MODEL_SHEET_ORIGIN[table].row,
+    column: MODEL_SHEET_ORIGIN[table].column,
+    cells: cells[table],
+  }));
+}
+
+/** A1 address of a zero-based cell, e.g. (2, 16) is "Q3". */
+export function a1(row: number, column: number): string {
+  let name = '';
+  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return `${name}${row + 1}`;
+}
+
+/** A sheet name as a formula writes it: quoted when it is not a plain word. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+const headerText = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+
+interface Found {
+  readonly row: number;
+  readonly column: number;
+  /** Header row first; as wide as the header row's run of non-blank cells. */
+  readonly cells: unknown[][];
+}
+
+/**
+ * Finds a table by its first two headers (e.g. "Group", "Criterion"), anywhere on the sheet.
+ * It spans the header row's non-blank cells, and runs down to the first all-blank row.
+ */
+function findTable(grid: CellTable, table: TableName): Found | null {
+  const [first, second] = HEADERS[table].map((h) => h.toLowerCase());
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    for (let c = 0; c + 1 < row.length; c++) {
+      if (headerText(row[c]) !== first || headerText(row[c + 1]) !== second) continue;
+      let end = c;
+      while (end < row.length && !isBlank(row[end])) end++;
+      const cells: unknown[][] = [row.slice(c, end)];
+      for (let rr = r + 1; rr < grid.length; rr++) {
+        const body = (grid[rr] ?? []).slice(c, end);
+        while (body.length < end - c) body.push('');
+        if (body.every(isBlank)) break;
+        cells.push(body);
+      }
+      return { row: r, column: c, cells };
+    }
+  }
+  return null;
+}
+
+/**
+ * Reads the model from the values of a "Lead Scoring" sheet (its used range from A1, as a
+ * 2-D array). Problems are located by sheet cell, e.g. "'Lead Scoring'!F7 (criteria table,
+ * row 4, 'Points')".
+ */
+export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET): Result<Model> {
+  const found: Partial<Record<TableName, Found>> = {};
+  const missing: Problem[] = [];
+  for (const table of ['criteria', 'bands', 'settings'] as const) {
+    const f = findTable(grid, table);
+    if (f !== null) found[table] = f;
+    else if (table === 'criteria') {
+      missing.push({
+        severity: 'error',
+        where: `${sheetName} sheet`,
+        message: 'no criteria table was found',
+        hint: `the criteria table starts with a header row: ${CRITERIA_HEADERS.join(', ')}`,
+        path: ['cells', table],
+      });
+    }
+  }
+  if (missing.length > 0) return { ok: false, problems: missing };
+  const read = modelFromCells({ criteria: found.criteria?.cells, bands: found.bands?.cells, settings: found.settings?.cells });
+  const locate = (p: Problem): Problem => {
+    const [, table, row, column] = p.path;
+    const f = typeof table === 'string' ? found[table as TableName] : undefined;
+    if (f === undefined) return p;
+    const head = f.cells[0] ?? [];
+    const ci = typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
+    const sheetRow = f.row + (typeof row === 'number' ? row : 0);
+    const sheetColumn = f.column + Math.max(ci, 0);
+    return { ...p, where: `${sheetRef(sheetName)}!${a1(sheetRow, sheetColumn)} (${p.where})` };
+  };
+  if (!read.ok) return { ok: false, problems: read.problems.map(locate) };
+  return resultOf(read.value, read.warnings.map(locate));
+}
