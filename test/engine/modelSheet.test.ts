@@ -48,7 +48,7 @@ describe('the Lead Scoring sheet', () => {
     expect(read.ok).toBe(false);
     if (read.ok) return;
     expect(read.problems.map(formatProblem)).toEqual([
-      `'Lead Scoring'!F7 (criteria table, row 4, 'Points'): "ten" is not a number`,
+      `'Lead Scoring'!F7 (criteria table, row 4, 'Points'): 'ten' is not a number`,
     ]);
   });
 
