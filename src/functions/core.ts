@@ -1,0 +1,297 @@
+/**
+ * What the =LEADSCORE.* functions do, without Office: src/functions/functions.ts only hands
+ * Excel's arguments to these and turns error values into CustomFunctions.Error. Every entry
+ * point returns a value or an error value; none throws, none waits.
+ *
+ * Arguments arrive as Excel passes them: ranges as 2-D arrays of numbers, strings, booleans,
+ * null or "" for empty cells, and error objects for error cells.
+ */
+import {
+  excelErrorOf,
+  formatProblem,
+  GROUP_LABELS,
+  isBlank,
+  modelFromCells,
+  readDate,
+  STAGES,
+  type CompiledModel,
+  type ExplanationPart,
+  type Model,
+  type Problem,
+  type ScoredRows,
+} from '../engine';
+import { digestOfHandle } from './handle';
+import { ModelRegistry, type RegisteredModel } from './registry';
+
+/** The README section on the functions; every function's help link. */
+export const HELP_URL = 'https://github.com/leadscore/leadscore-excel#custom-functions';
+
+/** The CustomFunctions.ErrorCode names used: the two that carry a message. */
+export type ErrorCode = 'invalidValue' | 'notAvailable';
+
+/** Builds the error value a cell shows: CustomFunctions.Error in Excel, a fake in tests. */
+export type MakeError = (code: ErrorCode, message: string) => unknown;
+
+export type Matrix = unknown[][];
+
+export interface FunctionsOptions {
+  readonly makeError: MakeError;
+  readonly registry?: ModelRegistry;
+  /** Told about each handle that is not loaded (see README, "When a workbook is reopened"). */
+  readonly onMissingModel?: (handle: string) => void;
+}
+
+/** Column headings of =LEADSCORE.EXPLAIN's spilled table. */
+export const EXPLAIN_HEADINGS = ['Group', 'Criterion', 'Points', 'Detail'] as const;
+/** Column headings of =LEADSCORE.PROBLEMS's spilled table. */
+export const PROBLEMS_HEADINGS = ['Severity', 'Where', 'Problem'] as const;
+
+/** Excel shows a custom error message in the cell's error menu; keep it readable there. */
+const MAX_MESSAGE = 480;
+
+/** A failure of one call, with the message the cell's error menu shows. */
+class CallError {
+  constructor(
+    readonly code: ErrorCode,
+    readonly message: string,
+  ) {}
+}
+
+type LeadValue = (scored: ScoredRows, row: number, compiled: CompiledModel) => unknown;
+
+export interface LeadScoreFunctions {
+  readonly registry: ModelRegistry;
+  /** =LEADSCORE.MODEL: the handle text, or an error value. */
+  model(criteria: unknown, bands: unknown, settings: unknown, headers: unknown): unknown;
+  score(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  band(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  stage(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  fit(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  engagement(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  explain(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  problems(criteria: unknown, bands: unknown, settings: unknown, headers?: unknown): Matrix;
+}
+
+export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFunctions {
+  const registry = options.registry ?? new ModelRegistry();
+  const { makeError } = options;
+  const toValue = (e: CallError): unknown => makeError(e.code, clip(e.message));
+
+  /** Runs one call: an expected failure becomes its error value, an unexpected one too. */
+  const guarded = <T>(name: string, body: () => T, onError: (error: unknown) => T): T => {
+    try {
+      return body();
+    } catch (thrown) {
+      if (thrown instanceof CallError) return onError(toValue(thrown));
+      const why = thrown instanceof Error ? thrown.message : String(thrown);
+      return onError(makeError('invalidValue', clip(`LEADSCORE.${name}: internal error (${why}). Please report it with the workbook.`)));
+    }
+  };
+  const scalar = (name: string, body: () => unknown): unknown => guarded(name, body, (error) => error);
+  const matrix = (name: string, body: () => Matrix): Matrix => guarded(name, body, (error) => [[error]]);
+
+  const resolve = (name: string, handle: unknown): RegisteredModel => {
+    const text = handleArgument(name, handle);
+    const registered = registry.lookup(text);
+    if (registered !== undefined) return registered;
+    options.onMissingModel?.(text);
+    throw new CallError(
+      'invalidValue',
+      `LEADSCORE.${name}: the model ${text.slice(text.lastIndexOf('#'))} is not loaded in this Excel session. Excel keeps ` +
+        'results when a workbook opens but does not run =LEADSCORE.MODEL again. Press Ctrl+Alt+F9 to recalculate ' +
+        'all formulas (or re-enter the LEADSCORE.MODEL cell).',
+    );
+  };
+
+  const compiledFor = (name: string, registered: RegisteredModel, asOf: unknown): CompiledModel => {
+    const serial = asOfArgument(name, asOf, registered.model);
+    const compiled = registry.compiledFor(registered, serial);
+    if (!compiled.ok) throw new CallError('invalidValue', `LEADSCORE.${name}: ${describeProblems(compiled.problems)}`);
+    return compiled.value;
+  };
+
+  /** SCORE, BAND, ...: one value for one row, a column of values for several rows. */
+  const perLead = (name: string, pick: LeadValue) => (handle: unknown, lead: unknown, asOf?: unknown): Matrix =>
+    matrix(name, () => {
+      const registered = resolve(name, handle);
+      const rows = leadRows(name, lead, registered.headers.length);
+      const compiled = compiledFor(name, registered, asOf);
+      const scored = compiled.scoreRows(rows);
+      const out: Matrix = new Array(rows.length);
+      for (let i = 0; i < rows.length; i++) out[i] = [isBlankRow(rows[i]) ? '' : pick(scored, i, compiled)];
+      return out;
+    });
+
+  return {
+    registry,
+    model: (criteria, bands, settings, headers) =>
+      scalar('MODEL', () => {
+        const model = readModel('MODEL', criteria, bands, settings);
+        const headerRow = headersArgument('MODEL', headers);
+        const registered = registry.register(model, headerRow);
+        if (!registered.ok) throw new CallError('invalidValue', `LEADSCORE.MODEL: ${describeProblems(registered.problems)}`);
+        return registered.value.handle;
+      }),
+    score: perLead('SCORE', (s, i) => s.scores[i]),
+    band: perLead('BAND', (s, i, c) => c.bands[s.bandIndex[i] ?? 0]?.name ?? ''),
+    stage: perLead('STAGE', (s, i) => STAGES[s.stageIndex[i] ?? 0] ?? ''),
+    fit: perLead('FIT', (s, i) => s.fit[i]),
+    engagement: perLead('ENGAGEMENT', (s, i) => s.engagement[i]),
+    explain: (handle, lead, asOf) =>
+      matrix('EXPLAIN', () => {
+        const registered = resolve('EXPLAIN', handle);
+        const rows = leadRows('EXPLAIN', lead, registered.headers.length);
+        if (rows.length !== 1) {
+          throw new CallError('invalidValue', `LEADSCORE.EXPLAIN explains one lead: pass one row (${rows.length} rows were given), e.g. Leads[@[Name]:[Country]].`);
+        }
+        const compiled = compiledFor('EXPLAIN', registered, asOf);
+        return explanationTable(compiled.scoreRow(rows[0] ?? []).explanation);
+      }),
+    problems: (criteria, bands, settings, headers) =>
+      matrix('PROBLEMS', () => {
+        const read = modelFromCells({
+          criteria: tableArgument('PROBLEMS', 'criteria', criteria),
+          bands: tableArgument('PROBLEMS', 'bands', bands),
+          settings: tableArgument('PROBLEMS', 'settings', settings),
+        });
+        let found: readonly Problem[] = read.ok ? read.warnings : read.problems;
+        if (read.ok && !isOmitted(headers)) {
+          const checked = new ModelRegistry({ capacity: 1 }).register(read.value, headersArgument('PROBLEMS', headers));
+          found = checked.ok ? checked.warnings : checked.problems;
+        }
+        if (found.length === 0) return [['No problems found', '', '']];
+        return [[...PROBLEMS_HEADINGS], ...found.map((p) => [p.severity, p.where, p.hint === undefined ? p.message : `${p.message} (${p.hint})`])];
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------- arguments
+
+function isOmitted(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** A range argument as rows; a single cell arrives as a plain value. */
+function asMatrix(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  if (value.every(Array.isArray)) return value as unknown[][];
+  return [value];
+}
+
+function errorIn(value: unknown): string | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (excelErrorOf(value) ?? '#VALUE!') : excelErrorOf(value);
+}
+
+function handleArgument(name: string, value: unknown): string {
+  const cell = Array.isArray(value) ? asMatrix(value)[0]?.[0] : value;
+  const error = errorIn(cell);
+  if (error !== null) {
+    throw new CallError('invalidValue', `LEADSCORE.${name}: the model argument is ${error}. Fix the =LEADSCORE.MODEL cell it refers to first (its error menu says what is wrong).`);
+  }
+  if (isBlank(cell)) {
+    throw new CallError('invalidValue', `LEADSCORE.${name}: the model argument is empty. Pass the cell that holds =LEADSCORE.MODEL(...).`);
+  }
+  const text = typeof cell === 'string' ? cell.trim() : String(cell);
+  if (digestOfHandle(text) === null) {
+    const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
+    throw new CallError('invalidValue', `LEADSCORE.${name}: '${shown}' is not a model. Pass the cell that holds =LEADSCORE.MODEL(...), whose text starts with "Lead model".`);
+  }
+  return text;
+}
+
+/** One of the model's tables, header row first; undefined leaves it to the engine to report. */
+function tableArgument(name: string, table: string, value: unknown): unknown[][] | undefined {
+  if (isOmitted(value)) return undefined;
+  const rows = asMatrix(value);
+  if (rows.length === 1 && rows[0]?.length === 1) {
+    const error = errorIn(rows[0][0]);
+    if (error !== null) {
+      throw new CallError('invalidValue', `LEADSCORE.${name}: the ${table} argument is ${error}. Pass the whole ${table} table with its header row, e.g. ${TABLE_EXAMPLES[table] ?? ''}.`);
+    }
+  }
+  return rows;
+}
+
+const TABLE_EXAMPLES: Readonly<Record<string, string>> = {
+  criteria: 'LeadScoringCriteria[#All]',
+  bands: 'LeadScoringBands[#All]',
+  settings: 'LeadScoringSettings[#All]',
+};
+
+function readModel(name: string, criteria: unknown, bands: unknown, settings: unknown): Model {
+  const read = modelFromCells({
+    criteria: tableArgument(name, 'criteria', criteria),
+    bands: tableArgument(name, 'bands', bands),
+    settings: tableArgument(name, 'settings', settings),
+  });
+  if (!read.ok) throw new CallError('invalidValue', `LEADSCORE.${name}: ${describeProblems(read.problems)}`);
+  return read.value;
+}
+
+function headersArgument(name: string, value: unknown): string[] {
+  const rows = asMatrix(value);
+  if (rows.length !== 1) {
+    throw new CallError('invalidValue', `LEADSCORE.${name}: headers must be the lead table's header row (one row; ${rows.length} were given), e.g. Leads[#Headers].`);
+  }
+  const row = rows[0] ?? [];
+  return row.map((cell, i) => {
+    const error = errorIn(cell);
+    if (error !== null) throw new CallError('invalidValue', `LEADSCORE.${name}: header ${i + 1} of the headers argument is ${error}.`);
+    return isBlank(cell) ? '' : String(cell).trim();
+  });
+}
+
+function leadRows(name: string, value: unknown, width: number): unknown[][] {
+  const rows = asMatrix(value);
+  const wrong = rows.findIndex((row) => row.length !== width);
+  if (wrong >= 0) {
+    const got = rows[wrong]?.length ?? 0;
+    throw new CallError(
+      'invalidValue',
+      `LEADSCORE.${name}: the lead has ${got} ${got === 1 ? 'column' : 'columns'}, but the model's header row has ${width}. ` +
+        'Pass the same columns as the headers argument of LEADSCORE.MODEL, e.g. Leads[@[Name]:[Country]] with Leads[[#Headers],[Name]:[Country]].',
+    );
+  }
+  return rows;
+}
+
+function isBlankRow(row: readonly unknown[] | undefined): boolean {
+  return row === undefined || row.every(isBlank);
+}
+
+/** The as-of argument as an Excel serial, or null to use the model's setting (or today). */
+function asOfArgument(name: string, value: unknown, model: Model): number | null {
+  const cell = Array.isArray(value) ? asMatrix(value)[0]?.[0] : value;
+  if (cell === undefined || isBlank(cell)) return null;
+  const error = errorIn(cell);
+  if (error !== null) throw new CallError('invalidValue', `LEADSCORE.${name}: the asOf argument is ${error}.`);
+  const serial = typeof cell === 'number' || typeof cell === 'string' ? readDate(cell, model.dateOrder) : Number.NaN;
+  if (Number.isNaN(serial)) {
+    throw new CallError('invalidValue', `LEADSCORE.${name}: the asOf argument ${JSON.stringify(cell)} is not a date. Pass a date cell, DATE(2026,11,1), or text such as 2026-11-01; leave it out to use the model's As-of date.`);
+  }
+  return Math.floor(serial);
+}
+
+// ---------------------------------------------------------------------------- results
+
+function explanationTable(parts: readonly ExplanationPart[]): Matrix {
+  const rows: Matrix = [[...EXPLAIN_HEADINGS]];
+  for (const part of parts) {
+    const group = part.group === null ? 'Total' : GROUP_LABELS[part.group];
+    rows.push([group, part.label, part.points, part.detail]);
+  }
+  if (rows.length === 1) rows.push(['', 'No criterion matched', 0, '']);
+  return rows;
+}
+
+/** The first few problems, each saying where; the cell's error menu has room for little more. */
+function describeProblems(problems: readonly Problem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error');
+  const shown = (errors.length > 0 ? errors : problems).slice(0, 3).map(formatProblem);
+  const more = errors.length > 3 ? ` ... and ${errors.length - 3} more: =LEADSCORE.PROBLEMS(...) lists them all.` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+function clip(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 3)}...`;
+}

@@ -1,0 +1,136 @@
+/**
+ * The =LEADSCORE.* custom functions, as Excel sees them. custom-functions-metadata-plugin
+ * reads the JSDoc below into functions.json at build time and registers each function with
+ * CustomFunctions.associate, so every function here must be a plain top-level `function`
+ * declaration with @customfunction (an arrow function would be silently left out; a test
+ * checks that every exported function is in the metadata). The work is done in ./core.
+ */
+/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value. */
+import { createLeadScoreFunctions, type ErrorCode } from './core';
+import { onceEachModel } from './missingModel';
+
+const ERROR_CODES: Readonly<Record<ErrorCode, CustomFunctions.ErrorCode>> = {
+  invalidValue: CustomFunctions.ErrorCode.invalidValue,
+  notAvailable: CustomFunctions.ErrorCode.notAvailable,
+};
+
+/** After a reopened workbook's first miss, one full recalculation runs =LEADSCORE.MODEL again. */
+async function recalculateWorkbook(): Promise<void> {
+  await Excel.run(async (context) => {
+    context.application.calculate(Excel.CalculationType.full);
+    await context.sync();
+  });
+}
+
+const leadScore = createLeadScoreFunctions({
+  makeError: (code, message) => new CustomFunctions.Error(ERROR_CODES[code], message),
+  onMissingModel: onceEachModel(recalculateWorkbook),
+});
+
+/**
+ * Reads a lead-scoring model from its three tables and checks it against the lead table's header row. Returns a short handle to pass to the other LEADSCORE functions; it changes whenever the model or the headers change.
+ * @customfunction MODEL MODEL
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param criteria The criteria table with its header row, e.g. LeadScoringCriteria[#All].
+ * @param bands The bands table with its header row, e.g. LeadScoringBands[#All].
+ * @param settings The settings table with its header row, e.g. LeadScoringSettings[#All].
+ * @param headers The lead table's header row, e.g. Leads[[#Headers],[Name]:[Country]].
+ * @returns The model handle, e.g. Lead model 'Weighted B2B' · 14 criteria · #5f2c91ab.
+ */
+export function model(criteria: any[][], bands: any[][], settings: any[][], headers: any[][]): string {
+  const handle = leadScore.model(criteria, bands, settings, headers);
+  if (handle instanceof CustomFunctions.Error) throw handle;
+  return String(handle);
+}
+
+/**
+ * The lead score: Fit plus Engagement points after decay and caps. One row gives one score; several rows give a column of scores.
+ * @customfunction SCORE SCORE
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns The score of each lead.
+ */
+export function score(model: any, lead: any[][], asOf?: any): any[][] {
+  return leadScore.score(model, lead, asOf);
+}
+
+/**
+ * The lead's band, such as Cold, Warm or Hot. One row gives one band; several rows give a column.
+ * @customfunction BAND BAND
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns The band name of each lead.
+ */
+export function band(model: any, lead: any[][], asOf?: any): any[][] {
+  return leadScore.band(model, lead, asOf);
+}
+
+/**
+ * The lead's stage: SQL, MQL, or empty below the MQL threshold. One row gives one stage; several rows give a column.
+ * @customfunction STAGE STAGE
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns MQL, SQL or empty text for each lead.
+ */
+export function stage(model: any, lead: any[][], asOf?: any): any[][] {
+  return leadScore.stage(model, lead, asOf);
+}
+
+/**
+ * The lead's Fit points (who the lead is), after decay and caps. One row gives one value; several rows give a column.
+ * @customfunction FIT FIT
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns The Fit points of each lead.
+ */
+export function fit(model: any, lead: any[][], asOf?: any): any[][] {
+  return leadScore.fit(model, lead, asOf);
+}
+
+/**
+ * The lead's Engagement points (what the lead did), after decay and caps. One row gives one value; several rows give a column.
+ * @customfunction ENGAGEMENT ENGAGEMENT
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns The Engagement points of each lead.
+ */
+export function engagement(model: any, lead: any[][], asOf?: any): any[][] {
+  return leadScore.engagement(model, lead, asOf);
+}
+
+/**
+ * Explains one lead's score: a spilled table (Group, Criterion, Points, Detail) with one row per criterion that counted; the Points add up to the score.
+ * @customfunction EXPLAIN EXPLAIN
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead One lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]].
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns A heading row, then one row per contributing criterion or cap.
+ */
+export function explain(model: any, lead: any[][], asOf?: any): any[][] {
+  return leadScore.explain(model, lead, asOf);
+}
+
+/**
+ * Lists what is wrong with a model's tables, each problem with where it is: a spilled table (Severity, Where, Problem).
+ * @customfunction PROBLEMS PROBLEMS
+ * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @param criteria The criteria table with its header row, e.g. LeadScoringCriteria[#All].
+ * @param bands The bands table with its header row, e.g. LeadScoringBands[#All].
+ * @param settings The settings table with its header row, e.g. LeadScoringSettings[#All].
+ * @param [headers] The lead table's header row, to also check the columns the criteria name.
+ * @returns The problems, or "No problems found".
+ */
+export function problems(criteria: any[][], bands: any[][], settings: any[][], headers?: any[][]): any[][] {
+  return leadScore.problems(criteria, bands, settings, headers);
+}
