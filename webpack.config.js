@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
+import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -38,6 +39,7 @@ export default async (env, argv) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      functions: './src/functions/functions.ts',
     },
     output: {
       path: path.join(root, 'dist'),
@@ -65,15 +67,29 @@ export default async (env, argv) => {
       ],
     },
     plugins: [
+      // The shared runtime: the pane, the ribbon commands and the custom functions run in this
+      // one page (manifest.xml's Runtime, FunctionFile and CustomFunctions Page all point here).
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
-        chunks: ['taskpane'],
+        chunks: ['functions', 'commands', 'taskpane'],
       }),
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+      }),
+      // The same functions alone, for a non-shared custom-functions runtime (and a quick look).
+      new HtmlWebpackPlugin({
+        filename: 'functions.html',
+        template: './src/functions/functions.html',
+        chunks: ['functions'],
+      }),
+      // functions.json from the JSDoc of src/functions/functions.ts; it also appends the
+      // CustomFunctions.associate calls to that file. A JSDoc error fails the build.
+      new CustomFunctionsMetadataPlugin({
+        output: 'functions.json',
+        input: './src/functions/functions.ts',
       }),
       new CopyWebpackPlugin({
         patterns: [

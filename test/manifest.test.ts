@@ -141,10 +141,9 @@ describe('manifest.xml references', () => {
     const pages = [...xml.matchAll(/\bDefaultValue="([^"]*\.html)"/g)].map(
       (match) => match[1] ?? '',
     );
-    // The pane, the ribbon's function file, and the support and learn-more links.
-    expect(pages).toEqual(
-      expect.arrayContaining([resourceUrl('Taskpane.Url'), resourceUrl('Commands.Url')]),
-    );
+    // The shared runtime's page (pane, ribbon commands, functions), and the support and
+    // learn-more links.
+    expect(pages).toEqual(expect.arrayContaining([resourceUrl('Taskpane.Url')]));
     for (const url of pages) {
       expect(url.startsWith(DEV_ORIGIN), `${url} is not on ${DEV_ORIGIN}`).toBe(true);
       // webpack.config.js builds <name>.html from src/<name>/<name>.html.
@@ -153,11 +152,45 @@ describe('manifest.xml references', () => {
     }
   });
 
-  it('is an Excel task pane that needs ExcelApi 1.4', () => {
+  it('is an Excel task pane that needs ExcelApi 1.9, a shared runtime and custom-function errors', () => {
     expect(tags(xml, 'OfficeApp')[0]?.['xsi:type']).toBe('TaskPaneApp');
     expect(tags(section(xml, 'Hosts'), 'Host')).toEqual([{ Name: 'Workbook' }]);
     const sets = tags(section(xml, 'Requirements'), 'Set');
-    // 1.4 is the floor the later features are built on; raise it deliberately, here too.
-    expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.4' });
+    // 1.9 is the floor the pane and functions are built on; raise it deliberately, here too.
+    expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.9' });
+    expect(sets).toContainEqual({ Name: 'SharedRuntime', MinVersion: '1.1' });
+    expect(sets).toContainEqual({ Name: 'CustomFunctionsRuntime', MinVersion: '1.2' });
+  });
+
+  it('runs the pane, the ribbon commands and the functions in one long-lived runtime', () => {
+    const runtimes = tags(section(xml, 'Runtimes'), 'Runtime');
+    expect(runtimes).toHaveLength(1);
+    const runtime = runtimes[0] ?? {};
+    expect(runtime.lifetime).toBe('long');
+    const functions = section(xml, 'AllFormFactors');
+    const page = tags(section(functions, 'Page'), 'SourceLocation')[0]?.resid;
+    const functionFile = tags(xml, 'FunctionFile')[0]?.resid;
+    const paneAction = tags(section(xml, 'Action'), 'SourceLocation')[0]?.resid;
+    expect({ page, functionFile, paneAction }).toEqual({
+      page: runtime.resid,
+      functionFile: runtime.resid,
+      paneAction: runtime.resid,
+    });
+    expect(resourceUrl(runtime.resid ?? '')).toBe(`${DEV_ORIGIN}taskpane.html`);
+  });
+
+  it('declares the LEADSCORE functions with the script and metadata the build writes', () => {
+    const functions = section(xml, 'AllFormFactors');
+    expect(tags(functions, 'ExtensionPoint')[0]?.['xsi:type']).toBe('CustomFunctions');
+    const namespace = tags(functions, 'Namespace')[0]?.resid ?? '';
+    expect(strings.find((s) => s.id === namespace)?.DefaultValue).toBe('LEADSCORE');
+    const script = tags(section(functions, 'Script'), 'SourceLocation')[0]?.resid ?? '';
+    const metadata = tags(section(functions, 'Metadata'), 'SourceLocation')[0]?.resid ?? '';
+    // webpack.config.js: the `functions` entry and CustomFunctionsMetadataPlugin's output.
+    expect(resourceUrl(script)).toBe(`${DEV_ORIGIN}functions.js`);
+    expect(resourceUrl(metadata)).toBe(`${DEV_ORIGIN}functions.json`);
+    const webpack = readFileSync(path.join(repoRoot, 'webpack.config.js'), 'utf8');
+    expect(webpack).toContain("functions: './src/functions/functions.ts'");
+    expect(webpack).toContain("output: 'functions.json'");
   });
 });

@@ -9,10 +9,8 @@
 import { createLeadScoreFunctions, type ErrorCode } from './core';
 import { onceEachModel } from './missingModel';
 
-const ERROR_CODES: Readonly<Record<ErrorCode, CustomFunctions.ErrorCode>> = {
-  invalidValue: CustomFunctions.ErrorCode.invalidValue,
-  notAvailable: CustomFunctions.ErrorCode.notAvailable,
-};
+// Looked up when an error is made, so that loading this file outside Excel does not fail.
+const errorCode = (code: ErrorCode): CustomFunctions.ErrorCode => CustomFunctions.ErrorCode[code];
 
 /** After a reopened workbook's first miss, one full recalculation runs =LEADSCORE.MODEL again. */
 async function recalculateWorkbook(): Promise<void> {
@@ -23,7 +21,7 @@ async function recalculateWorkbook(): Promise<void> {
 }
 
 const leadScore = createLeadScoreFunctions({
-  makeError: (code, message) => new CustomFunctions.Error(ERROR_CODES[code], message),
+  makeError: (code, message) => new CustomFunctions.Error(errorCode(code), message),
   onMissingModel: onceEachModel(recalculateWorkbook),
 });
 
