@@ -1,0 +1,83 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { HELP_URL } from '../../src/functions/core';
+import { checkMetadata } from './metadataCheck';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FUNCTIONS_FILE = path.join(repoRoot, 'src/functions/functions.ts');
+
+describe('functions.json generated from src/functions/functions.ts', async () => {
+  const { functions, problems } = await checkMetadata(FUNCTIONS_FILE);
+
+  it('generates without an error, with an entry for every exported function', () => {
+    expect(problems).toEqual([]);
+    expect(functions.map((f) => f.id)).toEqual(['MODEL', 'SCORE', 'BAND', 'STAGE', 'FIT', 'ENGAGEMENT', 'EXPLAIN', 'PROBLEMS']);
+  });
+
+  it('matches the snapshot: ids, names, descriptions, dimensionality, optional parameters', () => {
+    const summary = functions.map((f) => ({
+      id: f.id,
+      name: f.name,
+      description: f.description,
+      result: f.result,
+      options: f.options,
+      parameters: f.parameters.map((p) => ({ name: p.name, description: p.description, type: p.type, dimensionality: p.dimensionality ?? 'scalar', optional: p.optional ?? false })),
+    }));
+    expect(summary).toMatchSnapshot();
+  });
+
+  it('describes every function and parameter, and links each to the README section', () => {
+    for (const f of functions) {
+      expect(f.description ?? '', f.id).not.toBe('');
+      expect(f.helpUrl, f.id).toBe(HELP_URL);
+      for (const p of f.parameters) expect(p.description ?? '', `${f.id}(${p.name})`).not.toBe('');
+    }
+    const anchor = HELP_URL.slice(HELP_URL.indexOf('#') + 1);
+    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    const headings = [...readme.matchAll(/^#+\s+(.+)$/gm)].map((m) => (m[1] ?? '').trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-'));
+    expect(headings).toContain(anchor);
+  });
+
+  it('takes leads as ranges and returns matrices, so one row and many rows both work', () => {
+    for (const f of functions.filter((f) => ['SCORE', 'BAND', 'STAGE', 'FIT', 'ENGAGEMENT', 'EXPLAIN'].includes(f.id))) {
+      expect(f.parameters.map((p) => [p.name, p.dimensionality ?? 'scalar', p.optional ?? false])).toEqual([
+        ['model', 'scalar', false],
+        ['lead', 'matrix', false],
+        ['asOf', 'scalar', true],
+      ]);
+      expect(f.result?.dimensionality).toBe('matrix');
+    }
+  });
+});
+
+describe('the check catches what the generator drops silently', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'functions-metadata-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const write = (name: string, text: string): string => {
+    const file = path.join(scratch, name);
+    writeFileSync(file, text);
+    return file;
+  };
+  const declared = `/**\n * Adds one.\n * @customfunction\n * @param x A number.\n * @returns x plus one.\n */\nexport function addOne(x: number): number {\n  return x + 1;\n}\n`;
+
+  it('an exported arrow function', async () => {
+    const file = write('arrow.ts', `${declared}\n/**\n * Doubles.\n * @customfunction\n * @param x A number.\n * @returns Twice x.\n */\nexport const double = (x: number): number => x * 2;\n`);
+    const { functions, problems } = await checkMetadata(file);
+    expect(functions.map((f) => f.id)).toEqual(['ADDONE']);
+    expect(problems.join('\n')).toContain('double is not a function declaration');
+  });
+
+  it('a parameter typed with a type alias', async () => {
+    const file = write('alias.ts', `type Amount = number;\n${declared}\n/**\n * Halves.\n * @customfunction\n * @param x An amount.\n * @returns Half of x.\n */\nexport function half(x: Amount): number {\n  return x / 2;\n}\n`);
+    const { problems } = await checkMetadata(file);
+    expect(problems.length).toBeGreaterThan(0);
+  });
+
+  it('a file that checks clean has no such problem', async () => {
+    const { problems } = await checkMetadata(write('clean.ts', declared));
+    expect(problems).toEqual([]);
+  });
+});
