@@ -129,7 +129,10 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
         const model = readModel('MODEL', criteria, bands, settings);
         const headerRow = headersArgument('MODEL', headers);
         const registered = registry.register(model, headerRow);
-        if (!registered.ok) throw new CallError('invalidValue', `LEADSCORE.MODEL: ${describeProblems(registered.problems)}`);
+        if (!registered.ok) {
+          const located = registered.problems.map((p) => locateInCriteriaTable(p, criteria));
+          throw new CallError('invalidValue', `LEADSCORE.MODEL: ${describeProblems(located)}`);
+        }
         return registered.value.handle;
       }),
     score: perLead('SCORE', (s, i) => s.scores[i]),
@@ -157,7 +160,7 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
         let found: readonly Problem[] = read.ok ? read.warnings : read.problems;
         if (read.ok && !isOmitted(headers)) {
           const checked = new ModelRegistry({ capacity: 1 }).register(read.value, headersArgument('PROBLEMS', headers));
-          found = checked.ok ? checked.warnings : checked.problems;
+          found = (checked.ok ? checked.warnings : checked.problems).map((p) => locateInCriteriaTable(p, criteria));
         }
         if (found.length === 0) return [['No problems found', '', '']];
         return [[...PROBLEMS_HEADINGS], ...found.map((p) => [p.severity, p.where, p.hint === undefined ? p.message : `${p.message} (${p.hint})`])];
@@ -270,6 +273,30 @@ function asOfArgument(name: string, value: unknown, model: Model): number | null
     throw new CallError('invalidValue', `LEADSCORE.${name}: the asOf argument ${JSON.stringify(cell)} is not a date. Pass a date cell, DATE(2026,11,1), or text such as 2026-11-01; leave it out to use the model's As-of date.`);
   }
   return Math.floor(serial);
+}
+
+/** The criteria-table column each compile-time path points at. */
+const COLUMN_OF_PATH: Readonly<Record<string, string>> = {
+  field: 'Column',
+  perOccurrenceOf: 'Per occurrence of',
+  decay: 'Decay date column',
+};
+
+/**
+ * A problem found against the headers (an unknown column) names a criterion by its place in
+ * the model; point it at the criteria table's row and column instead, as cell problems are.
+ * The model was read from that table without errors, so its n-th criterion is the table's
+ * n-th non-blank row.
+ */
+function locateInCriteriaTable(p: Problem, criteria: unknown): Problem {
+  const [section, index, key] = p.path;
+  const column = COLUMN_OF_PATH[String(key)];
+  if (section !== 'criteria' || typeof index !== 'number' || column === undefined) return p;
+  const body = asMatrix(criteria).slice(1);
+  let seen = -1;
+  const row = body.findIndex((cells) => !cells.every(isBlank) && ++seen === index);
+  if (row < 0) return p;
+  return { ...p, where: `criteria table, row ${row + 1}, '${column}'` };
 }
 
 // ---------------------------------------------------------------------------- results

@@ -69,7 +69,11 @@ describe('bad models and arguments give #VALUE! saying what and where', () => {
   it('a criterion naming a column the lead table does not have', () => {
     const t = tablesOf(weightedB2B());
     const result = functions().model(t.criteria, t.bands, t.settings, [headers.map((h) => (h === 'Country' ? 'Land' : h))]);
-    expect((result as FakeError).message).toContain("unknown column 'Country'");
+    const message = (result as FakeError).message;
+    expect(message).toContain("unknown column 'Country'");
+    const rowOfCountry = t.criteria.findIndex((row) => row[2] === 'Country');
+    expect(rowOfCountry).toBeGreaterThan(0);
+    expect(message).toContain(`criteria table, row ${rowOfCountry}, 'Column': unknown column 'Country'`);
   });
 
   it('a model table that is an error cell (a deleted table)', () => {
