@@ -60,7 +60,10 @@ export interface WorkbookSessionOptions {
 /** The pane's view of a workbook, on top of any WorkbookGateway. */
 export class WorkbookSession implements ScoringSession {
   private current: TableInfo | null = null;
-  private quietUntil = 0;
+  /** True while the pane's own save writes the model sheet. */
+  private saving = false;
+  /** The model as last saved, so the echo of our own save is not reported as an edit. */
+  private lastSaved: string | null = null;
 
   private readonly gateway: WorkbookGateway;
   private requests = 0;
@@ -218,12 +221,13 @@ export class WorkbookSession implements ScoringSession {
       writes.push({ sheet: MODEL_SHEET, address: formatAddress(block), values: cells });
       after.push(() => this.setDropdowns(p.table, block));
     }
-    this.quietUntil = Number.POSITIVE_INFINITY;
+    this.saving = true;
+    this.lastSaved = JSON.stringify(model);
     try {
       await this.gateway.write(writes);
       for (const step of after) await step();
     } finally {
-      this.quietUntil = Date.now() + this.debounceMs();
+      this.saving = false;
     }
   }
 
@@ -375,11 +379,18 @@ export class WorkbookSession implements ScoringSession {
   onModelEdited(listener: (stored: StoredModel) => void): Unsubscribe {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = this.gateway.onChanged(MODEL_SHEET, () => {
-      if (Date.now() < this.quietUntil) return; // our own save
+      if (this.saving) return;
       if (timer !== undefined) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = undefined;
-        void this.loadModel().then(listener, (e: unknown) => listener({ model: null, problems: [problem(`the model sheet could not be read: ${String(e)}`)] }));
+        void this.loadModel().then(
+          (stored) => {
+            // Office reports our own writes too, after they land: skip what we just saved.
+            if (stored.model !== null && stored.problems.length === 0 && JSON.stringify(stored.model) === this.lastSaved) return;
+            listener(stored);
+          },
+          (e: unknown) => listener({ model: null, problems: [problem(`the model sheet could not be read: ${String(e)}`)] }),
+        );
       }, this.debounceMs());
     });
     return () => {
