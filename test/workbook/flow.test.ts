@@ -74,7 +74,7 @@ describe('apply', () => {
     expect(result).toMatchObject({ kind: 'applied', columns: ['Score', 'Band', 'Fit', 'Engagement'] });
     const names = await book.names();
     expect(names).toEqual([{ name: 'LeadScoringModel', formula: "='Lead Scoring'!$B$2" }]);
-    const [[modelCell]] = await book.readFormulas(MODEL_SHEET, 'B2');
+    const modelCell = (await book.readFormulas(MODEL_SHEET, 'B2'))[0]?.[0];
     expect(modelCell).toBe(
       '=LEADSCORE.MODEL(LeadScoringCriteria[#All],LeadScoringBands[#All],LeadScoringSettings[#All],Leads[[#Headers],[Lead ID]:[Converted]])',
     );
@@ -97,9 +97,9 @@ describe('apply', () => {
     expect((await session.findLeadTable()).kind).toBe('table');
     const m = makeModel({ criteria: [criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gt', value: 3 }, points: 5 })] });
     await session.apply(m, { mode: 'formulas', subScores: false });
-    const [[score]] = await book.readFormulas('Data', 'D2');
+    const score = (await book.readFormulas('Data', 'D2'))[0]?.[0];
     expect(score).toBe("=LEADSCORE.SCORE(LeadScoringModel,Deals[@[Deal '[EUR']]:[Visits]])");
-    const [[modelCell]] = await book.readFormulas(MODEL_SHEET, 'B2');
+    const modelCell = (await book.readFormulas(MODEL_SHEET, 'B2'))[0]?.[0];
     expect(modelCell).toContain("Deals[[#Headers],[Deal '[EUR']]:[Visits]]");
     expect(columnRef("O'Brien #")).toBe("[O''Brien '#]");
   });
@@ -217,7 +217,7 @@ describe('the model sheet', () => {
     const loaded = await session.loadModel();
     expect(loaded.problems).toEqual([]);
     expect(loaded.model).toEqual(m);
-    const [[name]] = await book.readValues(MODEL_SHEET, 'V4');
+    const name = (await book.readValues(MODEL_SHEET, 'V4'))[0]?.[0];
     expect(name).toBe('=HYPERLINK("http://evil")');
     expect((book.snapshot() as { sheets: { name: string; formulas: unknown[] }[] }).sheets.find((s) => s.name === MODEL_SHEET)?.formulas).toEqual([]);
   });
