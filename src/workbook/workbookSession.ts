@@ -254,7 +254,12 @@ export class WorkbookSession implements ScoringSession {
 
   async apply(model: Model, options: ApplyOptions): Promise<ApplyResult> {
     const start = this.requestCount();
-    let info = await this.refreshCurrent();
+    let info: TableInfo;
+    try {
+      info = await this.refreshCurrent();
+    } catch (e) {
+      return { kind: 'invalid', problems: [problem(e instanceof Error ? e.message : String(e))] };
+    }
     const owned = await this.ownership();
     const ownedHere = owned !== null && owned.table === info.name ? owned.columns : [];
     const has = (list: readonly string[], h: string): boolean => list.some((x) => x.toLowerCase() === h.toLowerCase());

@@ -124,6 +124,25 @@ describe('apply', () => {
   });
 });
 
+describe('apply refuses', () => {
+  it('a model that does not fit the table, with located problems and the workbook untouched', async () => {
+    const { book, session } = await opened();
+    const before = book.snapshot();
+    const m = makeModel({ criteria: [criterion({ group: 'fit', field: 'Industy', condition: { op: 'equals', values: ['Tech'] }, points: 5 })] });
+    const result = await session.apply(m, { mode: 'values', subScores: false });
+    expect(result.kind).toBe('invalid');
+    if (result.kind === 'invalid') expect(result.problems[0]?.message).toContain('Industy');
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  it('when there is no lead table, with a message instead of an exception', async () => {
+    const book = new MemoryWorkbook();
+    book.seedSheet('Empty');
+    const result = await new WorkbookSession(book).apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    expect(result).toMatchObject({ kind: 'invalid', problems: [{ message: expect.stringContaining('select a cell in your leads') }] });
+  });
+});
+
 describe('remove scoring', () => {
   it.each(['values', 'formulas'] as const)('after a %s apply, leaves the workbook as it was, apart from the model sheet', async (mode) => {
     const { book, session } = await opened();
