@@ -278,6 +278,12 @@ export class WorkbookSession implements ScoringSession {
     if (!compiled.ok) return { kind: 'invalid', problems: compiled.problems };
     if (leadHeaders.length === 0) return { kind: 'invalid', problems: [problem('the lead table has no columns besides the scoring columns')] };
 
+    // One scored table per workbook (there is one model cell, over one table's headers): scoring
+    // another table first removes what Apply added to the previous one.
+    if (owned !== null && owned.table !== info.name) {
+      await this.removeScoring();
+      info = await this.refreshCurrent();
+    }
     // Our old columns and the ones the user agreed to overwrite go; fresh ones are added at the
     // right, so the lead columns stay one contiguous span for the row formulas.
     const replace = info.headers.filter((h) => has(ownedHere, h) || has(wanted, h));

@@ -167,6 +167,24 @@ describe('remove scoring', () => {
   });
 });
 
+describe('two lead tables', () => {
+  it('scoring a second table moves the scoring there: the first goes back to how it was', async () => {
+    const book = previewWorkbook(20);
+    book.seedSheet('More', [['Email', 'Visits'], ['a@x.com', 5], ['b@y.org', 1]]);
+    book.seedTable('More', 'A1:B3', 'More');
+    const first = outsideModelSheet(book);
+    const { session } = await opened(book);
+    await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    book.select('More', 'A2');
+    expect(await session.findLeadTable()).toMatchObject({ kind: 'table', table: { name: 'More' } });
+    const m = makeModel({ criteria: [criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 2 }, points: 10 })] });
+    expect(await session.apply(m, { mode: 'values', subScores: false })).toMatchObject({ kind: 'applied', rows: 2 });
+    expect((await leadsTable(book)).headers).not.toContain('Score');
+    expect((await session.removeScoring()).columns).toEqual(['Score', 'Band']);
+    expect(outsideModelSheet(book)).toEqual(first);
+  });
+});
+
 describe('a foreign column is protected', () => {
   async function withOwnScore(): Promise<{ book: MemoryWorkbook; session: WorkbookSession }> {
     const book = new MemoryWorkbook();
