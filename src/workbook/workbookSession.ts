@@ -87,7 +87,7 @@ export class WorkbookSession implements ScoringSession {
   // ------------------------------------------------------------------ the lead table
 
   async findLeadTable(): Promise<FindTableResult> {
-    const [selection, tables, owned] = [await this.gateway.selection(), await this.gateway.tables(), await this.ownership()];
+    const [selection, tables, owned] = [await this.gateway.selection(), await this.allTables(), await this.ownership()];
     const leadTables = tables.filter((t) => !isModelTable(t.name));
     const cell = parseAddress(selection.address);
     const under = leadTables.find((t) => t.sheet.toLowerCase() === selection.sheet.toLowerCase() && contains(parseAddress(t.address), cell.row, cell.column));
@@ -110,7 +110,7 @@ export class WorkbookSession implements ScoringSession {
   }
 
   async convertRegionToTable(sheet: string, address: string): Promise<LeadTable> {
-    const names = new Set((await this.gateway.tables()).map((t) => t.name.toLowerCase()));
+    const names = new Set((await this.allTables()).map((t) => t.name.toLowerCase()));
     let name = 'Leads';
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `Leads${n}`;
     const info = await this.gateway.addTable(sheet, address, name);
@@ -129,7 +129,7 @@ export class WorkbookSession implements ScoringSession {
       if (found.kind !== 'table' || this.current === null) throw new Error('There is no lead table yet: select a cell in your leads first.');
     }
     const name = this.current.name;
-    const info = (await this.gateway.tables()).find((t) => t.name === name);
+    const info = (await this.allTables()).find((t) => t.name === name);
     if (info === undefined) throw new Error(`The table '${name}' is gone: select a cell in your leads again.`);
     this.current = info;
     return info;
@@ -154,7 +154,7 @@ export class WorkbookSession implements ScoringSession {
   }
 
   private async readTable(info: TableInfo, owned: Ownership | null): Promise<LeadTable> {
-    const ownedHere = owned !== null && owned.table === info.name ? owned.columns : [];
+    const ownedHere = this.ownedColumnsOf(info, owned);
     const isOwned = (h: string): boolean => ownedHere.some((o) => o.toLowerCase() === h.toLowerCase());
     const keep = info.headers.map((h, i) => (isOwned(h) ? -1 : i)).filter((i) => i >= 0);
     const body = await this.readBody(info);
@@ -191,7 +191,7 @@ export class WorkbookSession implements ScoringSession {
   async saveModel(model: Model): Promise<void> {
     const sheets = await this.gateway.sheetNames();
     if (!sheets.some((s) => s.toLowerCase() === MODEL_SHEET.toLowerCase())) await this.gateway.addSheet(MODEL_SHEET);
-    const existing = new Map((await this.gateway.tables()).filter((t) => t.sheet === MODEL_SHEET).map((t) => [t.name, t]));
+    const existing = new Map((await this.allTables()).filter((t) => t.sheet === MODEL_SHEET).map((t) => [t.name, t]));
     const placed = layoutModelSheet(model);
     const writes: CellBlockWrite[] = [{ sheet: MODEL_SHEET, address: 'A1', values: [[asText(MODEL_SHEET_TITLE)]] }];
     const after: (() => Promise<void>)[] = [];
@@ -261,7 +261,7 @@ export class WorkbookSession implements ScoringSession {
       return { kind: 'invalid', problems: [problem(e instanceof Error ? e.message : String(e))] };
     }
     const owned = await this.ownership();
-    const ownedHere = owned !== null && owned.table === info.name ? owned.columns : [];
+    const ownedHere = this.ownedColumnsOf(info, owned);
     const has = (list: readonly string[], h: string): boolean => list.some((x) => x.toLowerCase() === h.toLowerCase());
     const wanted: string[] = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, ...(options.subScores ? [SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement] : [])];
 
@@ -280,7 +280,7 @@ export class WorkbookSession implements ScoringSession {
 
     // One scored table per workbook (there is one model cell, over one table's headers): scoring
     // another table first removes what Apply added to the previous one.
-    if (owned !== null && owned.table !== info.name) {
+    if (owned !== null && ownedHere.length === 0 && owned.table !== info.name) {
       await this.removeScoring();
       info = await this.refreshCurrent();
     }
@@ -358,7 +358,7 @@ export class WorkbookSession implements ScoringSession {
   async removeScoring(): Promise<RemoveResult> {
     const owned = await this.ownership();
     if (owned === null) return { columns: [], rules: 0 };
-    const table = (await this.gateway.tables()).find((t) => t.name === owned.table);
+    const table = (await this.allTables()).find((t) => this.ownedColumnsOf(t, owned).length > 0);
     let rules = 0;
     const removed: string[] = [];
     if (table !== undefined) {
@@ -430,6 +430,18 @@ export class WorkbookSession implements ScoringSession {
     return this.options.debounceMs ?? MODEL_EDIT_DEBOUNCE_MS;
   }
 
+  /** Every table, remembered for telling a renamed lead table (see ownedColumnsOf). */
+  private knownTables: readonly TableInfo[] = [];
+  private async allTables(): Promise<TableInfo[]> {
+    const tables = await this.gateway.tables();
+    this.knownTables = tables;
+    return tables;
+  }
+
+  private ownedColumnsOf(info: TableInfo, owned: Ownership | null): readonly string[] {
+    return ownedColumnsOf(info, owned, !this.knownTables.some((t) => t.name === owned?.table));
+  }
+
   private async ownership(): Promise<Ownership | null> {
     return ownershipFromXml(await this.gateway.readCustomXml(OWNERSHIP_NAMESPACE));
   }
@@ -437,6 +449,19 @@ export class WorkbookSession implements ScoringSession {
   private requestCount(): number {
     return this.requests;
   }
+}
+
+/**
+ * The columns Apply added to this table: by the recorded table name, or, when no table has that
+ * name any more (renamed since), when the recorded columns are still its last ones (Apply always
+ * adds them at the right).
+ */
+function ownedColumnsOf(info: TableInfo, owned: Ownership | null, recordedTableGone: boolean): readonly string[] {
+  if (owned === null || owned.columns.length === 0) return [];
+  if (owned.table === info.name) return owned.columns;
+  if (!recordedTableGone) return [];
+  const tail = info.headers.slice(-owned.columns.length).map((h) => h.toLowerCase());
+  return owned.columns.every((c, i) => tail[i] === c.toLowerCase()) ? owned.columns : [];
 }
 
 const isModelTable = (name: string): boolean => Object.values(MODEL_TABLE_NAMES).some((n) => n.toLowerCase() === name.toLowerCase());

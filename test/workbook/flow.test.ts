@@ -157,6 +157,16 @@ describe('remove scoring', () => {
     expect((await session.loadModel()).model?.name).toBe(template('weighted-b2b').name);
   });
 
+  it('still finds what Apply added after the table was renamed', async () => {
+    const { book, session } = await opened();
+    await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    book.userRenameTable('Leads', 'Prospects');
+    const reopened = new WorkbookSession(book, { today });
+    const found = await reopened.findLeadTable();
+    expect(found).toMatchObject({ kind: 'table', table: { name: 'Prospects', scoringColumns: ['Score', 'Band'] } });
+    expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band']);
+  });
+
   it('a reopened workbook (a new session) still knows what Apply added', async () => {
     const { book, session } = await opened();
     const before = outsideModelSheet(book);
