@@ -294,12 +294,18 @@ export class WorkbookSession implements ScoringSession {
     const rowCount = block.rows - 1;
     const firstOwned = block.column + block.columns - wanted.length;
 
+    // The record goes in before anything else is created, so an Apply cut short (a closed
+    // workbook, a lost connection) still leaves every added column, name and cell owned.
+    const formulas = options.mode === 'formulas';
+    const cells = formulas ? [{ sheet: MODEL_SHEET, address: `${MODEL_CELL.label}:${MODEL_CELL.cell}` }] : [];
+    const names = formulas ? [MODEL_NAME] : [];
+    await this.gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names: [...new Set([...names, ...(owned?.names ?? [])])], cells: uniqueCells([...cells, ...(owned?.cells ?? [])]), mode: options.mode }));
+    if (!formulas && owned !== null) await this.removeNamesAndCells(owned);
+
     await this.saveModel(model);
-    const cells: { sheet: string; address: string }[] = [];
-    const names: string[] = [];
     let columns: (row: number) => WriteCell[];
     let what: 'values' | 'formulas';
-    if (options.mode === 'formulas') {
+    if (formulas) {
       const first = leadHeaders[0] ?? '';
       const last = leadHeaders[leadHeaders.length - 1] ?? '';
       const modelFormula = `=LEADSCORE.MODEL(${MODEL_TABLE_NAMES.criteria}[#All],${MODEL_TABLE_NAMES.bands}[#All],${MODEL_TABLE_NAMES.settings}[#All],${headerSpan(info.name, first, last)})`;
@@ -308,8 +314,6 @@ export class WorkbookSession implements ScoringSession {
         { sheet: MODEL_SHEET, address: MODEL_CELL.cell, formulas: [[modelFormula]] },
       ]);
       await this.gateway.setName(MODEL_NAME, `=${sheetRef(MODEL_SHEET)}!$B$2`, 'Lead scoring model, added by the Lead Scoring add-in');
-      cells.push({ sheet: MODEL_SHEET, address: `${MODEL_CELL.label}:${MODEL_CELL.cell}` });
-      names.push(MODEL_NAME);
       const span = thisRowSpan(info.name, first, last);
       const fn: Record<string, string> = { Score: 'SCORE', Band: 'BAND', Fit: 'FIT', Engagement: 'ENGAGEMENT' };
       const row = wanted.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`);
@@ -371,6 +375,13 @@ export class WorkbookSession implements ScoringSession {
       if (present.length > 0) await this.gateway.deleteTableColumns(table.name, present);
       removed.push(...present);
     }
+    await this.removeNamesAndCells(owned);
+    await this.gateway.writeCustomXml(OWNERSHIP_NAMESPACE, null);
+    return { columns: removed, rules };
+  }
+
+  /** Deletes the names and clears the cells a record lists (those still there). */
+  private async removeNamesAndCells(owned: Ownership): Promise<void> {
     const existingNames = new Set((await this.gateway.names()).map((n) => n.name.toLowerCase()));
     for (const n of owned.names) if (existingNames.has(n.toLowerCase())) await this.gateway.deleteName(n);
     const sheets = new Set((await this.gateway.sheetNames()).map((s) => s.toLowerCase()));
@@ -379,8 +390,6 @@ export class WorkbookSession implements ScoringSession {
       return { sheet: c.sheet, address: c.address, values: blank(b.rows, b.columns) };
     });
     if (clears.length > 0) await this.gateway.write(clears);
-    await this.gateway.writeCustomXml(OWNERSHIP_NAMESPACE, null);
-    return { columns: removed, rules };
   }
 
   // ------------------------------------------------------------------ events
@@ -462,6 +471,16 @@ function ownedColumnsOf(info: TableInfo, owned: Ownership | null, recordedTableG
   if (!recordedTableGone) return [];
   const tail = info.headers.slice(-owned.columns.length).map((h) => h.toLowerCase());
   return owned.columns.every((c, i) => tail[i] === c.toLowerCase()) ? owned.columns : [];
+}
+
+function uniqueCells(cells: readonly { sheet: string; address: string }[]): { sheet: string; address: string }[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = `${c.sheet.toLowerCase()}!${c.address}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 const isModelTable = (name: string): boolean => Object.values(MODEL_TABLE_NAMES).some((n) => n.toLowerCase() === name.toLowerCase());

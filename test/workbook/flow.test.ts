@@ -157,6 +157,17 @@ describe('remove scoring', () => {
     expect((await session.loadModel()).model?.name).toBe(template('weighted-b2b').name);
   });
 
+  it('switching from formulas to values takes the model cell and its name away too', async () => {
+    const { book, session } = await opened();
+    const before = outsideModelSheet(book);
+    await session.apply(template('weighted-b2b'), { mode: 'formulas', subScores: false });
+    await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    expect(await book.names()).toEqual([]);
+    expect(await book.readFormulas(MODEL_SHEET, 'A2:B2')).toEqual([['', '']]);
+    await session.removeScoring();
+    expect(outsideModelSheet(book)).toEqual(before);
+  });
+
   it('still finds what Apply added after the table was renamed', async () => {
     const { book, session } = await opened();
     await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
