@@ -157,6 +157,29 @@ describe('remove scoring', () => {
     expect((await session.loadModel()).model?.name).toBe(template('weighted-b2b').name);
   });
 
+  it('an Apply cut short leaves nothing unowned: Remove still restores the workbook', async () => {
+    const book = previewWorkbook();
+    const before = outsideModelSheet(book);
+    let writes = 0;
+    // The connection drops at the third write (after the model sheet, in the middle of the rows).
+    const flaky = new Proxy(book, {
+      get(target, prop, receiver) {
+        const v: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== 'write' || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
+        return (...args: unknown[]) => {
+          if (++writes === 3) return Promise.reject(new Error('connection lost'));
+          return (v as (...a: unknown[]) => Promise<void>).apply(target, args);
+        };
+      },
+    });
+    const session = new WorkbookSession(flaky, { today, blockBudgetBytes: 4000 });
+    await session.findLeadTable();
+    await expect(session.apply(template('weighted-b2b'), { mode: 'formulas', subScores: true })).rejects.toThrow('connection lost');
+    expect((await leadsTable(book)).headers).toContain('Score');
+    await new WorkbookSession(book, { today }).removeScoring();
+    expect(outsideModelSheet(book)).toEqual(before);
+  });
+
   it('switching from formulas to values takes the model cell and its name away too', async () => {
     const { book, session } = await opened();
     const before = outsideModelSheet(book);
