@@ -186,7 +186,7 @@ export function logLoss(d: Design, fit: LogisticFit, rows: Uint32Array): number 
   return loss / Math.max(1, rows.length);
 }
 
-export const LAMBDAS: readonly number[] = [100, 30, 10, 3, 1, 0.3];
+export const LAMBDAS: readonly number[] = [1000, 300, 100, 30, 10, 3, 1, 0.3];
 
 export interface CrossValidation {
   readonly lambda: number;
