@@ -19,7 +19,7 @@ import { LEAKAGE_AUC, singleColumnAuc } from './columnLeakage';
 import { profileColumn, type ColumnProfile } from './columnProfile';
 import { readHistory } from './history';
 import { pointsFromWeight, quantile, standardDeviation } from './integerPoints';
-import { crossValidateLambda, fitLogistic, LAMBDAS, type Design, type LogisticFit } from './logisticRegression';
+import { compressRows, crossValidateLambda, fitLogistic, LAMBDAS, type Design, type LogisticFit } from './logisticRegression';
 import type { OutcomeValues } from './outcomes';
 import { fail, succeed, warning } from './problems';
 import { rocAuc } from './rocAuc';
@@ -34,7 +34,10 @@ export interface CalibrateOptions extends CompileOptions {
   readonly minimumZ?: number;
   readonly folds?: number;
   readonly seed?: number;
-  /** Cross-validate on at most this many rows (a random part of the training rows). Default 20,000. */
+  /**
+   * Cross-validate on at most this many rows (a random part of the training rows). Default
+   * 10,000. The penalty is absolute, so on more rows the same penalty weighs less, as it should.
+   */
   readonly crossValidationRows?: number;
 }
 
@@ -171,7 +174,7 @@ export function calibrate(current: Model | null, headers: readonly unknown[], ro
   const folds = options.folds ?? 5;
   const cvFolds = new Int8Array(n).fill(-1);
   const trainGroups = stratifiedGroups(Int8Array.from(trainLabels), folds, (options.seed ?? 1) + 1);
-  const cvLimit = options.crossValidationRows ?? 20_000;
+  const cvLimit = options.crossValidationRows ?? 10_000;
   const keep = Math.min(1, cvLimit / Math.max(1, train.length));
   train.forEach((row, t) => {
     // Dealt round-robin within each class, so the first `keep` share of each fold is a random part.
@@ -179,7 +182,7 @@ export function calibrate(current: Model | null, headers: readonly unknown[], ro
   });
   const cv = crossValidateLambda(design, cvFolds, folds, LAMBDAS);
 
-  const trainFit = fitLogistic(design, { lambda: cv.lambda, rows: Uint32Array.from(train) });
+  const trainFit = fitLogistic(compressRows(design, Uint32Array.from(train)), { lambda: cv.lambda });
   const oldPoints = (j: number): number | null => (j < baseFeatures.length ? (enabled[j]?.points ?? 0) : null);
   const criteriaOf = (fit: LogisticFit, scale: number): Criterion[] =>
     all.map((f, j) => {
@@ -227,7 +230,7 @@ export function calibrate(current: Model | null, headers: readonly unknown[], ro
   const aucBefore = beforeScores === null ? null : rocAuc(beforeScores, holdoutLabels);
 
   const everyRow = train.concat(holdout);
-  const finalFit = fitLogistic(design, { lambda: cv.lambda, rows: Uint32Array.from(everyRow), start: trainFit.standardised });
+  const finalFit = fitLogistic(compressRows(design, Uint32Array.from(everyRow)), { lambda: cv.lambda, start: trainFit.standardised });
   const { m: finalModel, scale } = assemble(finalFit, everyRow);
   const valid = validateModel(finalModel);
   if (!valid.ok) return fail([...warnings, ...valid.problems]);

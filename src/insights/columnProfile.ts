@@ -69,7 +69,8 @@ export function profileColumn(header: string, column: number, rows: readonly (re
       yesNo[i] = value === true || YES.has(key) ? 1 : 0;
       yesOrNo++;
     }
-    if (typeof value === 'string' || dateByHeader) {
+    // Text dates start with a digit (2026-03-04, 03/04/2026); skip the parse for other text.
+    if (dateByHeader || (typeof value === 'string' && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57 && Number.isNaN(number))) {
       const serial = readDate(value, dateOrder);
       if (!Number.isNaN(serial)) {
         dates[i] = asOfSerial - Math.floor(serial);
