@@ -7,9 +7,11 @@
 import { parseArgs } from 'node:util';
 import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
 import { scoreCommand } from './commands/score';
+import { sqlCommand } from './commands/sql';
 
 export const COMMANDS: readonly Command[] = [
   scoreCommand,
+  sqlCommand,
 ];
 
 export function overview(): string {
