@@ -197,11 +197,14 @@ export function modelToSql(m: Model, options: SqlOptions): string {
   const stageWhens = [sql !== null ? `WHEN score >= ${num(d, sql)} THEN 'SQL'` : '', mql !== null ? `WHEN score >= ${num(d, mql)} THEN 'MQL'` : ''].filter((x) => x !== '');
   const stageCase = stageWhens.length === 0 ? `CAST(NULL AS ${d.text})` : `(CASE ${stageWhens.join(' ')} END)`;
 
+  // PostgreSQL pulls subqueries up into the one above, which would copy each parsed cell's
+  // expression into every place that reads it; OFFSET 0 keeps each level computed once per row.
+  const fence = d.name === 'postgres' ? ' OFFSET 0' : '';
   const levels = [level1, level2, level3, level4, level5, level6];
   let inner = `SELECT ${['p.as_of_day', ...level1].join(',\n      ')}`;
   levels.slice(1).forEach((level, i) => {
     if (level.length === 0) return;
-    inner = `SELECT l${i}.*,\n      ${level.join(',\n      ')}\n    FROM (\n    ${inner}\n    ) AS l${i}`;
+    inner = `SELECT l${i}.*,\n      ${level.join(',\n      ')}\n    FROM (\n    ${inner}${fence}\n    ) AS l${i}`;
   });
   const asOfDoc =
     d.name === 'spark' ? 'named parameter :as_of (a DATE or a YYYY-MM-DD string)' : 'parameter $1 (a DATE or a YYYY-MM-DD string)';
@@ -222,7 +225,7 @@ CROSS JOIN LATERAL (
         SELECT ${fit} AS fit_c, ${engagement} AS engagement_c
         FROM (
     ${inner}
-        ) AS cents
+        ${fence}) AS cents
       ) AS groups
     ) AS totals
   ) AS scores
