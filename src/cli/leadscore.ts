@@ -6,12 +6,16 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
+import { backtestCommand } from './commands/backtest';
+import { calibrateCommand } from './commands/calibrate';
 import { scoreCommand } from './commands/score';
 import { sqlCommand } from './commands/sql';
 
 export const COMMANDS: readonly Command[] = [
   scoreCommand,
   sqlCommand,
+  backtestCommand,
+  calibrateCommand,
 ];
 
 export function overview(): string {

@@ -125,7 +125,7 @@ export function calibrate(current: Model | null, headers: readonly unknown[], ro
     }
     if (p.junk > 0) {
       const examples = p.junkExamples.map((e) => `row ${e.row}: '${e.value}'`).join(', ');
-      warnings.push(warning(where, `${p.junk} cells are not ${p.kind === 'date' ? 'dates' : 'numbers'} (${examples}); they never match`, 'clean those cells to use them'));
+      warnings.push(warning(where, `${p.junk === 1 ? '1 cell is' : `${p.junk} cells are`} not ${p.kind === 'date' ? 'a date' : 'a number'} (${examples}); ${p.junk === 1 ? 'it never matches' : 'they never match'}`, 'clean those cells to use them'));
     }
     const auc = singleColumnAuc(p, history.labels);
     if (auc >= LEAKAGE_AUC) {

@@ -107,7 +107,7 @@ describe('calibrate on messy and small history', () => {
     const result = calibrate(FLAT, data.headers, data.rows, 'Converted');
     const c = ok(result);
     const text = result.ok ? result.warnings.map((w) => `${w.where}: ${w.message}`).join('\n') : '';
-    expect(text).toMatch(/column 'Visits': 3 cells are not numbers \(row 1: 'n\/a', row 2: 'lots', row 3: '\?'\)/);
+    expect(text).toMatch(/column 'Visits': 3 cells are not a number \(row 1: 'n\/a', row 2: 'lots', row 3: '\?'\)/);
     expect(text).toMatch(/criterion 4 'Visit': 3 cells could not be read/);
     expect(c.criteria[2]?.newPoints).toBeGreaterThan(0);
   });
