@@ -34,6 +34,8 @@ export function singleColumnAuc(p: ColumnProfile, labels: Uint8Array): number {
     });
   }
   if (scores.length < 10) return Number.NaN;
-  const auc = rocAuc(scores, ys);
+  // Every k-th row of a large table is plenty to see a near-perfect predictor.
+  const step = Math.max(1, Math.floor(scores.length / 20_000));
+  const auc = step === 1 ? rocAuc(scores, ys) : rocAuc(scores.filter((_, i) => i % step === 0), ys.filter((_, i) => i % step === 0));
   return Number.isNaN(auc) ? auc : Math.max(auc, 1 - auc);
 }

@@ -133,6 +133,12 @@ export interface FitOptions {
   readonly maxIterations?: number;
   /** Stop when no coefficient moves more than this (standardised scale). Default 1e-6. */
   readonly tolerance?: number;
+  /**
+   * Build the Hessian from about this many rows (every k-th, weighted k), the gradient from
+   * all. The optimum is the same (it is where the exact gradient is zero); on a large table
+   * each step costs a fraction, for a step or two more. Default 20,000.
+   */
+  readonly hessianRows?: number;
 }
 
 export interface StandardisedFit extends LogisticFit {
@@ -169,12 +175,14 @@ export function fitLogistic(d: Design, options: FitOptions): StandardisedFit {
   const hessian = new Float64Array(k * k);
   const gradient = new Float64Array(k);
   const maxIterations = options.maxIterations ?? 25;
+  const stride = Math.max(1, Math.ceil(rows.length / (options.hessianRows ?? 20_000)));
   let iterations = 0;
   let converged = false;
   for (; iterations < maxIterations && !converged; iterations++) {
     hessian.fill(0);
     gradient.fill(0);
-    for (const i of rows) {
+    for (let position = 0; position < rows.length; position++) {
+      const i = rows[position] ?? 0;
       const base = i * p;
       let eta = beta[0] ?? 0;
       let nz = 1;
@@ -191,12 +199,16 @@ export function fitLogistic(d: Design, options: FitOptions): StandardisedFit {
       }
       const prob = 1 / (1 + Math.exp(-eta));
       const leads = d.count?.[i] ?? 1;
-      const w = leads * Math.max(prob * (1 - prob), 1e-10);
       const r = (d.positives?.[i] ?? d.y[i] ?? 0) - leads * prob;
       for (let a = 0; a < nz; a++) {
         const ia = nzIndex[a] ?? 0;
+        gradient[ia] = (gradient[ia] ?? 0) + r * (nzValue[a] ?? 0);
+      }
+      if (position % stride !== 0) continue;
+      const w = stride * leads * Math.max(prob * (1 - prob), 1e-10);
+      for (let a = 0; a < nz; a++) {
+        const ia = nzIndex[a] ?? 0;
         const va = nzValue[a] ?? 0;
-        gradient[ia] = (gradient[ia] ?? 0) + r * va;
         const wa = w * va;
         const rowBase = ia * k;
         for (let b = 0; b <= a; b++) {
@@ -263,6 +275,8 @@ export interface CrossValidation {
   readonly lambda: number;
   /** Mean held-out log-loss per lambda tried. */
   readonly losses: readonly { readonly lambda: number; readonly loss: number }[];
+  /** Standardised coefficients of the last fold's fit at the chosen lambda: a warm start for the full fit. */
+  readonly start: Float64Array | undefined;
 }
 
 /**
@@ -271,6 +285,7 @@ export interface CrossValidation {
  */
 export function crossValidateLambda(d: Design, folds: Int8Array, k: number, lambdas: readonly number[] = LAMBDAS): CrossValidation {
   const totals = lambdas.map(() => 0);
+  const lastFits: Float64Array[] = [];
   for (let f = 0; f < k; f++) {
     const train: number[] = [];
     const test: number[] = [];
@@ -284,6 +299,7 @@ export function crossValidateLambda(d: Design, folds: Int8Array, k: number, lamb
     lambdas.forEach((lambda, li) => {
       const fit = fitLogistic(patterns, start === undefined ? { lambda, tolerance: 1e-4 } : { lambda, start, tolerance: 1e-4 });
       start = fit.standardised;
+      lastFits[li] = fit.standardised;
       totals[li] = (totals[li] ?? 0) + logLoss(d, fit, testRows) * testRows.length;
     });
   }
@@ -292,5 +308,5 @@ export function crossValidateLambda(d: Design, folds: Int8Array, k: number, lamb
   const losses = lambdas.map((lambda, i) => ({ lambda, loss: (totals[i] ?? 0) / Math.max(1, used) }));
   let best = losses[0] ?? { lambda: 1, loss: 0 };
   for (const l of losses) if (l.loss < best.loss - 1e-12) best = l;
-  return { lambda: best.lambda, losses };
+  return { lambda: best.lambda, losses, start: lastFits[lambdas.indexOf(best.lambda)] };
 }
