@@ -183,6 +183,21 @@ describe('leadscore score, workbooks', () => {
     expect(table.err).toContain("no table or sheet named 'Prospects'; the sheets are 'Leads', 'Lead Scoring', 'Notes'");
   });
 
+  it('scores the Excel table named by --table, wherever it sits on its sheet', async () => {
+    const input = join(dir, 'tables.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Pipeline');
+    sheet.getCell('A1').value = 'Q4 pipeline';
+    sheet.addTable({ name: 'Prospects', ref: 'B3', headerRow: true, columns: [{ name: 'Lead ID' }, { name: 'Industry' }], rows: [['L1', 'Technology'], ['L2', 'Retail']] });
+    writeModelSheet(wb, { ...MODEL, criteria: MODEL.criteria.filter((c) => c.field === 'Industry') });
+    await wb.xlsx.writeFile(input);
+    const r = await run('score', input, '--table', 'prospects', '-o', join(dir, 'out.xlsx'));
+    expect(r.err).toBe('');
+    const out = (await load(join(dir, 'out.xlsx'))).getWorksheet('Pipeline')!;
+    expect([out.getCell('D3').value, out.getCell('D4').value, out.getCell('D5').value, out.getCell('E4').value]).toEqual(['Score', 20, 0, 'Cold']);
+    expect(out.getCell('A1').value).toBe('Q4 pipeline');
+  });
+
   it('refuses a damaged, a password-protected and a misnamed file, leaving nothing behind', async () => {
     const good = join(dir, 'team.xlsx');
     await teamWorkbook(good);
