@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,19 @@ describe('leadscore', () => {
     expect(bad.err).toContain('--bogus');
     expect((await run('score', '--help')).out).toContain('--in-place');
   });
+});
+
+describe('npx leadscore (bin/leadscore.mjs)', () => {
+  it('runs the TypeScript command line as a program, with its exit codes', () => {
+    const bin = join(__dirname, '../../bin/leadscore.mjs');
+    const ok = spawnSync(process.execPath, [bin, 'sql', 'template:plan', '--dialect', 'postgres'], { encoding: 'utf8' });
+    expect(ok.status).toBe(EXIT.ok);
+    expect(ok.stdout).toMatch(/^-- Lead scoring model 'Email and pricing plan' for postgres/);
+    expect(ok.stdout).toContain('$1');
+    const usage = spawnSync(process.execPath, [bin, 'sql', 'template:plan', '--dialect', 'oracle'], { encoding: 'utf8' });
+    expect(usage.status).toBe(EXIT.usage);
+    expect(usage.stderr).toContain('--dialect must be one of duckdb, postgres, spark');
+  }, 60_000);
 });
 
 describe('leadscore score, workbooks', () => {
