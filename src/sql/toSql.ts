@@ -98,13 +98,14 @@ export function modelToSql(m: Model, options: SqlOptions): string {
   }
   for (const f of dateFields) {
     const s = `${col(f)}_s`;
+    // A time of day has a colon: text without one skips the time pattern.
     const timed = d.matches(s, TIME);
     const h = `CAST(${g(s, TIME, 2)} AS INTEGER)`;
     const mi = `CAST(${g(s, TIME, 3)} AS INTEGER)`;
     const sec = `CAST(coalesce(${g(s, TIME, 4)}, '0') AS INTEGER)`;
     const ampm = g(s, TIME, 5);
     const timeOk = `(CASE WHEN ${ampm} IS NOT NULL THEN ${h} BETWEEN 1 AND 12 ELSE ${h} <= 23 END AND ${mi} <= 59 AND ${sec} <= 59)`;
-    level3.push(`(CASE WHEN ${s} IS NULL OR length(${s}) > 64 THEN NULL WHEN ${timed} THEN (CASE WHEN ${timeOk} THEN ${d.group(s, TIME, 1)} END) ELSE ${s} END) AS ${col(f)}_dt`);
+    level3.push(`(CASE WHEN ${s} IS NULL OR length(${s}) > 64 THEN NULL WHEN ${d.position(s, "':'")} = 0 THEN ${s} WHEN ${timed} THEN (CASE WHEN ${timeOk} THEN ${d.group(s, TIME, 1)} END) ELSE ${s} END) AS ${col(f)}_dt`);
   }
   // Level 4: year, month and day of each date column.
   const level4: string[] = [];

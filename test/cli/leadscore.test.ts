@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,6 +73,19 @@ describe('leadscore', () => {
     expect(bad.err).toContain('--bogus');
     expect((await run('score', '--help')).out).toContain('--in-place');
   });
+});
+
+describe('npx leadscore (bin/leadscore.mjs)', () => {
+  it('runs the TypeScript command line as a program, with its exit codes', () => {
+    const bin = join(__dirname, '../../bin/leadscore.mjs');
+    const ok = spawnSync(process.execPath, [bin, 'sql', 'template:plan', '--dialect', 'postgres'], { encoding: 'utf8' });
+    expect(ok.status).toBe(EXIT.ok);
+    expect(ok.stdout).toMatch(/^-- Lead scoring model 'Email and pricing plan' for postgres/);
+    expect(ok.stdout).toContain('$1');
+    const usage = spawnSync(process.execPath, [bin, 'sql', 'template:plan', '--dialect', 'oracle'], { encoding: 'utf8' });
+    expect(usage.status).toBe(EXIT.usage);
+    expect(usage.stderr).toContain('--dialect must be one of duckdb, postgres, spark');
+  }, 60_000);
 });
 
 describe('leadscore score, workbooks', () => {
@@ -181,6 +195,21 @@ describe('leadscore score, workbooks', () => {
     const table = await run('score', input, '--table', 'Prospects');
     expect(table.code).toBe(EXIT.input);
     expect(table.err).toContain("no table or sheet named 'Prospects'; the sheets are 'Leads', 'Lead Scoring', 'Notes'");
+  });
+
+  it('scores the Excel table named by --table, wherever it sits on its sheet', async () => {
+    const input = join(dir, 'tables.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Pipeline');
+    sheet.getCell('A1').value = 'Q4 pipeline';
+    sheet.addTable({ name: 'Prospects', ref: 'B3', headerRow: true, columns: [{ name: 'Lead ID' }, { name: 'Industry' }], rows: [['L1', 'Technology'], ['L2', 'Retail']] });
+    writeModelSheet(wb, { ...MODEL, criteria: MODEL.criteria.filter((c) => c.field === 'Industry') });
+    await wb.xlsx.writeFile(input);
+    const r = await run('score', input, '--table', 'prospects', '-o', join(dir, 'out.xlsx'));
+    expect(r.err).toBe('');
+    const out = (await load(join(dir, 'out.xlsx'))).getWorksheet('Pipeline')!;
+    expect([out.getCell('D3').value, out.getCell('D4').value, out.getCell('D5').value, out.getCell('E4').value]).toEqual(['Score', 20, 0, 'Cold']);
+    expect(out.getCell('A1').value).toBe('Q4 pipeline');
   });
 
   it('refuses a damaged, a password-protected and a misnamed file, leaving nothing behind', async () => {
