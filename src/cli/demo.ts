@@ -2,36 +2,71 @@
  * npm run demo: the main job without Excel. Scores the bundled example leads with a template
  * and prints how many leads fall in each band and the top leads with their explanation.
  *
- *   npm run demo -- [--template weighted-b2b] [--top 10] [--as-of 2026-11-01] [--file examples/leads.csv]
+ *   npm run demo -- [--template weighted-b2b] [--top 10] [--as-of 2026-11-01] [--file examples/leads.xlsx]
+ *
+ * A workbook is scored with the model on its Lead Scoring sheet (unless --template is given),
+ * as `leadscore score` does; a CSV file with --template (default weighted-b2b).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { compile, formatProblems, STAGES, TEMPLATES, templateById, type CompiledModel, type ScoredRows } from '../engine';
+import { compile, formatProblems, STAGES, TEMPLATES, templateById, type CompiledModel, type Model, type ScoredRows } from '../engine';
+import { CliError } from './command';
 import { parseCsv } from './csv';
+import { engineValue, findLeadRange, findModelSheet, loadWorkbook, readInput } from './leadFile';
+import { modelFromSheet } from './modelSource';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The example leads were generated as of this day; scoring them as of today would age them. */
 const EXAMPLE_AS_OF = '2026-11-01';
 
 export interface DemoOptions {
-  readonly template: string;
+  /** A template id; for a workbook, undefined means its Lead Scoring sheet. */
+  readonly template: string | undefined;
   readonly top: number;
   readonly asOf: string;
   readonly file: string;
 }
 
-export function runDemo(options: DemoOptions): string {
-  const template = templateById(options.template);
-  if (template === undefined) {
-    throw new UsageError(`unknown template '${options.template}'; the templates are: ${TEMPLATES.map((t) => t.id).join(', ')}`);
+export async function runDemo(options: DemoOptions): Promise<string> {
+  let model: Model | undefined;
+  if (options.template !== undefined) {
+    model = templateById(options.template)?.model;
+    if (model === undefined) throw new UsageError(`unknown template '${options.template}'; the templates are: ${TEMPLATES.map((t) => t.id).join(', ')}`);
   }
-  const table = parseCsv(readFileSync(options.file, 'utf8'));
-  const compiled = compile(template.model, table.headers, { asOf: options.asOf });
-  if (!compiled.ok) throw new UsageError(`the template does not fit ${options.file}:\n${formatProblems(compiled.problems)}`);
-  const scored = compiled.value.scoreRows(table.rows);
-  return report(compiled.value, table.headers, table.rows, scored, options);
+  let table: { headers: string[]; rows: string[][] };
+  if (options.file.toLowerCase().endsWith('.xlsx')) {
+    const workbook = await loadWorkbook(options.file, readInput(options.file));
+    const sheet = findModelSheet(workbook);
+    if (model === undefined) {
+      if (sheet === undefined) throw new CliError(`${options.file} has no Lead Scoring sheet; pass --template`);
+      model = modelFromSheet(options.file, sheet);
+    }
+    const range = findLeadRange(options.file, workbook, undefined);
+    const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+    const headers: string[] = [];
+    for (let c = range.firstColumn; c <= range.lastColumn; c++) headers.push(text(engineValue(range.sheet.getRow(range.headerRow).getCell(c).value)));
+    const rows: string[][] = [];
+    // Cells as the engine reads them from a workbook: numbers and dates as numbers.
+    const cells: unknown[][] = [];
+    for (let r = range.headerRow + 1; r <= range.lastRow; r++) {
+      const row: unknown[] = [];
+      for (let c = range.firstColumn; c <= range.lastColumn; c++) row.push(engineValue(range.sheet.getRow(r).getCell(c).value));
+      cells.push(row);
+      rows.push(row.map(text));
+    }
+    return scoreAndReport(model, headers, cells, rows, options);
+  }
+  table = parseCsv(readFileSync(options.file, 'utf8'));
+  return scoreAndReport(model ?? templateById('weighted-b2b')!.model, table.headers, table.rows, table.rows, options);
+}
+
+function scoreAndReport(model: Model, headers: string[], cells: readonly (readonly unknown[])[], rows: string[][], options: DemoOptions): string {
+  const compiled = compile(model, headers, { asOf: options.asOf });
+  if (!compiled.ok) throw new UsageError(`the model does not fit ${options.file}:\n${formatProblems(compiled.problems)}`);
+  const scored = compiled.value.scoreRows(cells);
+  return report(compiled.value, headers, rows, scored, options);
 }
 
 function report(model: CompiledModel, headers: readonly string[], rows: readonly (readonly string[])[], scored: ScoredRows, options: DemoOptions): string {
@@ -85,28 +120,29 @@ function leadLabeller(headers: readonly string[]): (row: readonly string[]) => s
 
 export class UsageError extends Error {}
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   try {
     const { values } = parseArgs({
       args: [...argv],
       options: {
-        template: { type: 'string', default: 'weighted-b2b' },
+        template: { type: 'string' },
         top: { type: 'string', default: '10' },
         'as-of': { type: 'string', default: EXAMPLE_AS_OF },
-        file: { type: 'string', default: join(ROOT, 'examples', 'leads.csv') },
+        file: { type: 'string', default: join(ROOT, 'examples', 'leads.xlsx') },
       },
     });
     const top = Number(values.top);
     if (!Number.isInteger(top) || top < 0) throw new UsageError(`--top wants a whole number, not '${values.top}'`);
-    console.log(runDemo({ template: values.template, top, asOf: values['as-of'], file: values.file }));
+    console.log(await runDemo({ template: values.template, top, asOf: values['as-of'], file: values.file }));
     return 0;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     console.error(`demo: ${message}`);
+    if (error instanceof CliError) return error.exitCode;
     return error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   }
 }
 
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

@@ -87,3 +87,25 @@ describe('examples/leads.csv', () => {
     expect(rate).toBeLessThan(0.25);
   });
 });
+
+describe('examples/leads.xlsx', () => {
+  it('holds the generator’s leads and the example model on its Lead Scoring sheet (regenerate: npm run examples)', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const { exampleLeads, exampleModel, EXAMPLE_WORKBOOK_URL } = await import('../../src/cli/writeExample');
+    const { engineValue, findModelSheet, sheetGrid } = await import('../../src/cli/leadFile');
+    const { readModelSheet } = await import('../../src/engine');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(EXAMPLE_WORKBOOK_URL.pathname);
+    const table = exampleLeads();
+    const sheet = wb.getWorksheet('Leads')!;
+    const cells = (r: number): unknown[] => table.headers.map((_, c) => engineValue(sheet.getRow(r).getCell(c + 1).value));
+    expect(cells(1)).toEqual(table.headers);
+    expect(sheet.actualRowCount).toBe(table.rows.length + 1);
+    table.rows.forEach((row, i) => {
+      const want = row.map((v) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : v === undefined || v === '' ? null : v));
+      expect(cells(i + 2).map((v) => (v === '' ? null : v))).toEqual(want);
+    });
+    const model = readModelSheet(sheetGrid(findModelSheet(wb)!));
+    expect(model.ok && model.value).toEqual(exampleModel());
+  });
+});
