@@ -152,12 +152,12 @@ describe('manifest.xml references', () => {
     }
   });
 
-  it('is an Excel task pane that needs ExcelApi 1.9, a shared runtime and custom-function errors', () => {
+  it('is an Excel task pane that needs ExcelApi 1.13, a shared runtime and custom-function errors', () => {
     expect(tags(xml, 'OfficeApp')[0]?.['xsi:type']).toBe('TaskPaneApp');
     expect(tags(section(xml, 'Hosts'), 'Host')).toEqual([{ Name: 'Workbook' }]);
     const sets = tags(section(xml, 'Requirements'), 'Set');
-    // 1.9 is the floor the pane and functions are built on; raise it deliberately, here too.
-    expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.9' });
+    // 1.13 is the floor the pane and functions are built on (table.resize); raise it deliberately, here too.
+    expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.13' });
     expect(sets).toContainEqual({ Name: 'SharedRuntime', MinVersion: '1.1' });
     expect(sets).toContainEqual({ Name: 'CustomFunctionsRuntime', MinVersion: '1.2' });
   });
