@@ -1,15 +1,28 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PaneEnvironment } from './App';
+import { DemoSession } from './preview/demoSession';
+import { LeadsGrid } from './preview/LeadsGrid';
 
 function render(environment: PaneEnvironment): void {
   const container = document.getElementById('root');
   if (container === null) {
     throw new Error('taskpane.html has no element with id "root"');
   }
-  createRoot(container).render(
+  const root = createRoot(container);
+  if (environment === 'excel') {
+    // The Office session arrives with the workbook gateway (branch wip-gateway); until it is
+    // merged the pane says so instead of showing made-up data inside a real workbook.
+    container.textContent = 'This build of Lead Scoring has no Excel connection yet; open taskpane.html in a browser for the preview.';
+    return;
+  }
+  const session = DemoSession.withExampleLeads();
+  root.render(
     <StrictMode>
-      <App environment={environment} />
+      <div className="preview-layout">
+        <App environment={environment} session={session} />
+        <LeadsGrid session={session} />
+      </div>
     </StrictMode>,
   );
 }
