@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PaneEnvironment } from './App';
-import { DemoSession } from './preview/demoSession';
+import { openPreview } from '../workbook/preview';
 import { LeadsGrid } from './preview/LeadsGrid';
 
 function render(environment: PaneEnvironment): void {
@@ -16,12 +16,13 @@ function render(environment: PaneEnvironment): void {
     container.textContent = 'This build of Lead Scoring has no Excel connection yet; open taskpane.html in a browser for the preview.';
     return;
   }
-  const session = DemoSession.withExampleLeads();
+  // No Office host: the example leads in an in-memory workbook, with the sheet drawn beside the pane.
+  const { session, sheet } = openPreview();
   root.render(
     <StrictMode>
       <div className="preview-layout">
         <App environment={environment} session={session} />
-        <LeadsGrid session={session} />
+        <LeadsGrid sheet={sheet} />
       </div>
     </StrictMode>,
   );
