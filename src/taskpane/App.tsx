@@ -109,10 +109,10 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         />
         <ModelSource model={model} onReplace={(m, why) => { edit(m); setNotice(why); }} />
         <LiveFeedback live={live} />
-        <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
         {table !== null && (
           <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
         )}
+        <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
         <Explanation row={selectedRow} score={selectedScore} />
       </main>
     </FluentProvider>
