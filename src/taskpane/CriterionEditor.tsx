@@ -53,26 +53,31 @@ export function CriterionEditor({ criterion: c, number, columns, problems, canMo
       <ConditionValue condition={c.condition} column={column} fieldLabel={c.field} onChange={(condition) => onChange({ condition })} />
       <div className="row">
         <NumberField label="Points" value={c.points} onChange={(v) => onChange({ points: v ?? 0 })} hint="Negative and fractional allowed" />
-        <Checkbox
-          label="Per occurrence"
-          checked={c.perOccurrenceOf !== null}
-          onChange={(_, d) => onChange({ perOccurrenceOf: d.checked === true ? (c.perOccurrenceOf ?? (column?.kind === 'number' ? c.field : firstNumberColumn(columns) ?? c.field)) : null })}
-        />
-        {c.perOccurrenceOf !== null && (
-          <Field label="Count column" size="small">
-            <Select size="small" value={c.perOccurrenceOf} onChange={(_, d) => onChange({ perOccurrenceOf: d.value })}>
-              {withCurrent(columns.filter((col) => col.kind === 'number').map((col) => col.name), c.perOccurrenceOf).map((name) => (
-                <option key={name} value={name}>{name}</option>
-              ))}
-            </Select>
-          </Field>
-        )}
       </div>
-      <div className="row">
-        <NumberField label="Cap: at least" allowEmpty value={c.cap.min} onChange={(min) => onChange({ cap: { ...c.cap, min } })} />
-        <NumberField label="Cap: at most" allowEmpty value={c.cap.max} onChange={(max) => onChange({ cap: { ...c.cap, max } })} />
-      </div>
-      <DecayEditor decay={c.decay} columns={columns} onChange={(decay) => onChange({ decay })} />
+      <details className="more" open={hasExtras(c)}>
+        <summary>Per occurrence, cap and decay{extrasSummary(c)}</summary>
+        <div className="row">
+          <Checkbox
+            label="Per occurrence"
+            checked={c.perOccurrenceOf !== null}
+            onChange={(_, d) => onChange({ perOccurrenceOf: d.checked === true ? (c.perOccurrenceOf ?? (column?.kind === 'number' ? c.field : firstNumberColumn(columns) ?? c.field)) : null })}
+          />
+          {c.perOccurrenceOf !== null && (
+            <Field label="Count column" size="small">
+              <Select size="small" value={c.perOccurrenceOf} onChange={(_, d) => onChange({ perOccurrenceOf: d.value })}>
+                {withCurrent(columns.filter((col) => col.kind === 'number').map((col) => col.name), c.perOccurrenceOf).map((name) => (
+                  <option key={name} value={name}>{name}</option>
+                ))}
+              </Select>
+            </Field>
+          )}
+        </div>
+        <div className="row">
+          <NumberField label="Cap: at least" allowEmpty value={c.cap.min} onChange={(min) => onChange({ cap: { ...c.cap, min } })} />
+          <NumberField label="Cap: at most" allowEmpty value={c.cap.max} onChange={(max) => onChange({ cap: { ...c.cap, max } })} />
+        </div>
+        <DecayEditor decay={c.decay} columns={columns} onChange={(decay) => onChange({ decay })} />
+      </details>
       <ProblemList problems={problems} />
       <div className="row actions">
         <Checkbox label="Enabled" checked={c.enabled} onChange={(_, d) => onChange({ enabled: d.checked === true })} />
@@ -151,6 +156,19 @@ function DecayEditor({ decay, columns, onChange }: { decay: Decay | null; column
       </div>
     </fieldset>
   );
+}
+
+function hasExtras(c: Criterion): boolean {
+  return c.perOccurrenceOf !== null || c.decay !== null || c.cap.min !== null || c.cap.max !== null;
+}
+
+function extrasSummary(c: Criterion): string {
+  const parts = [
+    c.perOccurrenceOf !== null ? `per ${c.perOccurrenceOf}` : '',
+    c.cap.min !== null || c.cap.max !== null ? `capped ${c.cap.min ?? ''}..${c.cap.max ?? ''}` : '',
+    c.decay !== null ? describeDecay(c.decay) : '',
+  ].filter((p) => p !== '');
+  return parts.length === 0 ? '' : `: ${parts.join('; ')}`;
 }
 
 function withCurrent(names: readonly string[], current: string): readonly string[] {

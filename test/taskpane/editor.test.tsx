@@ -119,6 +119,24 @@ describe('model editor', () => {
     expect(bandCounts()).toEqual({ Cold: 2, Warm: 2, Hot: 0 });
   });
 
+  it('scores per occurrence with a cap and a decay', async () => {
+    const { user, session } = setup();
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 1, Hot: 2 }));
+    const pricing = criterionItem(/Criterion 2: Pricing/);
+    await user.click(within(pricing).getByText('Per occurrence, cap and decay'));
+    await user.click(within(pricing).getByRole('checkbox', { name: 'Per occurrence' }));
+    expect((within(pricing).getByLabelText('Count column') as HTMLSelectElement).value).toBe('Pricing Page Visits');
+    await user.type(within(pricing).getByLabelText('Cap: at most'), '30');
+    session.select(0);
+    // 60 for Technology + 2 visits x 25 = 50, capped at 30.
+    expect((await screen.findByText(/Row 1: score/)).textContent).toMatch(/score 90,/);
+    await user.selectOptions(within(pricing).getByLabelText('Decay'), 'deduct');
+    expect((within(pricing).getByLabelText('Date column') as HTMLSelectElement).value).toBe('Created Date');
+    // Every lead was created long over 90 days ago: -10. The Healthcare lead drops from 25 (Warm) to 15 (Cold).
+    expect(bandCounts()).toEqual({ Cold: 2, Warm: 0, Hot: 2 });
+    expect(within(pricing).getByText(/^Per occurrence, cap and decay:/).textContent).toMatch(/per Pricing Page Visits; capped \.\.30/);
+  });
+
   it('offers the conditions that fit the column kind', async () => {
     const { user } = setup();
     const tech = await screen.findByRole('listitem', { name: /Criterion 1: Tech/ });
