@@ -1,5 +1,4 @@
 import {
-  BANDS_HEADERS,
   compile,
   conditionLabel,
   CONDITION_OPS,
@@ -247,9 +246,8 @@ export class WorkbookSession implements ScoringSession {
       const at = (label: string): string => formatAddress({ row: block.row + 1 + order.indexOf(label), column: valueColumn, rows: 1, columns: 1 });
       await this.gateway.setListValidation(MODEL_SHEET, at(SETTINGS.scale), ['points', '0-100']);
       await this.gateway.setListValidation(MODEL_SHEET, at(SETTINGS.dateOrder), ['MDY', 'DMY']);
-    } else {
-      void BANDS_HEADERS;
     }
+    // Bands take any name and colour: no dropdowns.
   }
 
   // ------------------------------------------------------------------ apply and remove
