@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PaneEnvironment } from './App';
+import { officeSession } from '../workbook';
 import { openPreview } from '../workbook/preview';
 import { LeadsGrid } from './preview/LeadsGrid';
 
@@ -11,9 +12,11 @@ function render(environment: PaneEnvironment): void {
   }
   const root = createRoot(container);
   if (environment === 'excel') {
-    // The Office session arrives with the workbook gateway (branch wip-gateway); until it is
-    // merged the pane says so instead of showing made-up data inside a real workbook.
-    container.textContent = 'This build of Lead Scoring has no Excel connection yet; open taskpane.html in a browser for the preview.';
+    root.render(
+      <StrictMode>
+        <App environment={environment} session={officeSession()} />
+      </StrictMode>,
+    );
     return;
   }
   // No Office host: the example leads in an in-memory workbook, with the sheet drawn beside the pane.

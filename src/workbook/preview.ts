@@ -5,9 +5,9 @@
  */
 import type { CellValue } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
-import { PREVIEW_SHEET, previewWorkbook } from '../excel/preview';
+import { PREVIEW_SHEET } from '../excel/preview';
+import { previewSession } from './index';
 import type { ScoringSession } from './session';
-import { WorkbookSession } from './workbookSession';
 
 export interface SheetPicture {
   readonly sheet: string;
@@ -29,8 +29,7 @@ export interface PreviewSheet {
 }
 
 export function openPreview(leads = 500): { session: ScoringSession; sheet: PreviewSheet } {
-  const book = previewWorkbook(leads);
-  const inner = new WorkbookSession(book);
+  const { session: inner, workbook: book } = previewSession({}, leads);
   // Apply and Remove also change columns and highlighting, which raise no cell-change event.
   const listeners = new Set<() => void>();
   const changed = () => {
