@@ -62,7 +62,7 @@ describe('model editor', () => {
     await user.clear(points);
     await user.type(points, '10');
     // Technology now gives 10: 35 Warm, 25 Warm, 10 Cold, 0 Cold.
-    expect(bandCounts()).toEqual({ Cold: 2, Warm: 2, Hot: 0 });
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 2, Warm: 2, Hot: 0 }));
   });
 
   it('accepts negative and fractional points and keeps the last valid number while a number is half typed', async () => {
@@ -71,11 +71,11 @@ describe('model editor', () => {
     const points = within(criterionItem(/Criterion 2: Pricing/)).getByLabelText(/^Points/);
     await user.clear(points);
     await user.type(points, '-');
-    expect(screen.getByText("'-' is not a number")).toBeTruthy();
-    expect(bandCounts()).toEqual({ Cold: 1, Warm: 1, Hot: 2 }); // still scored with +25
+    expect(await screen.findByText("'-' is not a number")).toBeTruthy();
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 1, Hot: 2 })); // still scored with +25
     await user.type(points, '2.5');
     // Pricing now -2.5: 57.5 Hot, -2.5 Cold, 60 Hot, 0 Cold.
-    expect(bandCounts()).toEqual({ Cold: 2, Warm: 0, Hot: 2 });
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 2, Warm: 0, Hot: 2 }));
   });
 
   it('adds a criterion to the right group, on a column of the table, and scores it', async () => {
@@ -91,7 +91,7 @@ describe('model editor', () => {
     await user.clear(points);
     await user.type(points, '30');
     // Healthcare lead: 25 + 30 = 55 Hot.
-    expect(bandCounts()).toEqual({ Cold: 1, Warm: 0, Hot: 3 });
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 0, Hot: 3 }));
     await waitFor(() => expect(session.saved.at(-1)?.criteria).toHaveLength(3));
   });
 
@@ -108,15 +108,15 @@ describe('model editor', () => {
     expect(fit()).toEqual(['A', 'B']);
     expect((screen.getByRole('button', { name: 'Move A up' }) as HTMLButtonElement).disabled).toBe(true);
     await user.click(screen.getByRole('button', { name: 'Move B up' }));
-    expect(fit()).toEqual(['B', 'A']);
+    await waitFor(() => expect(fit()).toEqual(['B', 'A']));
 
     await user.click(within(criterionItem(/: A$/)).getByRole('checkbox', { name: 'Enabled' }));
     // Without A: 25 Warm, 25 Warm, 0 Cold, 50 Hot.
-    expect(bandCounts()).toEqual({ Cold: 1, Warm: 2, Hot: 1 });
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 2, Hot: 1 }));
 
     await user.click(screen.getByRole('button', { name: 'Remove B' }));
-    expect(fit()).toEqual(['A']);
-    expect(bandCounts()).toEqual({ Cold: 2, Warm: 2, Hot: 0 });
+    await waitFor(() => expect(fit()).toEqual(['A']));
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 2, Warm: 2, Hot: 0 }));
   });
 
   it('scores per occurrence with a cap and a decay', async () => {
@@ -133,7 +133,7 @@ describe('model editor', () => {
     await user.selectOptions(within(pricing).getByLabelText('Decay'), 'deduct');
     expect((within(pricing).getByLabelText('Date column') as HTMLSelectElement).value).toBe('Created Date');
     // Every lead was created long over 90 days ago: -10. The Healthcare lead drops from 25 (Warm) to 15 (Cold).
-    expect(bandCounts()).toEqual({ Cold: 2, Warm: 0, Hot: 2 });
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 2, Warm: 0, Hot: 2 }));
     expect(within(pricing).getByText(/^Per occurrence, cap and decay:/).textContent).toMatch(/per Pricing Page Visits; capped \.\.30/);
   });
 
