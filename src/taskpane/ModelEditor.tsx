@@ -112,7 +112,9 @@ function BandsEditor({ model: m, onChange }: { model: Model; onChange: (m: Model
             </Field>
             <NumberField label={`Band ${i + 1} from`} value={b.from} onChange={(v) => setBand(i, { from: v ?? 0 })} />
             <Field label={`Band ${i + 1} colour`} size="small">
-              <input type="color" className="color" value={/^#[0-9a-f]{6}$/i.test(b.color) ? b.color : '#ffffff'} onChange={(e) => setBand(i, { color: e.target.value.toUpperCase() })} />
+              {(fieldProps) => (
+                <input {...fieldProps} type="color" className="color" value={/^#[0-9a-f]{6}$/i.test(b.color) ? b.color : '#ffffff'} onChange={(e) => setBand(i, { color: e.target.value.toUpperCase() })} />
+              )}
             </Field>
             <Button size="small" aria-label={`Remove band ${b.name || i + 1}`} disabled={m.bands.length <= 1} onClick={() => onChange({ ...m, bands: m.bands.filter((_, j) => j !== i) })}>
               Remove

@@ -137,6 +137,20 @@ describe('model editor', () => {
     expect(within(pricing).getByText(/^Per occurrence, cap and decay:/).textContent).toMatch(/per Pricing Page Visits; capped \.\.30/);
   });
 
+  it('moves leads between bands when a threshold changes, and labels every band control', async () => {
+    const { user } = setup();
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 1, Hot: 2 }));
+    const from = screen.getByLabelText('Band 3 from');
+    await user.clear(from);
+    await user.type(from, '70');
+    // Scores 85, 25, 60, 0: only 85 is Hot now.
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 2, Hot: 1 }));
+    await user.clear(screen.getByLabelText('Band 3 name'));
+    await user.type(screen.getByLabelText('Band 3 name'), 'Ready');
+    await waitFor(() => expect(bandCounts()).toEqual({ Cold: 1, Warm: 2, Ready: 1 }));
+    expect((screen.getByLabelText('Band 3 colour') as HTMLInputElement).value.toUpperCase()).toBe('#F8CBAD');
+  });
+
   it('offers the conditions that fit the column kind', async () => {
     const { user } = setup();
     const tech = await screen.findByRole('listitem', { name: /Criterion 1: Tech/ });
