@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { model as blankModel, type Model, type Problem } from '../engine';
 import type { FindTableResult, LeadTable, ScoringSession } from '../workbook/session';
 import { ApplyPanel } from './ApplyPanel';
+import { ErrorBoundary } from './ErrorBoundary';
 import { GetStarted } from './GetStarted';
 import { LeadTablePanel } from './LeadTablePanel';
 import { Explanation, LiveFeedback } from './LiveFeedback';
@@ -108,12 +109,18 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           }}
         />
         <ModelSource model={model} onReplace={(m, why) => { edit(m); setNotice(why); }} />
-        <LiveFeedback live={live} />
+        <ErrorBoundary what="live preview">
+          <LiveFeedback live={live} />
+        </ErrorBoundary>
         {table !== null && (
           <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
         )}
-        <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
-        <Explanation row={selectedRow} score={selectedScore} />
+        <ErrorBoundary what="model editor">
+          <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
+        </ErrorBoundary>
+        <ErrorBoundary what="explanation">
+          <Explanation row={selectedRow} score={selectedScore} />
+        </ErrorBoundary>
       </main>
     </FluentProvider>
   );

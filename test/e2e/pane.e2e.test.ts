@@ -141,8 +141,9 @@ describe('the pane in a browser', () => {
     }
     expect(counts).toEqual(expectedCounts);
 
-    // Clicking a row in the sheet selects it: the pane explains that lead.
-    await page.locator('table.leads tbody tr').nth(2).click();
+    // Selecting a row in the sheet (by keyboard here) makes the pane explain that lead.
+    await page.getByRole('button', { name: 'Select row 4' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText(/^Row 3: score/).waitFor();
     expect(await page.getByText(/^Row 3: score/).textContent()).toContain(`score ${expected.scores[2]}`);
 

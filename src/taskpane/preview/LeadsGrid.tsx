@@ -38,7 +38,11 @@ export function LeadsGrid({ sheet, maxRows = 101 }: { sheet: PreviewSheet; maxRo
           <tbody>
             {rows.map((r, i) => (
               <tr key={i} onClick={() => sheet.selectSheetRow(i + 1)} data-row={i}>
-                <th scope="row">{i + 2}</th>
+                <th scope="row">
+                  <button type="button" className="row-button" aria-label={`Select row ${i + 2}`} onClick={(e) => { e.stopPropagation(); sheet.selectSheetRow(i + 1); }}>
+                    {i + 2}
+                  </button>
+                </th>
                 {headers.map((h, j) => {
                   const fill = picture.fills[i + 1]?.[j] ?? null;
                   return (
