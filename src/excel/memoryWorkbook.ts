@@ -93,6 +93,14 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.emitChange(sheet, address);
   }
 
+  /** A person renaming a table in Excel's Table Design tab. */
+  userRenameTable(name: string, newName: string): void {
+    const t = this.table(name);
+    this.tableMap.delete(name.toLowerCase());
+    t.name = newName;
+    this.tableMap.set(newName.toLowerCase(), t);
+  }
+
   /** A person selecting cells: selection events fire. */
   select(sheet: string, address: string): void {
     this.sheet(sheet);

@@ -87,7 +87,7 @@ export class WorkbookSession implements ScoringSession {
   // ------------------------------------------------------------------ the lead table
 
   async findLeadTable(): Promise<FindTableResult> {
-    const [selection, tables, owned] = [await this.gateway.selection(), await this.gateway.tables(), await this.ownership()];
+    const [selection, tables, owned] = [await this.gateway.selection(), await this.allTables(), await this.ownership()];
     const leadTables = tables.filter((t) => !isModelTable(t.name));
     const cell = parseAddress(selection.address);
     const under = leadTables.find((t) => t.sheet.toLowerCase() === selection.sheet.toLowerCase() && contains(parseAddress(t.address), cell.row, cell.column));
@@ -110,7 +110,7 @@ export class WorkbookSession implements ScoringSession {
   }
 
   async convertRegionToTable(sheet: string, address: string): Promise<LeadTable> {
-    const names = new Set((await this.gateway.tables()).map((t) => t.name.toLowerCase()));
+    const names = new Set((await this.allTables()).map((t) => t.name.toLowerCase()));
     let name = 'Leads';
     for (let n = 2; names.has(name.toLowerCase()); n++) name = `Leads${n}`;
     const info = await this.gateway.addTable(sheet, address, name);
@@ -129,7 +129,7 @@ export class WorkbookSession implements ScoringSession {
       if (found.kind !== 'table' || this.current === null) throw new Error('There is no lead table yet: select a cell in your leads first.');
     }
     const name = this.current.name;
-    const info = (await this.gateway.tables()).find((t) => t.name === name);
+    const info = (await this.allTables()).find((t) => t.name === name);
     if (info === undefined) throw new Error(`The table '${name}' is gone: select a cell in your leads again.`);
     this.current = info;
     return info;
@@ -154,7 +154,7 @@ export class WorkbookSession implements ScoringSession {
   }
 
   private async readTable(info: TableInfo, owned: Ownership | null): Promise<LeadTable> {
-    const ownedHere = owned !== null && owned.table === info.name ? owned.columns : [];
+    const ownedHere = this.ownedColumnsOf(info, owned);
     const isOwned = (h: string): boolean => ownedHere.some((o) => o.toLowerCase() === h.toLowerCase());
     const keep = info.headers.map((h, i) => (isOwned(h) ? -1 : i)).filter((i) => i >= 0);
     const body = await this.readBody(info);
@@ -191,7 +191,7 @@ export class WorkbookSession implements ScoringSession {
   async saveModel(model: Model): Promise<void> {
     const sheets = await this.gateway.sheetNames();
     if (!sheets.some((s) => s.toLowerCase() === MODEL_SHEET.toLowerCase())) await this.gateway.addSheet(MODEL_SHEET);
-    const existing = new Map((await this.gateway.tables()).filter((t) => t.sheet === MODEL_SHEET).map((t) => [t.name, t]));
+    const existing = new Map((await this.allTables()).filter((t) => t.sheet === MODEL_SHEET).map((t) => [t.name, t]));
     const placed = layoutModelSheet(model);
     const writes: CellBlockWrite[] = [{ sheet: MODEL_SHEET, address: 'A1', values: [[asText(MODEL_SHEET_TITLE)]] }];
     const after: (() => Promise<void>)[] = [];
@@ -254,9 +254,14 @@ export class WorkbookSession implements ScoringSession {
 
   async apply(model: Model, options: ApplyOptions): Promise<ApplyResult> {
     const start = this.requestCount();
-    let info = await this.refreshCurrent();
+    let info: TableInfo;
+    try {
+      info = await this.refreshCurrent();
+    } catch (e) {
+      return { kind: 'invalid', problems: [problem(e instanceof Error ? e.message : String(e))] };
+    }
     const owned = await this.ownership();
-    const ownedHere = owned !== null && owned.table === info.name ? owned.columns : [];
+    const ownedHere = this.ownedColumnsOf(info, owned);
     const has = (list: readonly string[], h: string): boolean => list.some((x) => x.toLowerCase() === h.toLowerCase());
     const wanted: string[] = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, ...(options.subScores ? [SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement] : [])];
 
@@ -273,6 +278,12 @@ export class WorkbookSession implements ScoringSession {
     if (!compiled.ok) return { kind: 'invalid', problems: compiled.problems };
     if (leadHeaders.length === 0) return { kind: 'invalid', problems: [problem('the lead table has no columns besides the scoring columns')] };
 
+    // One scored table per workbook (there is one model cell, over one table's headers): scoring
+    // another table first removes what Apply added to the previous one.
+    if (owned !== null && ownedHere.length === 0 && owned.table !== info.name) {
+      await this.removeScoring();
+      info = await this.refreshCurrent();
+    }
     // Our old columns and the ones the user agreed to overwrite go; fresh ones are added at the
     // right, so the lead columns stay one contiguous span for the row formulas.
     const replace = info.headers.filter((h) => has(ownedHere, h) || has(wanted, h));
@@ -283,12 +294,18 @@ export class WorkbookSession implements ScoringSession {
     const rowCount = block.rows - 1;
     const firstOwned = block.column + block.columns - wanted.length;
 
+    // The record goes in before anything else is created, so an Apply cut short (a closed
+    // workbook, a lost connection) still leaves every added column, name and cell owned.
+    const formulas = options.mode === 'formulas';
+    const cells = formulas ? [{ sheet: MODEL_SHEET, address: `${MODEL_CELL.label}:${MODEL_CELL.cell}` }] : [];
+    const names = formulas ? [MODEL_NAME] : [];
+    await this.gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names: [...new Set([...names, ...(owned?.names ?? [])])], cells: uniqueCells([...cells, ...(owned?.cells ?? [])]), mode: options.mode }));
+    if (!formulas && owned !== null) await this.removeNamesAndCells(owned);
+
     await this.saveModel(model);
-    const cells: { sheet: string; address: string }[] = [];
-    const names: string[] = [];
     let columns: (row: number) => WriteCell[];
     let what: 'values' | 'formulas';
-    if (options.mode === 'formulas') {
+    if (formulas) {
       const first = leadHeaders[0] ?? '';
       const last = leadHeaders[leadHeaders.length - 1] ?? '';
       const modelFormula = `=LEADSCORE.MODEL(${MODEL_TABLE_NAMES.criteria}[#All],${MODEL_TABLE_NAMES.bands}[#All],${MODEL_TABLE_NAMES.settings}[#All],${headerSpan(info.name, first, last)})`;
@@ -297,8 +314,6 @@ export class WorkbookSession implements ScoringSession {
         { sheet: MODEL_SHEET, address: MODEL_CELL.cell, formulas: [[modelFormula]] },
       ]);
       await this.gateway.setName(MODEL_NAME, `=${sheetRef(MODEL_SHEET)}!$B$2`, 'Lead scoring model, added by the Lead Scoring add-in');
-      cells.push({ sheet: MODEL_SHEET, address: `${MODEL_CELL.label}:${MODEL_CELL.cell}` });
-      names.push(MODEL_NAME);
       const span = thisRowSpan(info.name, first, last);
       const fn: Record<string, string> = { Score: 'SCORE', Band: 'BAND', Fit: 'FIT', Engagement: 'ENGAGEMENT' };
       const row = wanted.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`);
@@ -347,7 +362,7 @@ export class WorkbookSession implements ScoringSession {
   async removeScoring(): Promise<RemoveResult> {
     const owned = await this.ownership();
     if (owned === null) return { columns: [], rules: 0 };
-    const table = (await this.gateway.tables()).find((t) => t.name === owned.table);
+    const table = (await this.allTables()).find((t) => this.ownedColumnsOf(t, owned).length > 0);
     let rules = 0;
     const removed: string[] = [];
     if (table !== undefined) {
@@ -360,6 +375,13 @@ export class WorkbookSession implements ScoringSession {
       if (present.length > 0) await this.gateway.deleteTableColumns(table.name, present);
       removed.push(...present);
     }
+    await this.removeNamesAndCells(owned);
+    await this.gateway.writeCustomXml(OWNERSHIP_NAMESPACE, null);
+    return { columns: removed, rules };
+  }
+
+  /** Deletes the names and clears the cells a record lists (those still there). */
+  private async removeNamesAndCells(owned: Ownership): Promise<void> {
     const existingNames = new Set((await this.gateway.names()).map((n) => n.name.toLowerCase()));
     for (const n of owned.names) if (existingNames.has(n.toLowerCase())) await this.gateway.deleteName(n);
     const sheets = new Set((await this.gateway.sheetNames()).map((s) => s.toLowerCase()));
@@ -368,8 +390,6 @@ export class WorkbookSession implements ScoringSession {
       return { sheet: c.sheet, address: c.address, values: blank(b.rows, b.columns) };
     });
     if (clears.length > 0) await this.gateway.write(clears);
-    await this.gateway.writeCustomXml(OWNERSHIP_NAMESPACE, null);
-    return { columns: removed, rules };
   }
 
   // ------------------------------------------------------------------ events
@@ -419,6 +439,18 @@ export class WorkbookSession implements ScoringSession {
     return this.options.debounceMs ?? MODEL_EDIT_DEBOUNCE_MS;
   }
 
+  /** Every table, remembered for telling a renamed lead table (see ownedColumnsOf). */
+  private knownTables: readonly TableInfo[] = [];
+  private async allTables(): Promise<TableInfo[]> {
+    const tables = await this.gateway.tables();
+    this.knownTables = tables;
+    return tables;
+  }
+
+  private ownedColumnsOf(info: TableInfo, owned: Ownership | null): readonly string[] {
+    return ownedColumnsOf(info, owned, !this.knownTables.some((t) => t.name === owned?.table));
+  }
+
   private async ownership(): Promise<Ownership | null> {
     return ownershipFromXml(await this.gateway.readCustomXml(OWNERSHIP_NAMESPACE));
   }
@@ -426,6 +458,29 @@ export class WorkbookSession implements ScoringSession {
   private requestCount(): number {
     return this.requests;
   }
+}
+
+/**
+ * The columns Apply added to this table: by the recorded table name, or, when no table has that
+ * name any more (renamed since), when the recorded columns are still its last ones (Apply always
+ * adds them at the right).
+ */
+function ownedColumnsOf(info: TableInfo, owned: Ownership | null, recordedTableGone: boolean): readonly string[] {
+  if (owned === null || owned.columns.length === 0) return [];
+  if (owned.table === info.name) return owned.columns;
+  if (!recordedTableGone) return [];
+  const tail = info.headers.slice(-owned.columns.length).map((h) => h.toLowerCase());
+  return owned.columns.every((c, i) => tail[i] === c.toLowerCase()) ? owned.columns : [];
+}
+
+function uniqueCells(cells: readonly { sheet: string; address: string }[]): { sheet: string; address: string }[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = `${c.sheet.toLowerCase()}!${c.address}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
 }
 
 const isModelTable = (name: string): boolean => Object.values(MODEL_TABLE_NAMES).some((n) => n.toLowerCase() === name.toLowerCase());

@@ -124,6 +124,25 @@ describe('apply', () => {
   });
 });
 
+describe('apply refuses', () => {
+  it('a model that does not fit the table, with located problems and the workbook untouched', async () => {
+    const { book, session } = await opened();
+    const before = book.snapshot();
+    const m = makeModel({ criteria: [criterion({ group: 'fit', field: 'Industy', condition: { op: 'equals', values: ['Tech'] }, points: 5 })] });
+    const result = await session.apply(m, { mode: 'values', subScores: false });
+    expect(result.kind).toBe('invalid');
+    if (result.kind === 'invalid') expect(result.problems[0]?.message).toContain('Industy');
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  it('when there is no lead table, with a message instead of an exception', async () => {
+    const book = new MemoryWorkbook();
+    book.seedSheet('Empty');
+    const result = await new WorkbookSession(book).apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    expect(result).toMatchObject({ kind: 'invalid', problems: [{ message: expect.stringContaining('select a cell in your leads') }] });
+  });
+});
+
 describe('remove scoring', () => {
   it.each(['values', 'formulas'] as const)('after a %s apply, leaves the workbook as it was, apart from the model sheet', async (mode) => {
     const { book, session } = await opened();
@@ -138,6 +157,50 @@ describe('remove scoring', () => {
     expect((await session.loadModel()).model?.name).toBe(template('weighted-b2b').name);
   });
 
+  it('an Apply cut short leaves nothing unowned: Remove still restores the workbook', async () => {
+    const book = previewWorkbook();
+    const before = outsideModelSheet(book);
+    let writes = 0;
+    // The connection drops at the third write (after the model sheet, in the middle of the rows).
+    const flaky = new Proxy(book, {
+      get(target, prop, receiver) {
+        const v: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== 'write' || typeof v !== 'function') return typeof v === 'function' ? v.bind(target) : v;
+        return (...args: unknown[]) => {
+          if (++writes === 3) return Promise.reject(new Error('connection lost'));
+          return (v as (...a: unknown[]) => Promise<void>).apply(target, args);
+        };
+      },
+    });
+    const session = new WorkbookSession(flaky, { today, blockBudgetBytes: 4000 });
+    await session.findLeadTable();
+    await expect(session.apply(template('weighted-b2b'), { mode: 'formulas', subScores: true })).rejects.toThrow('connection lost');
+    expect((await leadsTable(book)).headers).toContain('Score');
+    await new WorkbookSession(book, { today }).removeScoring();
+    expect(outsideModelSheet(book)).toEqual(before);
+  });
+
+  it('switching from formulas to values takes the model cell and its name away too', async () => {
+    const { book, session } = await opened();
+    const before = outsideModelSheet(book);
+    await session.apply(template('weighted-b2b'), { mode: 'formulas', subScores: false });
+    await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    expect(await book.names()).toEqual([]);
+    expect(await book.readFormulas(MODEL_SHEET, 'A2:B2')).toEqual([['', '']]);
+    await session.removeScoring();
+    expect(outsideModelSheet(book)).toEqual(before);
+  });
+
+  it('still finds what Apply added after the table was renamed', async () => {
+    const { book, session } = await opened();
+    await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    book.userRenameTable('Leads', 'Prospects');
+    const reopened = new WorkbookSession(book, { today });
+    const found = await reopened.findLeadTable();
+    expect(found).toMatchObject({ kind: 'table', table: { name: 'Prospects', scoringColumns: ['Score', 'Band'] } });
+    expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band']);
+  });
+
   it('a reopened workbook (a new session) still knows what Apply added', async () => {
     const { book, session } = await opened();
     const before = outsideModelSheet(book);
@@ -145,6 +208,24 @@ describe('remove scoring', () => {
     const reopened = new WorkbookSession(book, { today });
     expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band']);
     expect(outsideModelSheet(book)).toEqual(before);
+  });
+});
+
+describe('two lead tables', () => {
+  it('scoring a second table moves the scoring there: the first goes back to how it was', async () => {
+    const book = previewWorkbook(20);
+    book.seedSheet('More', [['Email', 'Visits'], ['a@x.com', 5], ['b@y.org', 1]]);
+    book.seedTable('More', 'A1:B3', 'More');
+    const first = outsideModelSheet(book);
+    const { session } = await opened(book);
+    await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
+    book.select('More', 'A2');
+    expect(await session.findLeadTable()).toMatchObject({ kind: 'table', table: { name: 'More' } });
+    const m = makeModel({ criteria: [criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 2 }, points: 10 })] });
+    expect(await session.apply(m, { mode: 'values', subScores: false })).toMatchObject({ kind: 'applied', rows: 2 });
+    expect((await leadsTable(book)).headers).not.toContain('Score');
+    expect((await session.removeScoring()).columns).toEqual(['Score', 'Band']);
+    expect(outsideModelSheet(book)).toEqual(first);
   });
 });
 
