@@ -71,14 +71,15 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     return () => clearTimeout(timer);
   }, [model, session, saveDelayMs]);
 
-  const edit = (m: Model) => {
+  const edit = useCallback((update: (current: Model) => Model) => {
     dirty.current = true;
-    setModel(m);
-  };
+    setModel(update);
+  }, []);
 
   const table: LeadTable | null = found?.kind === 'table' ? found.table : null;
   // One compile and one pass over the rows per edit; memoised on the model value itself.
   const live = useMemo(() => liveScores(model, table), [model, table]);
+  const noColumns = useMemo(() => [], []);
   const selectedScore = useMemo(() => {
     const row = selectedRow === null ? undefined : table?.rows[selectedRow];
     return row === undefined || live.compiled === null ? null : live.compiled.scoreRow(row);
@@ -108,7 +109,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
             session.convertRegionToTable(sheet, address).then((t) => setFound({ kind: 'table', table: t }), fail('Could not convert the range into a table'));
           }}
         />
-        <ModelSource model={model} onReplace={(m, why) => { edit(m); setNotice(why); }} />
+        <ModelSource model={model} onReplace={(m, why) => { edit(() => m); setNotice(why); }} />
         <ErrorBoundary what="live preview">
           <LiveFeedback live={live} />
         </ErrorBoundary>
@@ -116,7 +117,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
         )}
         <ErrorBoundary what="model editor">
-          <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
+          <ModelEditor model={model} columns={table?.columns ?? noColumns} problems={live.problems} onChange={edit} />
         </ErrorBoundary>
         <ErrorBoundary what="explanation">
           <Explanation row={selectedRow} score={selectedScore} />

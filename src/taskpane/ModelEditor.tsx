@@ -1,4 +1,5 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
+import { memo } from 'react';
 import { GROUP_LABELS, GROUPS, type Band, type Cap, type Criterion, type Group, type Model, type Problem } from '../engine';
 import type { LeadColumn } from '../workbook/session';
 import { defaultCondition } from './conditionChoices';
@@ -13,10 +14,12 @@ export interface ModelEditorProps {
   columns: readonly LeadColumn[];
   /** Problems of the model against the table (validation and compile), located by path. */
   problems: readonly Problem[];
-  onChange: (m: Model) => void;
+  /** Edits are updaters applied to the latest model, so an edit made from a deferred render never loses a newer one. */
+  onChange: (update: (current: Model) => Model) => void;
 }
 
-export function ModelEditor({ model: m, columns, problems, onChange }: ModelEditorProps) {
+/** Memoised: it re-renders only when its model, problems or columns change, not with every live count. */
+export const ModelEditor = memo(function ModelEditor({ model: m, columns, problems, onChange }: ModelEditorProps) {
   const modelLevel = problems.filter((p) => p.path[0] !== 'criteria' || typeof p.path[1] !== 'number' || p.path[1] >= m.criteria.length);
   return (
     <section aria-labelledby="model-heading" className="model-editor">
@@ -29,14 +32,14 @@ export function ModelEditor({ model: m, columns, problems, onChange }: ModelEdit
       <BandsEditor model={m} onChange={onChange} />
     </section>
   );
-}
+});
 
 function CriteriaGroup({ group, model: m, columns, problems, onChange }: { group: Group } & ModelEditorProps) {
   const indexes = indexesOfGroup(m, group);
   const headingId = `group-${group}`;
   const add = () => {
     const column = columns[0];
-    onChange(addCriterion(m, group, column?.name ?? '', defaultCondition(column?.kind)));
+    onChange((cur) => addCriterion(cur, group, column?.name ?? '', defaultCondition(column?.kind)));
   };
   return (
     <section aria-labelledby={headingId} className="group">
@@ -54,9 +57,9 @@ function CriteriaGroup({ group, model: m, columns, problems, onChange }: { group
               problems={problemsOfCriterion(problems, index)}
               canMoveUp={position > 0}
               canMoveDown={position < indexes.length - 1}
-              onChange={(change) => onChange(updateCriterion(m, index, change))}
-              onMove={(direction) => onChange(moveCriterion(m, index, direction))}
-              onRemove={() => onChange(removeCriterion(m, index))}
+              onChange={(change) => onChange((cur) => updateCriterion(cur, index, change))}
+              onMove={(direction) => onChange((cur) => moveCriterion(cur, index, direction))}
+              onRemove={() => onChange((cur) => removeCriterion(cur, index))}
             />
           );
         })}
@@ -66,40 +69,39 @@ function CriteriaGroup({ group, model: m, columns, problems, onChange }: { group
   );
 }
 
-function CapEditor({ label, cap, onChange }: { label: string; cap: Cap; onChange: (c: Cap) => void }) {
+function CapEditor({ label, cap, onChange }: { label: string; cap: Cap; onChange: (c: Partial<Cap>) => void }) {
   return (
     <div className="row">
-      <NumberField label={`${label}: at least`} allowEmpty value={cap.min} onChange={(min) => onChange({ ...cap, min })} />
-      <NumberField label={`${label}: at most`} allowEmpty value={cap.max} onChange={(max) => onChange({ ...cap, max })} />
+      <NumberField label={`${label}: at least`} allowEmpty value={cap.min} onChange={(min) => onChange({ min })} />
+      <NumberField label={`${label}: at most`} allowEmpty value={cap.max} onChange={(max) => onChange({ max })} />
     </div>
   );
 }
 
-function CapsEditor({ model: m, onChange }: { model: Model; onChange: (m: Model) => void }) {
+function CapsEditor({ model: m, onChange }: Pick<ModelEditorProps, 'model' | 'onChange'>) {
   return (
     <section aria-labelledby="caps-heading" className="group">
       <h3 id="caps-heading">Caps and scale</h3>
       {GROUPS.map((g) => (
-        <CapEditor key={g} label={`${GROUP_LABELS[g]} cap`} cap={m.groupCaps[g]} onChange={(cap) => onChange({ ...m, groupCaps: { ...m.groupCaps, [g]: cap } })} />
+        <CapEditor key={g} label={`${GROUP_LABELS[g]} cap`} cap={m.groupCaps[g]} onChange={(part) => onChange((cur) => ({ ...cur, groupCaps: { ...cur.groupCaps, [g]: { ...cur.groupCaps[g], ...part } } }))} />
       ))}
-      <CapEditor label="Total cap" cap={m.totalCap} onChange={(totalCap) => onChange({ ...m, totalCap })} />
+      <CapEditor label="Total cap" cap={m.totalCap} onChange={(part) => onChange((cur) => ({ ...cur, totalCap: { ...cur.totalCap, ...part } }))} />
       <Field label="Scale" size="small">
-        <Select size="small" value={m.scale} onChange={(_, d) => onChange({ ...m, scale: d.value === '0-100' ? '0-100' : 'points' })}>
+        <Select size="small" value={m.scale} onChange={(_, d) => onChange((cur) => ({ ...cur, scale: d.value === '0-100' ? '0-100' : 'points' }))}>
           <option value="points">Raw points</option>
           <option value="0-100">0-100 (share of the maximum)</option>
         </Select>
       </Field>
       <div className="row">
-        <NumberField label="MQL at" allowEmpty value={m.stages.mql} onChange={(mql) => onChange({ ...m, stages: { ...m.stages, mql } })} />
-        <NumberField label="SQL at" allowEmpty value={m.stages.sql} onChange={(sql) => onChange({ ...m, stages: { ...m.stages, sql } })} />
+        <NumberField label="MQL at" allowEmpty value={m.stages.mql} onChange={(mql) => onChange((cur) => ({ ...cur, stages: { ...cur.stages, mql } }))} />
+        <NumberField label="SQL at" allowEmpty value={m.stages.sql} onChange={(sql) => onChange((cur) => ({ ...cur, stages: { ...cur.stages, sql } }))} />
       </div>
     </section>
   );
 }
 
-function BandsEditor({ model: m, onChange }: { model: Model; onChange: (m: Model) => void }) {
-  const setBand = (i: number, change: Partial<Band>) => onChange({ ...m, bands: m.bands.map((b, j) => (j === i ? { ...b, ...change } : b)) });
-  const last = m.bands[m.bands.length - 1];
+function BandsEditor({ model: m, onChange }: Pick<ModelEditorProps, 'model' | 'onChange'>) {
+  const setBand = (i: number, change: Partial<Band>) => onChange((cur) => ({ ...cur, bands: cur.bands.map((b, j) => (j === i ? { ...b, ...change } : b)) }));
   return (
     <section aria-labelledby="bands-heading" className="group">
       <h3 id="bands-heading">Bands</h3>
@@ -116,13 +118,13 @@ function BandsEditor({ model: m, onChange }: { model: Model; onChange: (m: Model
                 <input {...fieldProps} type="color" className="color" value={/^#[0-9a-f]{6}$/i.test(b.color) ? b.color : '#ffffff'} onChange={(e) => setBand(i, { color: e.target.value.toUpperCase() })} />
               )}
             </Field>
-            <Button size="small" aria-label={`Remove band ${b.name || i + 1}`} disabled={m.bands.length <= 1} onClick={() => onChange({ ...m, bands: m.bands.filter((_, j) => j !== i) })}>
+            <Button size="small" aria-label={`Remove band ${b.name || i + 1}`} disabled={m.bands.length <= 1} onClick={() => onChange((cur) => ({ ...cur, bands: cur.bands.filter((_, j) => j !== i) }))}>
               Remove
             </Button>
           </li>
         ))}
       </ol>
-      <Button onClick={() => onChange({ ...m, bands: [...m.bands, { name: `Band ${m.bands.length + 1}`, from: (last?.from ?? 0) + 10, color: '#C6EFCE' }] })}>Add band</Button>
+      <Button onClick={() => onChange((cur) => ({ ...cur, bands: [...cur.bands, { name: `Band ${cur.bands.length + 1}`, from: (cur.bands[cur.bands.length - 1]?.from ?? 0) + 10, color: '#C6EFCE' }] }))}>Add band</Button>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { Field, Input } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 export interface NumberFieldProps {
   label: string;
@@ -16,7 +16,11 @@ export interface NumberFieldProps {
  */
 export function NumberField({ label, value, onChange, allowEmpty = false, hint }: NumberFieldProps) {
   const [text, setText] = useState(value === null ? '' : String(value));
+  const input = useRef<HTMLInputElement>(null);
+  // A change from elsewhere (a template, an import, the sheet) shows here; while the user is
+  // typing in this box, their text wins over a value that may lag a render behind.
   useEffect(() => {
+    if (input.current !== null && input.current === document.activeElement) return;
     setText((current) => (parse(current) === value ? current : value === null ? '' : String(value)));
   }, [value]);
   const parsed = parse(text);
@@ -31,6 +35,7 @@ export function NumberField({ label, value, onChange, allowEmpty = false, hint }
     >
       <Input
         size="small"
+        ref={input}
         inputMode="decimal"
         value={text}
         onChange={(_, data) => {

@@ -20,7 +20,9 @@ function render(environment: PaneEnvironment): void {
     return;
   }
   // No Office host: the example leads in an in-memory workbook, with the sheet drawn beside the pane.
-  const { session, sheet } = openPreview();
+  // ?leads=N previews N example leads (default 500), e.g. 10000 to feel the live feedback at size.
+  const asked = Number(new URLSearchParams(window.location.search).get('leads'));
+  const { session, sheet } = openPreview(Number.isInteger(asked) && asked > 0 ? Math.min(asked, 100_000) : 500);
   root.render(
     <StrictMode>
       <div className="preview-layout">

@@ -142,13 +142,42 @@ describe('the pane in a browser', () => {
     expect(counts).toEqual(expectedCounts);
 
     // Selecting a row in the sheet (by keyboard here) makes the pane explain that lead.
-    await page.getByRole('button', { name: 'Select row 4' }).focus();
+    await page.getByRole('button', { name: 'Select row 4', exact: true }).focus();
     await page.keyboard.press('Enter');
     await page.getByText(/^Row 3: score/).waitFor();
     expect(await page.getByText(/^Row 3: score/).textContent()).toContain(`score ${expected.scores[2]}`);
 
     expect(errors).toEqual([]);
     console.log(`e2e flow: ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);
+    await page.close();
+  }, 120_000);
+
+  it('shows the live counts for 10,000 leads soon after a keystroke (printed, not asserted)', async () => {
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/taskpane.html?leads=10000`);
+    await page.getByRole('heading', { name: /^Live preview \(10000 leads\)/ }).waitFor({ timeout: 60_000 });
+    await page.getByLabel('Template').selectOption('weighted-b2b');
+    await page.getByRole('button', { name: 'Use template' }).click();
+    const before = await page.getByRole('list', { name: 'Leads per band' }).textContent();
+    const points = page.getByRole('listitem', { name: /^Criterion 1:/ }).getByLabel(/^Points/);
+    await points.click();
+    await page.keyboard.press('ControlOrMeta+A');
+    // Time from the keystroke's keydown to the band counts changing on the page.
+    await page.evaluate(() => {
+      const w = window as unknown as { keyAt?: number; shownAt?: number };
+      document.addEventListener('keydown', () => { w.keyAt = performance.now(); }, { once: true, capture: true });
+      const list = document.querySelector('.band-counts');
+      if (list === null) throw new Error('no band counts on the page');
+      new MutationObserver((_, observer) => { w.shownAt = performance.now(); observer.disconnect(); }).observe(list, { subtree: true, characterData: true, childList: true });
+    });
+    await page.keyboard.type('9');
+    await page.waitForFunction(() => (window as unknown as { shownAt?: number }).shownAt !== undefined);
+    const ms = await page.evaluate(() => {
+      const w = window as unknown as { keyAt?: number; shownAt?: number };
+      return (w.shownAt ?? NaN) - (w.keyAt ?? NaN);
+    });
+    console.log(`e2e live feedback: 10,000 leads, keystroke to new band counts on the page in ${ms.toFixed(0)} ms`);
+    expect(await page.getByRole('list', { name: 'Leads per band' }).textContent()).not.toBe(before);
     await page.close();
   }, 120_000);
 });
