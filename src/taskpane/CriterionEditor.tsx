@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
-import { conditionLabel, criterionLabel, describeDecay, type Condition, type ConditionOp, type Criterion, type Decay, type Problem } from '../engine';
+import { memo } from 'react';
+import { conditionLabel, criterionLabel, formatProblem, describeDecay, type Condition, type ConditionOp, type Criterion, type Decay, type Problem } from '../engine';
 import type { LeadColumn } from '../workbook/session';
 import { opsForKind, shapeOf, withOp } from './conditionChoices';
 import { NumberField } from './NumberField';
@@ -19,7 +20,7 @@ export interface CriterionEditorProps {
   onRemove: () => void;
 }
 
-export function CriterionEditor({ criterion: c, number, columns, problems, canMoveUp, canMoveDown, onChange, onMove, onRemove }: CriterionEditorProps) {
+function CriterionEditorView({ criterion: c, number, columns, problems, canMoveUp, canMoveDown, onChange, onMove, onRemove }: CriterionEditorProps) {
   const title = criterionLabel(c);
   const column = columns.find((col) => col.name.toLowerCase() === c.field.toLowerCase());
   const ops = opsForKind(column?.kind, c.condition.op);
@@ -88,6 +89,20 @@ export function CriterionEditor({ criterion: c, number, columns, problems, canMo
     </li>
   );
 }
+
+/**
+ * Re-renders only the criterion that changed, so a keystroke on a long model stays cheap. The
+ * callbacks are not compared: they depend only on the criterion's position (compared through
+ * `number`) and on the pane's one stable edit function.
+ */
+export const CriterionEditor = memo(CriterionEditorView, (a, b) =>
+  a.criterion === b.criterion &&
+  a.number === b.number &&
+  a.columns === b.columns &&
+  a.canMoveUp === b.canMoveUp &&
+  a.canMoveDown === b.canMoveDown &&
+  a.problems.length === b.problems.length &&
+  a.problems.every((p, i) => { const q = b.problems[i]; return q !== undefined && formatProblem(p) === formatProblem(q) && p.severity === q.severity; }));
 
 function ConditionValue({ condition, column, fieldLabel, onChange }: { condition: Condition; column: LeadColumn | undefined; fieldLabel: string; onChange: (c: Condition) => void }) {
   switch (shapeOf(condition.op)) {

@@ -15,7 +15,7 @@ export interface ModelEditorProps {
   /** Problems of the model against the table (validation and compile), located by path. */
   problems: readonly Problem[];
   /** Edits are updaters applied to the latest model, so an edit made from a deferred render never loses a newer one. */
-  onChange: (update: (current: Model) => Model) => void;
+  onChange: (update: (current: Model) => Model) => void; // must be stable: criterion editors are memoised on it
 }
 
 /** Memoised: it re-renders only when its model, problems or columns change, not with every live count. */
