@@ -98,6 +98,13 @@ describe('the pane in a browser', () => {
     await page.getByRole('status').filter({ hasText: /Scored 500 leads/ }).waitFor();
     await page.locator('table.leads th', { hasText: 'Band' }).waitFor();
     await page.screenshot({ path: path.join(RESULTS, 'pane-applied.png'), fullPage: true });
+    // The first screen, with the grid scrolled to its right edge where Score and Band are.
+    await page.evaluate(() => {
+      window.scrollTo(0, 0);
+      const grid = document.querySelector('.grid-scroll');
+      if (grid !== null) grid.scrollLeft = grid.scrollWidth;
+    });
+    await page.screenshot({ path: path.join(RESULTS, 'pane-applied-top.png') });
 
     // The model as the pane holds it, scored independently here over the same example leads.
     await page.getByRole('button', { name: 'Export JSON' }).click();
