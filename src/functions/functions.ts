@@ -10,6 +10,13 @@ import { recalculateWorkbook } from '../excel/recalculate';
 import { createLeadScoreFunctions, type ErrorCode } from './core';
 import { onceEachModel } from './missingModel';
 
+// taskpane.html loads this file in every host, because in Excel it is the shared runtime. In a
+// plain browser (the preview) there is no custom-functions runtime, and the associate calls
+// the build appends to this file must not stop the page: they register with nothing.
+if (typeof CustomFunctions === 'undefined') {
+  (globalThis as { CustomFunctions?: Pick<typeof CustomFunctions, 'associate'> }).CustomFunctions = { associate: () => undefined };
+}
+
 // Looked up when an error is made, so that loading this file outside Excel does not fail.
 const errorCode = (code: ErrorCode): CustomFunctions.ErrorCode => CustomFunctions.ErrorCode[code];
 
