@@ -18,3 +18,4 @@ export { excelErrorOf, isBlank } from './cells/cellValue';
 export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } from './cells/excelDate';
 export { readNumber, readDate } from './cells/readCell';
 export { a1, layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
+export { checkChain, migrate, type MigrationResult, type MigrationStep } from './migrate';

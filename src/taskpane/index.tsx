@@ -1,15 +1,32 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PaneEnvironment } from './App';
+import { officeSession } from '../workbook';
+import { openPreview } from '../workbook/preview';
+import { LeadsGrid } from './preview/LeadsGrid';
 
 function render(environment: PaneEnvironment): void {
   const container = document.getElementById('root');
   if (container === null) {
     throw new Error('taskpane.html has no element with id "root"');
   }
-  createRoot(container).render(
+  const root = createRoot(container);
+  if (environment === 'excel') {
+    root.render(
+      <StrictMode>
+        <App environment={environment} session={officeSession()} />
+      </StrictMode>,
+    );
+    return;
+  }
+  // No Office host: the example leads in an in-memory workbook, with the sheet drawn beside the pane.
+  const { session, sheet } = openPreview();
+  root.render(
     <StrictMode>
-      <App environment={environment} />
+      <div className="preview-layout">
+        <App environment={environment} session={session} />
+        <LeadsGrid sheet={sheet} />
+      </div>
     </StrictMode>,
   );
 }

@@ -1,0 +1,129 @@
+/**
+ * Everything the add-in does to a workbook, as a few coarse operations. Each call is one
+ * request to Excel (one Excel.run with as few syncs as the API allows), so callers batch by
+ * passing many blocks to one call, and split big writes into calls under the payload limit.
+ *
+ * Two implementations: OfficeWorkbook (Excel.run) and MemoryWorkbook (tests, browser preview),
+ * both checked by the same contract tests (test/excel/contract.ts).
+ */
+import type { CellValue } from '../engine';
+
+/** What a write puts in one cell: null leaves the cell as it is, "" clears it. */
+export type WriteCell = string | number | boolean | null;
+
+/** Excel on the web refuses a request (or response) larger than 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** Excel refuses to read more than 5,000,000 cells at once. */
+export const READ_CELL_LIMIT = 5_000_000;
+
+export interface CellBlockWrite {
+  readonly sheet: string;
+  /** A rectangular A1 address, e.g. "AE2:AE5001"; the arrays must have exactly its shape. */
+  readonly address: string;
+  /** Values as a person types them: text starting with "=" becomes a formula, "'=x" stays the text "=x". */
+  readonly values?: readonly (readonly WriteCell[])[];
+  readonly formulas?: readonly (readonly WriteCell[])[];
+  readonly numberFormat?: readonly (readonly WriteCell[])[];
+}
+
+export interface TableInfo {
+  readonly name: string;
+  readonly sheet: string;
+  /** The whole table including its header row, without the sheet, e.g. "A1:AD501". */
+  readonly address: string;
+  readonly headers: readonly string[];
+}
+
+export type ConditionalRule =
+  /** Fill cells whose text contains `text` (case-insensitive, as Excel does). */
+  | { readonly kind: 'textContains'; readonly text: string; readonly fill: string }
+  /** Fill cells whose value is exactly `text` (case-insensitive, as Excel's = is). */
+  | { readonly kind: 'textEquals'; readonly text: string; readonly fill: string }
+  /** Fill cells whose value compares to the number(s). */
+  | {
+      readonly kind: 'cellValue';
+      readonly operator: 'greaterThanOrEqual' | 'lessThan' | 'between';
+      readonly value: number;
+      /** Upper bound for 'between' (inclusive). */
+      readonly value2?: number;
+      readonly fill: string;
+    };
+
+export interface NamedItem {
+  readonly name: string;
+  /** The formula the name refers to, e.g. "='Lead Scoring'!$B$2". */
+  readonly formula: string;
+}
+
+export interface SelectionInfo {
+  readonly sheet: string;
+  /** The selected range, e.g. "C5" or "C5:D9". */
+  readonly address: string;
+}
+
+export interface SheetChange {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type Unsubscribe = () => void;
+
+export interface WorkbookGateway {
+  selection(): Promise<SelectionInfo>;
+  sheetNames(): Promise<string[]>;
+  /** Every Excel table in the workbook, with its sheet, address and headers. */
+  tables(): Promise<TableInfo[]>;
+  /** Values of a block (read limit: 5,000,000 cells). */
+  readValues(sheet: string, address: string): Promise<CellValue[][]>;
+  /** Formulas of a block: the formula text, or the value for cells without one. */
+  readFormulas(sheet: string, address: string): Promise<WriteCell[][]>;
+  /** The used range's address, or null for an empty sheet. */
+  usedRange(sheet: string): Promise<string | null>;
+  /** The current region around a cell (Ctrl+A): the block bounded by blank rows and columns. */
+  surroundingRegion(sheet: string, address: string): Promise<string>;
+  /** Writes blocks in one request, in order. */
+  write(blocks: readonly CellBlockWrite[]): Promise<void>;
+
+  addSheet(name: string): Promise<void>;
+  deleteSheet(name: string): Promise<void>;
+
+  addTable(sheet: string, address: string, name: string | null): Promise<TableInfo>;
+  /** Moves a table's bottom-right corner; the header row stays where it is. */
+  resizeTable(table: string, address: string): Promise<void>;
+  /** Appends empty columns with these headers at the table's right edge. */
+  addTableColumns(table: string, headers: readonly string[]): Promise<void>;
+  /** Deletes table columns by header; cells to their right move left, with their formats. */
+  deleteTableColumns(table: string, headers: readonly string[]): Promise<void>;
+
+  names(): Promise<NamedItem[]>;
+  setName(name: string, formula: string, comment: string): Promise<void>;
+  deleteName(name: string): Promise<void>;
+
+  addConditionalFormats(sheet: string, address: string, rules: readonly ConditionalRule[]): Promise<void>;
+  /** Number of conditional formats touching the block. */
+  countConditionalFormats(sheet: string, address: string): Promise<number>;
+  clearConditionalFormats(sheet: string, address: string): Promise<void>;
+
+  /** An in-cell dropdown list; a cell outside the list is refused. */
+  setListValidation(sheet: string, address: string, items: readonly string[]): Promise<void>;
+
+  /** The XML part of this namespace, or null. Parts travel with the file and are hidden from users. */
+  readCustomXml(namespace: string): Promise<string | null>;
+  /** Replaces the namespace's part; null deletes it. */
+  writeCustomXml(namespace: string, xml: string | null): Promise<void>;
+
+  /** Cell edits on a sheet (by anyone: the user typing, pasting, or this add-in). */
+  onChanged(sheet: string, listener: (change: SheetChange) => void): Unsubscribe;
+  onSelectionChanged(listener: (selection: SelectionInfo) => void): Unsubscribe;
+}
+
+/** The error Excel gives for a request over the payload limit (code and message as Office.js reports them). */
+export class GatewayError extends Error {
+  constructor(
+    readonly code: 'RequestPayloadSizeLimitExceeded' | 'ResponsePayloadSizeLimitExceeded' | 'InvalidArgument' | 'ItemNotFound' | 'ItemAlreadyExists' | 'InvalidOperation',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * What Apply added to the workbook, recorded in the workbook itself, so a reopened or shared
+ * file still knows which columns, names and cells are the add-in's (and which are not).
+ *
+ * It is kept in a custom XML part: hidden from people, never moved by sorting, inserting or
+ * deleting cells, it travels inside the .xlsx, and it cannot be typed over by accident as a
+ * record on a sheet or a name in the Name Manager can.
+ */
+export const OWNERSHIP_NAMESPACE = 'urn:leadscore:applied';
+
+export interface Ownership {
+  /** The lead table Apply wrote to. */
+  readonly table: string;
+  /** Columns Apply added to that table, by header. */
+  readonly columns: readonly string[];
+  /** Workbook names Apply created. */
+  readonly names: readonly string[];
+  /** Cells Apply wrote outside the table (the model cell and its label), as sheet and address. */
+  readonly cells: readonly { readonly sheet: string; readonly address: string }[];
+  readonly mode: 'formulas' | 'values';
+}
+
+const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+export function ownershipToXml(o: Ownership): string {
+  return `<applied xmlns="${OWNERSHIP_NAMESPACE}" version="1">${escapeXml(JSON.stringify(o))}</applied>`;
+}
+
+/** The record, or null when there is none or it cannot be read (then nothing is treated as owned). */
+export function ownershipFromXml(xml: string | null): Ownership | null {
+  if (xml === null) return null;
+  const m = /<applied[^>]*>([\s\S]*)<\/applied>/.exec(xml);
+  if (m === null) return null;
+  try {
+    const o = JSON.parse(unescapeXml(m[1] ?? '')) as Partial<Ownership>;
+    if (typeof o.table !== 'string' || !Array.isArray(o.columns) || !Array.isArray(o.names) || !Array.isArray(o.cells)) return null;
+    return {
+      table: o.table,
+      columns: o.columns.filter((c): c is string => typeof c === 'string'),
+      names: o.names.filter((c): c is string => typeof c === 'string'),
+      cells: o.cells.filter((c) => typeof c?.sheet === 'string' && typeof c.address === 'string'),
+      mode: o.mode === 'values' ? 'values' : 'formulas',
+    };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The browser preview's wiring: the example leads in an in-memory workbook, the real
+ * WorkbookSession on it, and a read-only view of the Leads sheet for the page to draw (values
+ * and the fills conditional formatting gives them), so the pane needs nothing from src/excel.
+ */
+import type { CellValue } from '../engine';
+import { formatAddress, parseAddress } from '../excel/address';
+import { PREVIEW_SHEET } from '../excel/preview';
+import { previewSession } from './index';
+import type { ScoringSession } from './session';
+
+export interface SheetPicture {
+  readonly sheet: string;
+  /** Rows of the used range from the top, header row first. */
+  readonly values: readonly (readonly CellValue[])[];
+  /** Conditional-format fill per cell ('#RRGGBB'), null where none. */
+  readonly fills: readonly (readonly (string | null)[])[];
+  /** Rows in the used range, header included (values may hold fewer). */
+  readonly totalRows: number;
+}
+
+export interface PreviewSheet {
+  /** The first `maxRows` rows of the Leads sheet as Excel would show them. */
+  picture(maxRows: number): Promise<SheetPicture>;
+  /** Called after any change to the Leads sheet. */
+  onChanged(listener: () => void): () => void;
+  /** A person clicking a row of the sheet (0 = header row), as a selection in Excel. */
+  selectSheetRow(row: number): void;
+}
+
+export function openPreview(leads = 500): { session: ScoringSession; sheet: PreviewSheet } {
+  const { session: inner, workbook: book } = previewSession({}, leads);
+  // Apply and Remove also change columns and highlighting, which raise no cell-change event.
+  const listeners = new Set<() => void>();
+  const changed = () => {
+    for (const l of listeners) l();
+  };
+  const session: ScoringSession = {
+    findLeadTable: () => inner.findLeadTable(),
+    convertRegionToTable: (s, a) => inner.convertRegionToTable(s, a),
+    reloadTable: () => inner.reloadTable(),
+    loadModel: () => inner.loadModel(),
+    saveModel: (m) => inner.saveModel(m),
+    apply: async (m, o) => {
+      const result = await inner.apply(m, o);
+      changed();
+      return result;
+    },
+    removeScoring: async () => {
+      const result = await inner.removeScoring();
+      changed();
+      return result;
+    },
+    onModelEdited: (l) => inner.onModelEdited(l),
+    onSelectedRowChanged: (l) => inner.onSelectedRowChanged(l),
+  };
+  const sheet: PreviewSheet = {
+    async picture(maxRows) {
+      const used = await book.usedRange(PREVIEW_SHEET);
+      if (used === null) return { sheet: PREVIEW_SHEET, values: [], fills: [], totalRows: 0 };
+      const block = parseAddress(used);
+      const shown = { ...block, rows: Math.min(block.rows, maxRows) };
+      const values = await book.readValues(PREVIEW_SHEET, formatAddress(shown));
+      const fills = values.map((row, r) => row.map((_, c) => book.fillAt(PREVIEW_SHEET, formatAddress({ row: shown.row + r, column: shown.column + c, rows: 1, columns: 1 }))));
+      return { sheet: PREVIEW_SHEET, values, fills, totalRows: block.rows };
+    },
+    onChanged(listener) {
+      listeners.add(listener);
+      const off = book.onChanged(PREVIEW_SHEET, () => listener());
+      return () => {
+        listeners.delete(listener);
+        off();
+      };
+    },
+    selectSheetRow(row) {
+      book.select(PREVIEW_SHEET, formatAddress({ row, column: 1, rows: 1, columns: 1 }));
+    },
+  };
+  return { session, sheet };
+}

@@ -1,0 +1,173 @@
+import { OfficeMockObject } from 'office-addin-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { OfficeWorkbook } from '../../src/excel/officeWorkbook';
+
+/**
+ * OfficeWorkbook on office-addin-mock. The mock is a fixed object tree that checks the load/sync
+ * protocol (a property read without load() and sync() gives an error text instead of its value),
+ * so these tests check that each call loads what it reads, syncs before reading, and translates
+ * gateway calls into the right Excel objects and properties.
+ *
+ * What the mock cannot do, and so is covered by the contract suite on MemoryWorkbook only: state
+ * (a write is not visible to a later read), collections (items/...) such as tables, names, sheets
+ * and custom XML parts, null objects (isNullObject is never loaded), and events.
+ */
+type Data = Record<string, unknown>;
+
+function installExcel(workbook: Data): OfficeMockObject & Record<string, unknown> {
+  const excel = new OfficeMockObject({
+    context: { workbook },
+    run: async function (this: { context: unknown }, batch: (context: unknown) => Promise<unknown>) {
+      return batch(this.context);
+    },
+  }) as OfficeMockObject & Record<string, unknown>;
+  // Enums are plain values in Office.js, not objects to load: set them outside the mock's tree.
+  Object.assign(excel, {
+    ConditionalFormatType: { containsText: 'ContainsText', cellValue: 'CellValue' },
+    ConditionalTextOperator: { contains: 'Contains' },
+    ConditionalCellValueOperator: { equalTo: 'EqualTo', greaterThanOrEqual: 'GreaterThanOrEqual', lessThan: 'LessThan', between: 'Between' },
+    DataValidationAlertStyle: { stop: 'Stop' },
+  });
+  (globalThis as Record<string, unknown>).Excel = excel;
+  return excel;
+}
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>).Excel;
+});
+
+describe('OfficeWorkbook on office-addin-mock', () => {
+  it('selection: loads the address and the active sheet name, and strips the sheet from the address', async () => {
+    installExcel({
+      selected: { address: 'Leads!C5:D9' },
+      getSelectedRange: function (this: Data) {
+        return this.selected;
+      },
+      worksheets: {
+        active: { name: 'Leads' },
+        getActiveWorksheet: function (this: Data) {
+          return this.active;
+        },
+      },
+    });
+    expect(await new OfficeWorkbook().selection()).toEqual({ sheet: 'Leads', address: 'C5:D9' });
+  });
+
+  it('readValues and readFormulas: the named sheet and block, loaded and synced', async () => {
+    const asked: string[] = [];
+    installExcel({
+      worksheets: {
+        sheet: {
+          block: { values: [['Email', 3]], formulas: [['Email', '=1+2']] },
+          getRange: function (this: Data, address: string) {
+            asked.push(address);
+            return this.block;
+          },
+        },
+        getItem: function (this: Data, name: string) {
+          asked.push(name);
+          return this.sheet;
+        },
+      },
+    });
+    const book = new OfficeWorkbook();
+    expect(await book.readValues('Leads', 'A1:B1')).toEqual([['Email', 3]]);
+    expect(await book.readFormulas('Leads', 'A1:B1')).toEqual([['Email', '=1+2']]);
+    expect(asked).toEqual(['Leads', 'A1:B1', 'Leads', 'A1:B1']);
+  });
+
+  it('surroundingRegion: the region is loaded, and its address comes back without the sheet', async () => {
+    installExcel({
+      worksheets: {
+        sheet: {
+          region: { address: "'My Leads'!A1:AD501" },
+          getRange: function (this: Data & { region: Data }) {
+            return { getSurroundingRegion: () => this.region };
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    expect(await new OfficeWorkbook().surroundingRegion('My Leads', 'B2')).toBe('A1:AD501');
+  });
+
+  it('write: number format first, then values and formulas, on the block named, in one sync', async () => {
+    const excel = installExcel({
+      worksheets: {
+        sheet: {
+          block: {},
+          getRange: function (this: Data) {
+            return this.block;
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    await new OfficeWorkbook().write([{ sheet: 'Leads', address: 'AE2:AF2', values: [[12, "'=Hot"]], numberFormat: [['0', null]] }]);
+    const block = (excel.context as { workbook: { worksheets: { sheet: { block: Data } } } }).workbook.worksheets.sheet.block;
+    expect(block.values).toEqual([[12, "'=Hot"]]);
+    expect(block.numberFormat).toEqual([['0', null]]);
+    expect(block.formulas).toBeUndefined();
+  });
+
+  it('conditional formats: a band name rule is a cell-value equal-to rule with the quoted text and the band colour', async () => {
+    const excel = installExcel({
+      worksheets: {
+        sheet: {
+          block: {
+            conditionalFormats: {
+              made: { cellValue: { format: { fill: {} } }, textComparison: { format: { fill: {} } } },
+              add: function (this: Data & { made: Data }, type: string) {
+                (this.made as Data).type = type;
+                return this.made;
+              },
+            },
+          },
+          getRange: function (this: Data) {
+            return this.block;
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    await new OfficeWorkbook().addConditionalFormats('Leads', 'AF2:AF501', [{ kind: 'textEquals', text: 'Say "hi"', fill: '#F8CBAD' }]);
+    const made = (excel.context as { workbook: { worksheets: { sheet: { block: { conditionalFormats: { made: Record<string, unknown> } } } } } }).workbook.worksheets.sheet.block.conditionalFormats.made;
+    expect(made.type).toBe('CellValue');
+    const cellValue = made.cellValue as { rule: unknown; format: { fill: { color: string } } };
+    expect(cellValue.rule).toEqual({ formula1: '="Say ""hi"""', operator: 'EqualTo' });
+    expect(cellValue.format.fill.color).toBe('#F8CBAD');
+  });
+
+  it('list validation: cleared, then an in-cell dropdown of the items, refusing other input', async () => {
+    const excel = installExcel({
+      worksheets: {
+        sheet: {
+          block: {
+            dataValidation: {
+              cleared: false,
+              clear: function (this: Data) {
+                this.cleared = true;
+              },
+            },
+          },
+          getRange: function (this: Data) {
+            return this.block;
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    await new OfficeWorkbook().setListValidation('Lead Scoring', 'A4:A20', ['Fit', 'Engagement']);
+    const dv = (excel.context as { workbook: { worksheets: { sheet: { block: { dataValidation: Record<string, unknown> } } } } }).workbook.worksheets.sheet.block.dataValidation;
+    expect(dv.rule).toEqual({ list: { inCellDropDown: true, source: 'Fit,Engagement' } });
+    expect(dv.errorAlert).toMatchObject({ showAlert: true, style: 'Stop' });
+  });
+});
