@@ -19,3 +19,5 @@ export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } fr
 export { readNumber, readDate } from './cells/readCell';
 export { a1, layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
 export { checkChain, migrate, type MigrationResult, type MigrationStep } from './migrate';
+export { headerLookup, editDistance, type HeaderLookup, type ColumnIndex } from './columns';
+export { PERSONAL_EMAIL_DOMAINS } from './conditions/personalEmail';

@@ -21,6 +21,31 @@ function importsOf(source: string): string[] {
   );
 }
 
+// Insights are pure the same way, one layer up: they may import only their own files and the
+// engine's public index (never its deep paths), so the pane, the CLI and a worker share them.
+const INSIGHTS = join(__dirname, '../../src/insights');
+
+describe('insights are pure', () => {
+  const files = sourceFiles(INSIGHTS);
+
+  it('has source files to check', () => {
+    expect(files.length).toBeGreaterThan(5);
+  });
+
+  it.each(files.map((f) => [relative(INSIGHTS, f), f]))('%s imports only insights and the engine index', (_name, file) => {
+    const outside = importsOf(readFileSync(file, 'utf8')).filter((spec) => {
+      if (spec === '../engine') return false;
+      return !(spec.startsWith('./') && join(file, '..', spec).startsWith(INSIGHTS));
+    });
+    expect(outside).toEqual([]);
+  });
+
+  it.each(files.map((f) => [relative(INSIGHTS, f), f]))('%s uses no host globals', (_name, file) => {
+    const code = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+    expect(code).not.toMatch(/\b(document|window|Excel|Office|OfficeRuntime|CustomFunctions|process|React)\s*\./);
+  });
+});
+
 describe('the engine is pure', () => {
   const files = sourceFiles(ENGINE);
 

@@ -1,0 +1,50 @@
+/**
+ * Reading a table of past leads (CSV or a workbook's lead table) for the insight commands, and
+ * a model from --model or, for a workbook, its Lead Scoring sheet.
+ */
+import type ExcelJS from 'exceljs';
+import type { Model } from '../engine';
+import { CliError } from './command';
+import { engineValue, fileKind, findLeadRange, findModelSheet, loadWorkbook, readCsvTable, readInput } from './leadFile';
+import { modelFromJsonFile, modelFromSheet } from './modelSource';
+
+export interface HistoryTable {
+  readonly headers: string[];
+  readonly rows: unknown[][];
+  /** The workbook's own model, when it has a Lead Scoring sheet. */
+  readonly workbookModel: Model | null;
+}
+
+export async function readHistoryTable(input: string, table: string | undefined): Promise<HistoryTable> {
+  const bytes = readInput(input);
+  if (fileKind(input) === 'csv') {
+    const t = readCsvTable(input, bytes);
+    return { headers: t.headers, rows: t.rows, workbookModel: null };
+  }
+  const workbook = await loadWorkbook(input, bytes);
+  const range = findLeadRange(input, workbook, table);
+  const { sheet, headerRow, firstColumn, lastColumn, lastRow } = range;
+  const cell = (row: ExcelJS.Row, c: number) => engineValue(row.getCell(c).value);
+  const headers: string[] = [];
+  for (let c = firstColumn; c <= lastColumn; c++) {
+    const v = cell(sheet.getRow(headerRow), c);
+    headers.push(v === null ? '' : String(v).trim());
+  }
+  const rows: unknown[][] = [];
+  for (let r = headerRow + 1; r <= lastRow; r++) {
+    const row = sheet.getRow(r);
+    const cells: unknown[] = [];
+    for (let c = firstColumn; c <= lastColumn; c++) cells.push(cell(row, c));
+    rows.push(cells);
+  }
+  const modelSheet = findModelSheet(workbook);
+  return { headers, rows, workbookModel: modelSheet === undefined ? null : modelFromSheet(input, modelSheet) };
+}
+
+/** --model file, else the workbook's model, else null (or an error when one is required). */
+export function chooseModel(modelFile: string | undefined, history: HistoryTable, input: string, required: boolean): Model | null {
+  if (modelFile !== undefined) return modelFromJsonFile(modelFile);
+  if (history.workbookModel !== null) return history.workbookModel;
+  if (required) throw new CliError(`${input}: no model to test; give it with --model model.json${input.toLowerCase().endsWith('.csv') ? '' : " or add a 'Lead Scoring' sheet"}`);
+  return null;
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EXIT, type CommandIO } from '../../src/cli/command';
+import { parseCsv } from '../../src/cli/csv';
+import { writeModelSheet } from '../../src/cli/modelSource';
+import { main } from '../../src/cli/leadscore';
+import { compile, parseModel, templateById } from '../../src/engine';
+
+const EXAMPLE = join(__dirname, '../../examples/leads.csv');
+let dir: string;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'leadscore-insights-'));
+});
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CommandIO = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), stderrIsTTY: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+describe('leadscore calibrate', () => {
+  it('learns a complete model from examples/leads.csv alone, which leadscore score then uses', async () => {
+    const model = join(dir, 'model.json');
+    const { code, out } = await run('calibrate', EXAMPLE, '--outcome', 'Converted', '-o', model, '--as-of', '2026-11-01');
+    expect(code).toBe(EXIT.ok);
+    expect(out).toMatch(/Holdout AUC: before -, after 0\.\d{3}/);
+    expect(out).toMatch(/Lead ID: a different value in nearly every row/);
+    const parsed = parseModel(JSON.parse(readFileSync(model, 'utf8')));
+    expect(parsed.ok).toBe(true);
+    const scored = await run('score', EXAMPLE, '--model', model, '-o', join(dir, 'scored.csv'), '--as-of', '2026-11-01');
+    expect(scored.code).toBe(EXIT.ok);
+    const table = parseCsv(readFileSync(join(dir, 'scored.csv'), 'utf8'));
+    expect(table.headers).toContain('Score');
+    expect(table.rows.length).toBe(500);
+  });
+
+  it('fits the points of a given model and reports AUC before and after as JSON', async () => {
+    const modelFile = join(dir, 'b2b.json');
+    writeFileSync(modelFile, JSON.stringify({ ...templateById('weighted-b2b')!.model, asOf: '2026-11-01' }));
+    const { code, out } = await run('calibrate', EXAMPLE, '--outcome', 'converted', '--model', modelFile, '--json', '--suggestions', '0');
+    expect(code).toBe(EXIT.ok);
+    const json = JSON.parse(out);
+    expect(json.holdout.aucBefore).toBeGreaterThan(0.5);
+    expect(json.holdout.aucAfter).toBeGreaterThan(0.5);
+    expect(json.criteria.length).toBe(templateById('weighted-b2b')!.model.criteria.filter((c) => c.enabled).length);
+    expect(json.criteria.every((c: { oldPoints: number | null }) => c.oldPoints !== null)).toBe(true);
+    expect(json.written).toBeNull();
+  });
+
+  it('never replaces an existing output without --force', async () => {
+    const model = join(dir, 'model.json');
+    writeFileSync(model, 'mine');
+    const { code, err } = await run('calibrate', EXAMPLE, '--outcome', 'Converted', '-o', model);
+    expect(code).toBe(EXIT.output);
+    expect(err).toMatch(/already exists/);
+    expect(readFileSync(model, 'utf8')).toBe('mine');
+  });
+
+  it('asks for the outcome column, and names the one meant when it is misspelt', async () => {
+    expect((await run('calibrate', EXAMPLE)).code).toBe(EXIT.usage);
+    const wrong = await run('calibrate', EXAMPLE, '--outcome', 'Convertd');
+    expect(wrong.code).toBe(EXIT.input);
+    expect(wrong.err).toMatch(/did you mean 'Converted'\?/);
+  });
+});
+
+describe('leadscore backtest', () => {
+  it('reports AUC, bands, deciles, gain and thresholds for a model on examples/leads.csv', async () => {
+    const modelFile = join(dir, 'b2b.json');
+    writeFileSync(modelFile, JSON.stringify({ ...templateById('weighted-b2b')!.model, asOf: '2026-11-01' }));
+    const { code, out } = await run('backtest', EXAMPLE, '--outcome', 'Converted', '--model', modelFile, '--capacity', '20%', '--target-rate', '25%');
+    expect(code).toBe(EXIT.ok);
+    expect(out).toMatch(/on 500 leads with a known 'Converted' \(67 converted/);
+    expect(out).toMatch(/Conversion by band:\n.*band.*\n.*Cold/);
+    expect(out).toMatch(/the top 20% of leads capture/);
+    expect(out).toMatch(/Threshold \d+: sales can work 100 of 500 leads/);
+  });
+
+  it('prints machine-readable figures with --json, agreeing with the engine', async () => {
+    const model = { ...templateById('weighted-b2b')!.model, asOf: '2026-11-01' };
+    const modelFile = join(dir, 'b2b.json');
+    writeFileSync(modelFile, JSON.stringify(model));
+    const { code, out } = await run('backtest', EXAMPLE, '--outcome', 'Converted', '--model', modelFile, '--json');
+    expect(code).toBe(EXIT.ok);
+    const json = JSON.parse(out);
+    // Per-band leads add up to the table and match the engine's own banding of the leads.
+    const table = parseCsv(readFileSync(EXAMPLE, 'utf8'));
+    const compiled = compile(model, table.headers);
+    if (!compiled.ok) throw new Error('model did not compile');
+    const bands = compiled.value.scoreRows(table.rows).bandIndex;
+    const counts = model.bands.map((_, b) => [...bands].filter((x) => x === b).length);
+    expect(json.bands.map((b: { leads: number }) => b.leads)).toEqual(counts);
+    expect(json.auc).toBeGreaterThan(0.5);
+  });
+
+  it("reads an xlsx workbook's leads and uses its Lead Scoring sheet when --model is not given", async () => {
+    const table = parseCsv(readFileSync(EXAMPLE, 'utf8'));
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Leads');
+    sheet.addRow(table.headers);
+    for (const row of table.rows) sheet.addRow(row);
+    writeModelSheet(wb, { ...templateById('weighted-b2b')!.model, asOf: '2026-11-01' });
+    const path = join(dir, 'history.xlsx');
+    await wb.xlsx.writeFile(path);
+    const { code, out } = await run('backtest', path, '--outcome', 'Converted', '--json');
+    expect(code).toBe(EXIT.ok);
+    expect(JSON.parse(out).leads).toBe(500);
+  });
+
+  it('needs a model for a CSV file', async () => {
+    const { code, err } = await run('backtest', EXAMPLE, '--outcome', 'Converted');
+    expect(code).toBe(EXIT.input);
+    expect(err).toMatch(/no model to test; give it with --model/);
+  });
+});
