@@ -13,7 +13,7 @@ const LAYERS = {
   'sample-data': ['engine'],
   excel: ['engine', 'sample-data'],
   workbook: ['engine', 'excel'],
-  functions: ['engine'],
+  functions: ['engine', 'excel'],
   taskpane: ['engine', 'workbook'],
   cli: ['engine', 'sample-data'],
   commands: [],

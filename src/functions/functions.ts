@@ -5,23 +5,17 @@
  * declaration with @customfunction (an arrow function would be silently left out; a test
  * checks that every exported function is in the metadata). The work is done in ./core.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes any cell value. */
+// Parameters are typed `any`: Excel passes any cell value, and the generator reads the types.
+import { recalculateWorkbook } from '../excel/recalculate';
 import { createLeadScoreFunctions, type ErrorCode } from './core';
 import { onceEachModel } from './missingModel';
 
 // Looked up when an error is made, so that loading this file outside Excel does not fail.
 const errorCode = (code: ErrorCode): CustomFunctions.ErrorCode => CustomFunctions.ErrorCode[code];
 
-/** After a reopened workbook's first miss, one full recalculation runs =LEADSCORE.MODEL again. */
-async function recalculateWorkbook(): Promise<void> {
-  await Excel.run(async (context) => {
-    context.application.calculate(Excel.CalculationType.full);
-    await context.sync();
-  });
-}
-
 const leadScore = createLeadScoreFunctions({
   makeError: (code, message) => new CustomFunctions.Error(errorCode(code), message),
+  // After a reopened workbook's first miss, one full recalculation runs =LEADSCORE.MODEL again.
   onMissingModel: onceEachModel(recalculateWorkbook),
 });
 
