@@ -4,6 +4,7 @@ import { model as blankModel, type Model, type Problem } from '../engine';
 import type { FindTableResult, LeadTable, ScoringSession } from '../workbook/session';
 import { ApplyPanel } from './ApplyPanel';
 import { GetStarted } from './GetStarted';
+import { InsightsView } from './InsightsView';
 import { LeadTablePanel } from './LeadTablePanel';
 import { Explanation, LiveFeedback } from './LiveFeedback';
 import { liveScores } from './liveScores';
@@ -113,6 +114,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
         )}
         <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
+        {table !== null && <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(m); setNotice(why); }} />}
         <Explanation row={selectedRow} score={selectedScore} />
       </main>
     </FluentProvider>

@@ -6,7 +6,8 @@
 import { DEFAULT_OUTCOME_VALUES, describeMove, readOutcomes, type Backtest, type ModelComparison, type ThresholdSuggestion } from '../insights';
 import type { InsightsReport, InsightsTable, LeadTable } from '../workbook/session';
 
-const OUTCOME_NAME = /convert|won|win|outcome|closed|deal|purchas|signed|success/i;
+/** Names that say "outcome", most telling first: a column named exactly so, then one containing it. */
+const OUTCOME_NAMES = [/^\s*(converted|conversion|won|outcome|closed won|is converted|is won)\s*$/i, /convert|\bwon\b|outcome/i];
 
 /**
  * The column the insights library reads as an outcome (yes/no, won/lost, 1/0, ...): at least
@@ -16,7 +17,11 @@ export function suggestOutcomeColumn(table: Pick<LeadTable, 'headers' | 'rows'>)
   const readable = table.headers
     .map((header, column) => ({ header, outcomes: readOutcomes(table.rows, column, DEFAULT_OUTCOME_VALUES) }))
     .filter(({ outcomes: o }) => o.converted > 0 && o.notConverted > 0 && o.converted + o.notConverted >= 0.8 * table.rows.length);
-  return (readable.find((r) => OUTCOME_NAME.test(r.header)) ?? readable[0])?.header ?? null;
+  for (const name of OUTCOME_NAMES) {
+    const named = readable.find((r) => name.test(r.header));
+    if (named !== undefined) return named.header;
+  }
+  return readable[0]?.header ?? null;
 }
 
 export const percent = (x: number, digits = 0): string => (Number.isFinite(x) ? `${(x * 100).toFixed(digits)}%` : 'n/a');
