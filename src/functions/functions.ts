@@ -10,6 +10,10 @@ import { recalculateWorkbook } from '../excel/recalculate';
 import { createLeadScoreFunctions, type ErrorCode } from './core';
 import { onceEachModel } from './missingModel';
 
+// Outside Excel (the browser preview loads the shared-runtime page) there is no custom-functions
+// runtime: the CustomFunctions.associate calls the build appends to this file then register nothing.
+if (typeof CustomFunctions === 'undefined') Object.assign(globalThis, { CustomFunctions: { associate: () => undefined } });
+
 // Looked up when an error is made, so that loading this file outside Excel does not fail.
 const errorCode = (code: ErrorCode): CustomFunctions.ErrorCode => CustomFunctions.ErrorCode[code];
 
