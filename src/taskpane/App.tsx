@@ -113,8 +113,8 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         {table !== null && (
           <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
         )}
-        <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
         {table !== null && <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(m); setNotice(why); }} />}
+        <ModelEditor model={model} columns={table?.columns ?? []} problems={live.problems} onChange={edit} />
         <Explanation row={selectedRow} score={selectedScore} />
       </main>
     </FluentProvider>

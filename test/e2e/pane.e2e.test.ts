@@ -154,7 +154,7 @@ describe('the pane in a browser', () => {
     const bt = backtest(m, leads.headers, leads.rows, 'Converted', { today: new Date() });
     if (!bt.ok) throw new Error('the backtest failed');
     expect(aucText).toContain(`AUC ${bt.value.auc.toFixed(3)}:`);
-    await page.screenshot({ path: path.join(RESULTS, 'pane-insights.png'), fullPage: true });
+    await insights.screenshot({ path: path.join(RESULTS, 'pane-insights.png') });
 
     expect(errors).toEqual([]);
     console.log(`e2e flow: ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);
