@@ -1,5 +1,5 @@
 import { Button, Field, Select } from '@fluentui/react-components';
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { Model, Result } from '../engine';
 import { backtest, calibrate, compareModels, describeMove, type Backtest, type Calibration } from '../insights';
 import type { LeadTable, ScoringSession } from '../workbook/session';
@@ -32,6 +32,8 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
   const [outcome, setOutcome] = useState<string>('');
   const [capacity, setCapacity] = useState<number>(20);
   const [calibration, setCalibration] = useState<Result<Calibration> | null>(null);
+  /** The model the calibration started from, to say when the editor has moved on since. */
+  const [calibratedFrom, setCalibratedFrom] = useState<Model | null>(null);
   const [challenger, setChallenger] = useState<{ model: Model; source: string } | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
@@ -42,13 +44,15 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
   };
 
   const share = Math.min(1, Math.max(0, capacity / 100));
+  // A backtest of 10,000 leads takes about 0.1 s: typing in the editor goes first, the figures follow.
+  const shown = useDeferredValue(model);
   const result = useMemo(
-    () => (!open || outcome === '' ? null : backtest(model, table.headers, table.rows, outcome, { capacity: { kind: 'share', share } })),
-    [open, outcome, model, table, share],
+    () => (!open || outcome === '' ? null : backtest(shown, table.headers, table.rows, outcome, { capacity: { kind: 'share', share } })),
+    [open, outcome, shown, table, share],
   );
   const comparison = useMemo(
-    () => (!open || outcome === '' || challenger === null ? null : compareModels(model, challenger.model, table.headers, table.rows, outcome)),
-    [open, outcome, model, table, challenger],
+    () => (!open || outcome === '' || challenger === null ? null : compareModels(shown, challenger.model, table.headers, table.rows, outcome)),
+    [open, outcome, shown, table, challenger],
   );
 
   const runCalibration = () => {
@@ -58,6 +62,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
     setTimeout(() => {
       const cal = calibrate(model, table.headers, table.rows, outcome);
       setCalibration(cal);
+      setCalibratedFrom(model);
       if (cal.ok) setChallenger({ model: cal.value.model, source: 'the calibrated model' });
       setStatus(cal.ok ? '' : 'Calibration is not possible on this table; see the problems below.');
       setBusy(false);
@@ -177,6 +182,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
           <p>
             Holdout AUC ({calibration.value.holdout.leads} leads set aside): {auc(calibration.value.holdout.aucBefore)} before, {auc(calibration.value.holdout.aucAfter)} after.
           </p>
+          {calibratedFrom !== model && <p role="note">The model was edited since this calibration; calibrate again to fit the current criteria.</p>}
           <table aria-label="Calibrated criteria">
             <thead>
               <tr><th>Criterion</th><th>Now</th><th>Calibrated</th><th>Note</th></tr>

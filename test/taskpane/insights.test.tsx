@@ -132,9 +132,18 @@ describe('Insights view', () => {
     await within(view).findByText(/Saved as the challenger/);
     expect(session.challenger.model).not.toBeNull();
     expect(session.challenger.model).not.toEqual(b2b());
+    // Editing the model after calibrating: the view says the calibration is of the model before.
+    expect(within(cal).queryByRole('note')).toBeNull();
+    const points = within(screen.getByRole('listitem', { name: /^Criterion 1:/ })).getByLabelText(/^Points/);
+    await user.clear(points);
+    await user.type(points, '3');
+    expect(await within(cal).findByRole('note')).toHaveProperty('textContent', 'The model was edited since this calibration; calibrate again to fit the current criteria.');
+    const savedEdits = session.saved.length;
     await user.click(within(cal).getByRole('button', { name: 'Discard' }));
     expect(within(view).queryByRole('region', { name: 'Calibrated model' })).toBeNull();
-    expect(session.saved).toEqual([]);
+    // Discard changed nothing: the model in the editor keeps the user's edit, not the calibration.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(session.saved.slice(savedEdits).every((m) => m.criteria[0]?.points === 3)).toBe(true);
     // The saved challenger loads back for the comparison.
     await user.click(within(view).getByRole('button', { name: 'Compare with saved challenger' }));
     await within(view).findByText(/^Comparing with the saved challenger/);
