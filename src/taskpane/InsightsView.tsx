@@ -143,6 +143,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
         <>
           <p>{summaryLine(b)}</p>
           <p className="auc" data-testid="insights-auc">{aucLine(b.auc)}</p>
+          <h3>Conversion by band</h3>
           <table aria-label="Conversion by band">
             <thead>
               <tr><th>Band</th><th>Leads</th><th>Converted</th><th>Rate</th><th>Lift</th></tr>
@@ -153,9 +154,11 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
               ))}
             </tbody>
           </table>
+          <h3>Gain: working the top-scoring leads first</h3>
           <ul aria-label="Cumulative gain">
             {GAIN_SHOWN.map((s) => gainAt(b, s)).filter((p) => p !== undefined).map((p) => <li key={p.leadShare}>{gainLine(p)}</li>)}
           </ul>
+          <h3>Score distribution</h3>
           <table aria-label="Score distribution">
             <thead>
               <tr><th>Scores</th><th>Leads</th><th>Converted</th></tr>
@@ -166,6 +169,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
               ))}
             </tbody>
           </table>
+          <h3>Threshold for sales</h3>
           {b.capacityThreshold !== null && <p aria-label="Threshold suggestion">{thresholdLine(b.capacityThreshold)}</p>}
           {result?.ok === true && <ProblemList problems={result.warnings} title="Data quality:" />}
           <div className="actions">
