@@ -72,13 +72,28 @@ export function layoutInsightsSheet(sheet: string, report: InsightsReport): Insi
   return { writes, charts };
 }
 
-function recordXml(sheet: string): string {
-  return `<insights xmlns="${INSIGHTS_NAMESPACE}" version="1">${sheet.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</insights>`;
+interface InsightsRecord {
+  readonly sheet: string;
+  /** The text written to A1, checked before a rewrite: a sheet that no longer holds it is not replaced. */
+  readonly title: string;
 }
 
-function recordedSheet(xml: string | null): string | null {
+const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const unescapeXml = (t: string): string => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+function recordXml(record: InsightsRecord): string {
+  return `<insights xmlns="${INSIGHTS_NAMESPACE}" version="1">${escapeXml(JSON.stringify(record))}</insights>`;
+}
+
+function readRecord(xml: string | null): InsightsRecord | null {
   const m = xml === null ? null : /<insights[^>]*>([\s\S]*)<\/insights>/.exec(xml);
-  return m === null || m === undefined ? null : (m[1] ?? '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  if (m === null) return null;
+  try {
+    const r = JSON.parse(unescapeXml(m[1] ?? '')) as Partial<InsightsRecord>;
+    return typeof r.sheet === 'string' && typeof r.title === 'string' ? { sheet: r.sheet, title: r.title } : null;
+  } catch {
+    return null;
+  }
 }
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -89,8 +104,11 @@ const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCas
  */
 export async function writeInsightsSheet(gateway: WorkbookGateway, report: InsightsReport): Promise<InsightsWritten> {
   const sheets = await gateway.sheetNames();
-  const recorded = recordedSheet(await gateway.readCustomXml(INSIGHTS_NAMESPACE));
-  const ours = recorded === null ? undefined : sheets.find((s) => same(s, recorded));
+  const recorded = readRecord(await gateway.readCustomXml(INSIGHTS_NAMESPACE));
+  const named = recorded === null ? undefined : sheets.find((s) => same(s, recorded.sheet));
+  // The sheet the add-in wrote last, if it still opens with the title written there (a sheet
+  // of that name made by someone after deleting ours is theirs, and is left alone).
+  const ours = named !== undefined && recorded !== null && String((await gateway.readValues(named, 'A1'))[0]?.[0] ?? '') === recorded.title ? named : undefined;
   let sheet: string;
   if (ours !== undefined) {
     sheet = ours;
@@ -100,7 +118,7 @@ export async function writeInsightsSheet(gateway: WorkbookGateway, report: Insig
     for (let n = 2; sheets.some((s) => same(s, sheet)); n++) sheet = `${INSIGHTS_SHEET} (${n})`;
   }
   await gateway.addSheet(sheet);
-  await gateway.writeCustomXml(INSIGHTS_NAMESPACE, recordXml(sheet));
+  await gateway.writeCustomXml(INSIGHTS_NAMESPACE, recordXml({ sheet, title: report.title }));
   const layout = layoutInsightsSheet(sheet, report);
   await gateway.write(layout.writes);
   if (layout.charts.length > 0) await gateway.addCharts(sheet, layout.charts);

@@ -116,6 +116,16 @@ describe('the Insights sheet', () => {
     expect((await book.sheetNames()).filter((s) => s.startsWith('Insights'))).toEqual(['Insights', 'Insights (2)']);
   });
 
+  it('a sheet the user made under the same name after deleting the add-in\'s is theirs: it is left alone', async () => {
+    const { book, session } = await opened();
+    await session.writeInsights(await reportOf(session));
+    await book.deleteSheet('Insights');
+    book.seedSheet('Insights', [['Their own Insights', 7]]);
+    const written = await session.writeInsights(await reportOf(session));
+    expect(written.sheet).toBe('Insights (2)');
+    expect(await cellsOf(book, 'Insights')).toEqual([['Their own Insights', 7]]);
+  });
+
   it('text that looks like a formula is written as text', async () => {
     const { book, session } = await opened();
     await session.writeInsights({ title: '=cmd|calc', lines: ['+1 line'], tables: [] });
