@@ -11,11 +11,12 @@ const folder = (name) => [`../${name}`, `../${name}/*`, `../../${name}`, `../../
 const LAYERS = {
   engine: [],
   'sample-data': ['engine'],
+  insights: ['engine'],
   excel: ['engine', 'sample-data'],
   workbook: ['engine', 'excel'],
   functions: ['engine', 'excel'],
-  taskpane: ['engine', 'workbook'],
-  cli: ['engine', 'sample-data'],
+  taskpane: ['engine', 'workbook', 'insights'],
+  cli: ['engine', 'sample-data', 'insights'],
   commands: [],
 };
 const ALL = Object.keys(LAYERS);

@@ -55,6 +55,16 @@ export interface NamedItem {
   readonly formula: string;
 }
 
+/** A native Excel chart over a block of cells: first row the series names, first column the categories. */
+export interface ChartSpec {
+  readonly kind: 'columnClustered' | 'line';
+  readonly title: string;
+  /** The data block without the sheet, header row and category column included, e.g. "A4:B7". */
+  readonly source: string;
+  /** The cells the chart covers, e.g. "E4:L18". */
+  readonly position: string;
+}
+
 export interface SelectionInfo {
   readonly sheet: string;
   /** The selected range, e.g. "C5" or "C5:D9". */
@@ -106,6 +116,9 @@ export interface WorkbookGateway {
 
   /** An in-cell dropdown list; a cell outside the list is refused. */
   setListValidation(sheet: string, address: string, items: readonly string[]): Promise<void>;
+
+  /** Adds native charts to a sheet, series by columns (ExcelApi 1.1). Deleting the sheet deletes them. */
+  addCharts(sheet: string, charts: readonly ChartSpec[]): Promise<void>;
 
   /** The XML part of this namespace, or null. Parts travel with the file and are hidden from users. */
   readCustomXml(namespace: string): Promise<string | null>;

@@ -5,6 +5,7 @@ import {
   PAYLOAD_LIMIT_BYTES,
   READ_CELL_LIMIT,
   type CellBlockWrite,
+  type ChartSpec,
   type ConditionalRule,
   type NamedItem,
   type SelectionInfo,
@@ -25,6 +26,7 @@ interface Sheet {
   formats: Map<string, string>;
   rules: { block: Block; rule: ConditionalRule }[];
   validations: { block: Block; items: readonly string[] }[];
+  charts: ChartSpec[];
 }
 
 interface Table {
@@ -124,6 +126,11 @@ export class MemoryWorkbook implements WorkbookGateway {
     return this.sheet(sheet).validations.find((v) => contains(v.block, cell))?.items ?? null;
   }
 
+  /** The charts on a sheet, in the order they were added. */
+  chartsOn(sheet: string): readonly ChartSpec[] {
+    return [...this.sheet(sheet).charts];
+  }
+
   numberFormatAt(sheet: string, address: string): string {
     const { row, column } = parseAddress(address);
     return this.sheet(sheet).formats.get(key(row, column)) ?? 'General';
@@ -138,6 +145,7 @@ export class MemoryWorkbook implements WorkbookGateway {
       formats: [...s.formats].sort(),
       rules: s.rules.map((r) => ({ address: formatAddress(r.block), rule: r.rule })),
       validations: s.validations.map((v) => ({ address: formatAddress(v.block), items: v.items })),
+      charts: [...s.charts],
     }));
     return {
       sheets,
@@ -342,6 +350,17 @@ export class MemoryWorkbook implements WorkbookGateway {
     s.validations.push({ block, items: [...items] });
   }
 
+  async addCharts(sheet: string, charts: readonly ChartSpec[]): Promise<void> {
+    this.request('addCharts', sheet, charts);
+    const s = this.sheet(sheet);
+    for (const c of charts) {
+      // As Excel: a source or position that is not an address is refused.
+      parseAddress(c.source);
+      parseAddress(c.position);
+      s.charts.push({ ...c });
+    }
+  }
+
   async readCustomXml(namespace: string): Promise<string | null> {
     this.request('readCustomXml', namespace);
     return this.xml.get(namespace) ?? null;
@@ -409,7 +428,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   private sheetOrAdd(name: string): Sheet {
     const found = this.findSheet(name);
     if (found !== undefined) return found;
-    const s: Sheet = { name, values: [], formulas: new Map(), formats: new Map(), rules: [], validations: [] };
+    const s: Sheet = { name, values: [], formulas: new Map(), formats: new Map(), rules: [], validations: [], charts: [] };
     this.sheets.set(name, s);
     return s;
   }

@@ -1,6 +1,7 @@
 import type { CellValue } from '../engine';
 import type {
   CellBlockWrite,
+  ChartSpec,
   ConditionalRule,
   NamedItem,
   SelectionInfo,
@@ -17,7 +18,7 @@ import type {
  *
  * ExcelApi requirement sets used: 1.4 (names.add, getUsedRangeOrNullObject, named table
  * columns), 1.5 (custom XML parts), 1.6 (conditional formats), 1.7 (getSurroundingRegion),
- * 1.8 (data validation), 1.9 (workbook-wide onChanged / onSelectionChanged), 1.13 (table.resize).
+ * 1.1 (charts), 1.8 (data validation), 1.9 (workbook-wide onChanged / onSelectionChanged), 1.13 (table.resize).
  */
 
 /** Excel's address without its sheet: "Leads!A1:B2" -> "A1:B2". */
@@ -258,6 +259,20 @@ export class OfficeWorkbook implements WorkbookGateway {
       validation.clear();
       validation.rule = { list: { inCellDropDown: true, source: items.join(',') } };
       validation.errorAlert = { showAlert: true, style: Excel.DataValidationAlertStyle.stop, title: 'Lead Scoring', message: `Choose one of: ${items.join(', ')}` };
+      await context.sync();
+    });
+  }
+
+  async addCharts(sheet: string, charts: readonly ChartSpec[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      for (const spec of charts) {
+        const type = spec.kind === 'line' ? Excel.ChartType.line : Excel.ChartType.columnClustered;
+        const chart = ws.charts.add(type, ws.getRange(bare(spec.source)), Excel.ChartSeriesBy.columns);
+        chart.title.text = spec.title;
+        const [from = '', to] = bare(spec.position).split(':');
+        chart.setPosition(from, to);
+      }
       await context.sync();
     });
   }

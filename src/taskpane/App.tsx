@@ -5,6 +5,7 @@ import type { FindTableResult, LeadTable, ScoringSession } from '../workbook/ses
 import { ApplyPanel } from './ApplyPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GetStarted } from './GetStarted';
+import { InsightsView } from './InsightsView';
 import { LeadTablePanel } from './LeadTablePanel';
 import { Explanation, LiveFeedback } from './LiveFeedback';
 import { liveScores } from './liveScores';
@@ -115,6 +116,11 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         </ErrorBoundary>
         {table !== null && (
           <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
+        )}
+        {table !== null && (
+          <ErrorBoundary what="insights">
+            <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(m); setNotice(why); }} />
+          </ErrorBoundary>
         )}
         <ErrorBoundary what="model editor">
           <ModelEditor model={model} columns={table?.columns ?? noColumns} problems={live.problems} onChange={edit} />

@@ -51,6 +51,9 @@ export function openPreview(leads = 500): { session: ScoringSession; sheet: Prev
       changed();
       return result;
     },
+    writeInsights: (r) => inner.writeInsights(r),
+    saveChallenger: (m) => inner.saveChallenger(m),
+    loadChallenger: () => inner.loadChallenger(),
     onModelEdited: (l) => inner.onModelEdited(l),
     onSelectedRowChanged: (l) => inner.onSelectedRowChanged(l),
   };

@@ -75,6 +75,30 @@ export interface RemoveResult {
 
 export type Unsubscribe = () => void;
 
+/** One table of the Insights sheet; its first column holds the categories, as text. */
+export interface InsightsTable {
+  readonly title: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly (string | number)[])[];
+  /** Excel number format per column, e.g. '0.0%'; missing means General. */
+  readonly formats?: readonly (string | null)[];
+  /** A native Excel chart over the table's first `columns` columns (categories, then series). */
+  readonly chart?: { readonly kind: 'columnClustered' | 'line'; readonly title: string; readonly columns: number };
+}
+
+/** What the Insights sheet shows: a title, summary lines, and the tables behind the figures. */
+export interface InsightsReport {
+  readonly title: string;
+  readonly lines: readonly string[];
+  readonly tables: readonly InsightsTable[];
+}
+
+export interface InsightsWritten {
+  /** The sheet written: "Insights", or "Insights (2)" when a sheet of that name is not the add-in's. */
+  readonly sheet: string;
+  readonly charts: number;
+}
+
 export interface ScoringSession {
   /** The Excel table under the selection, or the plain region around it. */
   findLeadTable(): Promise<FindTableResult>;
@@ -90,6 +114,12 @@ export interface ScoringSession {
   apply(model: Model, options: ApplyOptions): Promise<ApplyResult>;
   /** Removes exactly what apply added: its columns, rules and names. */
   removeScoring(): Promise<RemoveResult>;
+  /** Writes the report to the add-in's own Insights sheet (replacing only that sheet), with native charts. */
+  writeInsights(report: InsightsReport): Promise<InsightsWritten>;
+  /** Saves a model beside the champion, on the "Lead Scoring (challenger)" sheet; Apply and the functions never read it. */
+  saveChallenger(model: Model): Promise<void>;
+  /** The model on the challenger sheet, or model null when none was saved. */
+  loadChallenger(): Promise<StoredModel>;
   /** Called when someone edits the model sheet in cells. */
   onModelEdited(listener: (stored: StoredModel) => void): Unsubscribe;
   /** Called when the selection moves to another lead row (index into LeadTable.rows), or off the table. */

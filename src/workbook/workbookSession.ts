@@ -20,6 +20,7 @@ import {
 import { formatAddress, parseAddress, type Block } from '../excel/address';
 import { PAYLOAD_LIMIT_BYTES, type CellBlockWrite, type ConditionalRule, type TableInfo, type WorkbookGateway, type WriteCell } from '../excel/gateway';
 import { describeColumn } from './columnKinds';
+import { challengerTableName, loadChallenger, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { asText, headerSpan, thisRowSpan } from './formulaText';
 import { OWNERSHIP_NAMESPACE, ownershipFromXml, ownershipToXml, type Ownership } from './ownership';
 import { migrateModelSheet } from './migrateSheet';
@@ -27,6 +28,8 @@ import type {
   ApplyOptions,
   ApplyResult,
   FindTableResult,
+  InsightsReport,
+  InsightsWritten,
   LeadTable,
   RemoveResult,
   ScoringSession,
@@ -392,6 +395,20 @@ export class WorkbookSession implements ScoringSession {
     if (clears.length > 0) await this.gateway.write(clears);
   }
 
+  // ------------------------------------------------------------------ insights
+
+  writeInsights(report: InsightsReport): Promise<InsightsWritten> {
+    return writeInsightsSheet(this.gateway, report);
+  }
+
+  saveChallenger(model: Model): Promise<void> {
+    return saveChallenger(this.gateway, model);
+  }
+
+  loadChallenger(): Promise<StoredModel> {
+    return loadChallenger(this.gateway);
+  }
+
   // ------------------------------------------------------------------ events
 
   onModelEdited(listener: (stored: StoredModel) => void): Unsubscribe {
@@ -483,7 +500,8 @@ function uniqueCells(cells: readonly { sheet: string; address: string }[]): { sh
   });
 }
 
-const isModelTable = (name: string): boolean => Object.values(MODEL_TABLE_NAMES).some((n) => n.toLowerCase() === name.toLowerCase());
+const isModelTable = (name: string): boolean =>
+  Object.values(MODEL_TABLE_NAMES).some((n) => n.toLowerCase() === name.toLowerCase() || challengerTableName(n).toLowerCase() === name.toLowerCase());
 
 function contains(b: Block, row: number, column: number): boolean {
   return row >= b.row && row < b.row + b.rows && column >= b.column && column < b.column + b.columns;

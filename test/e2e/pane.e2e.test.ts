@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, parseModel } from '../../src/engine';
+import { backtest } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -153,6 +154,15 @@ describe('the pane in a browser', () => {
     await page.keyboard.press('Enter');
     await page.getByText(/^Row 3: score/).waitFor();
     expect(await page.getByText(/^Row 3: score/).textContent()).toContain(`score ${expected.scores[2]}`);
+
+    // Insights: the backtest of the same model against the example leads' Converted column.
+    await page.getByRole('button', { name: 'Show insights' }).click();
+    const insights = page.getByRole('region', { name: 'Insights' });
+    const aucText = await insights.getByText(/^AUC \d\.\d{3}:/).textContent();
+    const bt = backtest(m, leads.headers, leads.rows, 'Converted', { today: new Date() });
+    if (!bt.ok) throw new Error('the backtest failed');
+    expect(aucText).toContain(`AUC ${bt.value.auc.toFixed(3)}:`);
+    await insights.screenshot({ path: path.join(RESULTS, 'pane-insights.png') });
 
     expect(errors).toEqual([]);
     console.log(`e2e flow: ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);

@@ -170,4 +170,47 @@ describe('OfficeWorkbook on office-addin-mock', () => {
     expect(dv.rule).toEqual({ list: { inCellDropDown: true, source: 'Fit,Engagement' } });
     expect(dv.errorAlert).toMatchObject({ showAlert: true, style: 'Stop' });
   });
+  it('charts: each added over its source block, series by columns, then titled and placed over its cells', async () => {
+    const ranges: string[] = [];
+    const added: { type: string; seriesBy: string; title: { text?: string }; position: unknown[] }[] = [];
+    const excel = installExcel({
+      worksheets: {
+        sheet: {
+          block: {},
+          getRange: function (this: Data, address: string) {
+            ranges.push(address);
+            return this.block;
+          },
+          charts: {
+            add: function (type: string, _source: unknown, seriesBy: string) {
+              const chart = {
+                type,
+                seriesBy,
+                title: {} as { text?: string },
+                position: [] as unknown[],
+                setPosition(from: unknown, to: unknown) {
+                  chart.position = [from, to];
+                },
+              };
+              added.push(chart);
+              return chart;
+            },
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    Object.assign(excel, { ChartType: { columnClustered: 'ColumnClustered', line: 'Line' }, ChartSeriesBy: { columns: 'Columns' } });
+    await new OfficeWorkbook().addCharts('Insights', [
+      { kind: 'columnClustered', title: 'Conversion rate by band', source: 'Insights!A6:B9', position: 'H5:O20' },
+      { kind: 'line', title: 'Cumulative gain', source: 'A12:C24', position: 'H22:O37' },
+    ]);
+    expect(ranges).toEqual(['A6:B9', 'A12:C24']);
+    expect(added.map((c) => [c.type, c.seriesBy, c.title.text, c.position])).toEqual([
+      ['ColumnClustered', 'Columns', 'Conversion rate by band', ['H5', 'O20']],
+      ['Line', 'Columns', 'Cumulative gain', ['H22', 'O37']],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { CellValue, Model } from '../../src/engine';
-import type { ApplyOptions, ApplyResult, FindTableResult, LeadColumn, LeadTable, RemoveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
+import type { ApplyOptions, ApplyResult, FindTableResult, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
 
 /** A ScoringSession that records what the pane asks and answers what the test scripted. */
 export class FakeSession implements ScoringSession {
@@ -11,6 +11,10 @@ export class FakeSession implements ScoringSession {
   readonly saved: Model[] = [];
   readonly converted: { sheet: string; address: string }[] = [];
   removeCalls = 0;
+  /** Reports the pane wrote to the Insights sheet. */
+  readonly insights: InsightsReport[] = [];
+  /** The saved challenger model, as loadChallenger answers it. */
+  challenger: StoredModel = { model: null, problems: [] };
   private readonly rowListeners = new Set<(row: number | null) => void>();
   private readonly modelListeners = new Set<(stored: StoredModel) => void>();
 
@@ -43,6 +47,17 @@ export class FakeSession implements ScoringSession {
   removeScoring(): Promise<RemoveResult> {
     this.removeCalls++;
     return Promise.resolve({ columns: ['Score', 'Band'], rules: 3 });
+  }
+  writeInsights(report: InsightsReport): Promise<InsightsWritten> {
+    this.insights.push(report);
+    return Promise.resolve({ sheet: 'Insights', charts: report.tables.filter((t) => t.chart !== undefined).length });
+  }
+  saveChallenger(model: Model): Promise<void> {
+    this.challenger = { model, problems: [] };
+    return Promise.resolve();
+  }
+  loadChallenger(): Promise<StoredModel> {
+    return Promise.resolve(this.challenger);
   }
   onModelEdited(listener: (stored: StoredModel) => void): () => void {
     this.modelListeners.add(listener);

@@ -1,0 +1,243 @@
+import { Button, Field, Select } from '@fluentui/react-components';
+import { useDeferredValue, useMemo, useState } from 'react';
+import type { Model, Result } from '../engine';
+import { backtest, calibrate, compareModels, describeMove, type Backtest, type Calibration } from '../insights';
+import type { LeadTable, ScoringSession } from '../workbook/session';
+import { aucLine, gainAt, gainLine, insightsReport, percent, suggestOutcomeColumn, summaryLine, thresholdLine } from './insightsReport';
+import { NumberField } from './NumberField';
+import { ProblemList } from './ProblemList';
+
+export interface InsightsViewProps {
+  session: ScoringSession;
+  /** The champion: the model in the editor, which Apply and the functions use. */
+  model: Model;
+  table: LeadTable;
+  /** Replaces the model in the editor (the user can still edit it), with a notice saying why. */
+  onAdopt: (model: Model, why: string) => void;
+}
+
+const GAIN_SHOWN = [0.1, 0.2, 0.3, 0.5];
+const auc = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(3));
+const round = (x: number): string => String(Math.round(x * 100) / 100);
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * Insights for the current lead table: the model proved against an outcome column (AUC,
+ * conversion per band, gain, distribution, a threshold for sales' capacity, data-quality
+ * warnings), points calibrated from the outcomes to adopt or discard, and the model compared
+ * with a challenger (the calibrated model or the one saved beside it).
+ */
+export function InsightsView({ session, model, table, onAdopt }: InsightsViewProps) {
+  const [open, setOpen] = useState(false);
+  const [outcome, setOutcome] = useState<string>('');
+  const [capacity, setCapacity] = useState<number>(20);
+  const [calibration, setCalibration] = useState<Result<Calibration> | null>(null);
+  /** The model the calibration started from, to say when the editor has moved on since. */
+  const [calibratedFrom, setCalibratedFrom] = useState<Model | null>(null);
+  const [challenger, setChallenger] = useState<{ model: Model; source: string } | null>(null);
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const show = () => {
+    setOpen(true);
+    if (outcome === '') setOutcome(suggestOutcomeColumn(table) ?? '');
+  };
+
+  const share = Math.min(1, Math.max(0, capacity / 100));
+  // A backtest of 10,000 leads takes about 0.1 s: typing in the editor goes first, the figures follow.
+  const shown = useDeferredValue(model);
+  const result = useMemo(
+    () => (!open || outcome === '' ? null : backtest(shown, table.headers, table.rows, outcome, { capacity: { kind: 'share', share } })),
+    [open, outcome, shown, table, share],
+  );
+  const comparison = useMemo(
+    () => (!open || outcome === '' || challenger === null ? null : compareModels(shown, challenger.model, table.headers, table.rows, outcome)),
+    [open, outcome, shown, table, challenger],
+  );
+
+  const runCalibration = () => {
+    setBusy(true);
+    setStatus('Calibrating points from the outcomes…');
+    // Let the pane show the status before the fit takes the thread.
+    setTimeout(() => {
+      const cal = calibrate(model, table.headers, table.rows, outcome);
+      setCalibration(cal);
+      setCalibratedFrom(model);
+      if (cal.ok) setChallenger({ model: cal.value.model, source: 'the calibrated model' });
+      setStatus(cal.ok ? '' : 'Calibration is not possible on this table; see the problems below.');
+      setBusy(false);
+    }, 0);
+  };
+
+  const adopt = (cal: Calibration) => {
+    onAdopt(cal.model, `The calibrated points were adopted (holdout AUC ${auc(cal.holdout.aucBefore)} before, ${auc(cal.holdout.aucAfter)} after); edit them as you like.`);
+    setCalibration(null);
+    setChallenger(null);
+    setStatus('Adopted: the calibrated model is now in the editor.');
+  };
+
+  const discard = () => {
+    setCalibration(null);
+    if (challenger?.source === 'the calibrated model') setChallenger(null);
+    setStatus('Discarded the calibrated model; the model in the editor is unchanged.');
+  };
+
+  const act = async (what: string, action: () => Promise<string>) => {
+    setBusy(true);
+    try {
+      setStatus(await action());
+    } catch (e) {
+      setStatus(`${what} failed: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveChallenger = (m: Model) =>
+    act('Saving the challenger', async () => {
+      await session.saveChallenger(m);
+      return "Saved as the challenger on the sheet 'Lead Scoring (challenger)'. Apply and the functions still use the Lead Scoring sheet.";
+    });
+
+  const loadChallenger = () =>
+    act('Loading the challenger', async () => {
+      const stored = await session.loadChallenger();
+      if (stored.model === null) return stored.problems.length > 0 ? `The challenger sheet cannot be read: ${stored.problems[0]?.message ?? ''}` : 'No challenger has been saved in this workbook yet.';
+      setChallenger({ model: stored.model, source: 'the saved challenger' });
+      return `Comparing with the saved challenger '${stored.model.name}'.`;
+    });
+
+  const writeSheet = (b: Backtest) =>
+    act('Writing the Insights sheet', async () => {
+      const written = await session.writeInsights(insightsReport(b, b.capacityThreshold, comparison?.ok === true ? comparison.value : null));
+      return `Wrote the sheet '${written.sheet}' with its tables and ${written.charts} chart${written.charts === 1 ? '' : 's'}.`;
+    });
+
+  if (!open) {
+    return (
+      <section aria-labelledby="insights-heading" className="group insights">
+        <h2 id="insights-heading">Insights</h2>
+        <p className="muted">Check the model against past outcomes, learn points from them, and compare two models.</p>
+        <Button onClick={show}>Show insights</Button>
+      </section>
+    );
+  }
+
+  const b = result?.ok === true ? result.value : null;
+  return (
+    <section aria-labelledby="insights-heading" className="group insights">
+      <h2 id="insights-heading">Insights</h2>
+      <Field label="Outcome column" hint="Converted or won: yes/no, true/false, 1/0, won/lost.">
+        <Select value={outcome} onChange={(_, d) => { setOutcome(d.value); setCalibration(null); setChallenger(null); }}>
+          {outcome === '' && <option value="">Choose a column</option>}
+          {table.headers.map((h) => (
+            <option key={h} value={h}>{h}</option>
+          ))}
+        </Select>
+      </Field>
+      <NumberField label="Sales can work (% of leads)" value={capacity} onChange={(v) => setCapacity(v ?? 20)} />
+      {status !== '' && <p role="status">{status}</p>}
+      {outcome === '' && <p>Choose the column that says which leads converted.</p>}
+      {result !== null && !result.ok && <ProblemList problems={result.problems} title="No backtest:" />}
+      {b !== null && (
+        <>
+          <p>{summaryLine(b)}</p>
+          <p className="auc" data-testid="insights-auc">{aucLine(b.auc)}</p>
+          <h3>Conversion by band</h3>
+          <table aria-label="Conversion by band">
+            <thead>
+              <tr><th>Band</th><th>Leads</th><th>Converted</th><th>Rate</th><th>Lift</th></tr>
+            </thead>
+            <tbody>
+              {b.bands.map((r) => (
+                <tr key={r.band}><td>{r.band}</td><td>{r.leads}</td><td>{r.converted}</td><td>{percent(r.rate, 1)}</td><td>{Number.isFinite(r.lift) ? `${r.lift.toFixed(2)}x` : 'n/a'}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Gain: working the top-scoring leads first</h3>
+          <ul aria-label="Cumulative gain">
+            {GAIN_SHOWN.map((s) => gainAt(b, s)).filter((p) => p !== undefined).map((p) => <li key={p.leadShare}>{gainLine(p)}</li>)}
+          </ul>
+          <h3>Score distribution</h3>
+          <table aria-label="Score distribution">
+            <thead>
+              <tr><th>Scores</th><th>Leads</th><th>Converted</th></tr>
+            </thead>
+            <tbody>
+              {b.distribution.map((d, i) => (
+                <tr key={i}><td>{d.from === d.to ? round(d.from) : `${round(d.from)} to ${round(d.to)}`}</td><td>{d.leads}</td><td>{d.converted}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <h3>Threshold for sales</h3>
+          {b.capacityThreshold !== null && <p aria-label="Threshold suggestion">{thresholdLine(b.capacityThreshold)}</p>}
+          {result?.ok === true && <ProblemList problems={result.warnings} title="Data quality:" />}
+          <div className="actions">
+            <Button onClick={runCalibration} disabled={busy}>Calibrate points</Button>
+            <Button onClick={() => void writeSheet(b)} disabled={busy}>Write Insights sheet</Button>
+            <Button onClick={() => void loadChallenger()} disabled={busy}>Compare with saved challenger</Button>
+          </div>
+        </>
+      )}
+      {calibration !== null && !calibration.ok && <ProblemList problems={calibration.problems} title="Calibration failed:" />}
+      {calibration?.ok === true && (
+        <div aria-label="Calibrated model" role="region">
+          <h3>Calibrated points</h3>
+          <p>
+            Holdout AUC ({calibration.value.holdout.leads} leads set aside): {auc(calibration.value.holdout.aucBefore)} before, {auc(calibration.value.holdout.aucAfter)} after.
+          </p>
+          {calibratedFrom !== model && <p role="note">The model was edited since this calibration; calibrate again to fit the current criteria.</p>}
+          <table aria-label="Calibrated criteria">
+            <thead>
+              <tr><th>Criterion</th><th>Now</th><th>Calibrated</th><th>Note</th></tr>
+            </thead>
+            <tbody>
+              {calibration.value.criteria.map((c, i) => (
+                <tr key={i}><td>{c.label}{c.suggested ? ' (new)' : ''}</td><td>{c.oldPoints ?? ''}</td><td>{c.newPoints}</td><td>{c.note}</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <ProblemList problems={calibration.warnings} title="Calibration notes:" />
+          <div className="actions">
+            <Button appearance="primary" onClick={() => adopt(calibration.value)} disabled={busy}>Adopt</Button>
+            <Button onClick={() => void saveChallenger(calibration.value.model)} disabled={busy}>Save as challenger</Button>
+            <Button onClick={discard} disabled={busy}>Discard</Button>
+          </div>
+        </div>
+      )}
+      {comparison !== null && !comparison.ok && <ProblemList problems={comparison.problems} title="No comparison:" />}
+      {comparison?.ok === true && challenger !== null && (
+        <div aria-label="Champion and challenger" role="region">
+          <h3>Champion and challenger</h3>
+          <p className="muted">The current model against {challenger.source}, on the same leads.</p>
+          <table aria-label="Champion and challenger figures">
+            <thead>
+              <tr><th></th><th>Model</th><th>AUC</th><th>Top 20% capture</th><th>Lift</th></tr>
+            </thead>
+            <tbody>
+              {([['Champion', comparison.value.champion], ['Challenger', comparison.value.challenger]] as const).map(([role, x]) => (
+                <tr key={role}><td>{role}</td><td>{x.model}</td><td>{auc(x.auc)}</td><td>{percent(gainAt(x, 0.2)?.gain ?? Number.NaN)}</td><td>{(gainAt(x, 0.2)?.lift ?? Number.NaN).toFixed(2)}x</td></tr>
+              ))}
+            </tbody>
+          </table>
+          <ul aria-label="Band moves">
+            {comparison.value.moves.length === 0 ? <li>No lead changes band.</li> : comparison.value.moves.map((m, i) => <li key={i}>{describeMove(m)}</li>)}
+          </ul>
+          <table aria-label="Band migration">
+            <thead>
+              <tr><th>Champion \ challenger</th>{comparison.value.challenger.bands.map((x) => <th key={x.band}>{x.band}</th>)}</tr>
+            </thead>
+            <tbody>
+              {comparison.value.migration.map((r, i) => (
+                <tr key={i}><th>{comparison.value.champion.bands[i]?.band}</th>{r.map((n, j) => <td key={j}>{n}</td>)}</tr>
+              ))}
+            </tbody>
+          </table>
+          {challenger.source === 'the saved challenger' && (
+            <Button onClick={() => onAdopt(challenger.model, `The saved challenger '${challenger.model.name}' is now the model in the editor.`)} disabled={busy}>Make the challenger the model</Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
