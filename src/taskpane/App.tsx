@@ -119,7 +119,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         )}
         {table !== null && (
           <ErrorBoundary what="insights">
-            <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(m); setNotice(why); }} />
+            <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} />
           </ErrorBoundary>
         )}
         <ErrorBoundary what="model editor">
