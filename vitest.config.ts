@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    setupFiles: ['test/setup.ts'],
   },
 });
