@@ -3,63 +3,29 @@
  * the production bundle served over http, opened as a plain web page, so the pane runs its
  * browser preview on the in-memory workbook with the example leads.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compile, parseModel } from '../../src/engine';
 import { backtest } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
+import { DIST, openPaneBrowser, RESULTS, type PaneBrowser } from './browser';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIST = path.join(ROOT, 'dist');
-const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_KB = 250;
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.png': 'image/png', '.xml': 'application/xml', '.map': 'application/json' };
-
-let server: Server;
+let browser: PaneBrowser | undefined;
 let baseUrl = '';
 let context: BrowserContext;
-let profile = '';
 
 beforeAll(async () => {
-  // .ci/run builds before npm test; on a fresh checkout the test builds the bundle itself.
-  if (!existsSync(path.join(DIST, 'taskpane.js'))) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/webpack-cli/bin/cli.js'), '--mode', 'production'], { cwd: ROOT, stdio: 'ignore' });
-  }
-  server = createServer((req, res) => {
-    const file = path.join(DIST, path.normalize(decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/')));
-    if (!file.startsWith(DIST) || !existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  mkdirSync(RESULTS, { recursive: true });
-  profile = mkdtempSync(path.join(tmpdir(), 'leadscore-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1400, height: 1000 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  // Office.js comes from Microsoft's CDN; the machine is offline, and a plain page has no host anyway.
-  await context.route('https://appsforoffice.microsoft.com/**', (route) => route.abort());
+  browser = await openPaneBrowser();
+  ({ baseUrl, context } = browser);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => server?.close(resolve));
-  if (profile !== '') rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
 });
 
 describe('the pane in a browser', () => {
