@@ -4,9 +4,16 @@
  */
 import type ExcelJS from 'exceljs';
 import type { Model } from '../engine';
-import { CliError } from './command';
+import { CliError, type Command } from './command';
 import { engineValue, fileKind, findLeadRange, findModelSheet, loadWorkbook, readCsvTable, readInput } from './leadFile';
 import { modelFromJsonFile, modelFromSheet } from './modelSource';
+
+/** The options every command over a history of outcomes takes: where the leads and outcomes are, and the day. */
+export const HISTORY_OPTIONS: Command['options'] = {
+  outcome: { type: 'string', description: 'the column holding the outcome (yes/no, won/lost, 1/0, TRUE/FALSE, converted/not converted)' },
+  table: { type: 'string', short: 't', description: 'the Excel table or sheet holding the leads' },
+  'as-of': { type: 'string', description: "the day ages are measured to, YYYY-MM-DD (default: the model's as-of, else today)" },
+};
 
 export interface HistoryTable {
   readonly headers: string[];

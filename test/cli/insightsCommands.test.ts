@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, type CommandIO } from '../../src/cli/command';
+import { EXIT } from '../../src/cli/command';
 import { parseCsv } from '../../src/cli/csv';
 import { writeModelSheet } from '../../src/cli/modelSource';
-import { main } from '../../src/cli/leadscore';
+import { runCli } from './runCli';
 import { compile, parseModel, templateById } from '../../src/engine';
 
 const EXAMPLE = join(__dirname, '../../examples/leads.csv');
@@ -16,13 +16,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'leadscore-insights-'));
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 describe('leadscore calibrate', () => {
   it('learns a complete model from examples/leads.csv alone, which leadscore score then uses', async () => {

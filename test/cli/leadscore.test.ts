@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { EXIT, type CommandIO } from '../../src/cli/command';
+import { EXIT } from '../../src/cli/command';
 import { leadTableToCsv, parseCsv } from '../../src/cli/csv';
-import { main } from '../../src/cli/leadscore';
+import { runCli } from './runCli';
 import { writeModelSheet } from '../../src/cli/modelSource';
 import { compile, templateById, type Model } from '../../src/engine';
 import { generateLeads } from '../../src/sample-data/generateLeads';
@@ -18,13 +18,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'leadscore-cli-'));
 });
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CommandIO = { stdout: (t) => (out += `${t}\n`), stderr: (t) => (err += `${t}\n`), stderrIsTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 const leads = (count = 60): { headers: string[]; rows: string[][] } => parseCsv(leadTableToCsv(generateLeads({ count, seed: 'cli', asOf: '2026-11-01' })));
 

@@ -1,25 +1,18 @@
 import { describe, expect, it } from 'vitest';
+import { previewWorkbook } from '../../src/excel/preview';
+import { opened, today } from './openedSession';
 import { compile, criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
 import { columnLetters } from '../../src/excel/address';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
-import { previewWorkbook } from '../../src/excel/preview';
 import { columnRef } from '../../src/workbook/formulaText';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
 
-const today = (): Date => new Date(2026, 10, 1);
 const template = (id: string): Model => {
   const t = templateById(id);
   if (t === undefined) throw new Error(`no template ${id}`);
   return t.model;
 };
-
-async function opened(book: MemoryWorkbook = previewWorkbook()): Promise<{ book: MemoryWorkbook; session: WorkbookSession }> {
-  const session = new WorkbookSession(book, { today, debounceMs: 5 });
-  const found = await session.findLeadTable();
-  if (found.kind !== 'table') throw new Error(`expected a table, got ${found.kind}`);
-  return { book, session };
-}
 
 async function leadsTable(book: MemoryWorkbook): Promise<{ headers: readonly string[]; body: unknown[][]; sheet: string }> {
   const t = (await book.tables()).find((x) => x.name === 'Leads');

@@ -1,26 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { previewWorkbook } from '../../src/excel/preview';
+import { opened, today } from './openedSession';
 import { criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
-import { previewWorkbook } from '../../src/excel/preview';
 import { backtest, calibrate } from '../../src/insights';
 import { insightsReport } from '../../src/taskpane/insightsReport';
 import { CHALLENGER_SHEET, INSIGHTS_SHEET } from '../../src/workbook/insightsWorkbook';
 import type { InsightsReport } from '../../src/workbook/session';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
 
-const today = (): Date => new Date(2026, 10, 1);
 const b2b = (): Model => {
   const t = templateById('weighted-b2b');
   if (t === undefined) throw new Error('no template');
   return t.model;
 };
-
-async function opened(book: MemoryWorkbook = previewWorkbook()): Promise<{ book: MemoryWorkbook; session: WorkbookSession }> {
-  const session = new WorkbookSession(book, { today, debounceMs: 5 });
-  const found = await session.findLeadTable();
-  if (found.kind !== 'table') throw new Error(`expected a table, got ${found.kind}`);
-  return { book, session };
-}
 
 /** Every sheet but one, as a person could see it. */
 function sheetsBut(book: MemoryWorkbook, name: string): unknown {

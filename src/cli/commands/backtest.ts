@@ -1,7 +1,7 @@
 import { formatProblems } from '../../engine';
 import { backtest, type Capacity } from '../../insights';
 import { CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
-import { chooseModel, readHistoryTable } from '../historyTable';
+import { chooseModel, HISTORY_OPTIONS, readHistoryTable } from '../historyTable';
 import { describeBacktest } from '../insightsReport';
 
 export const backtestCommand: Command = {
@@ -10,12 +10,10 @@ export const backtestCommand: Command = {
   usage: '<history.xlsx|history.csv> --outcome <column> [--model model.json] [--capacity N|N%] [--target-rate R%] [--json]',
   positionals: { min: 1, max: 1 },
   options: {
-    outcome: { type: 'string', description: 'the column holding the outcome (yes/no, won/lost, 1/0, TRUE/FALSE, converted/not converted)' },
+    ...HISTORY_OPTIONS,
     model: { type: 'string', short: 'm', description: "model JSON file (default: the workbook's 'Lead Scoring' sheet)" },
-    table: { type: 'string', short: 't', description: 'the Excel table or sheet holding the leads' },
     capacity: { type: 'string', description: 'leads sales can work: a number of leads of this table (120) or a share (20%)' },
     'target-rate': { type: 'string', description: 'conversion rate wanted among the leads worked, e.g. 25%' },
-    'as-of': { type: 'string', description: "the day ages are measured to, YYYY-MM-DD (default: the model's as-of, else today)" },
     json: { type: 'boolean', description: 'print the figures as JSON' },
   },
   async run({ values, positionals }, io) {

@@ -2,7 +2,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { formatProblems } from '../../engine';
 import { calibrate } from '../../insights';
 import { CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
-import { chooseModel, readHistoryTable } from '../historyTable';
+import { chooseModel, HISTORY_OPTIONS, readHistoryTable } from '../historyTable';
 import { describeCalibration } from '../insightsReport';
 import { jsonNumbers } from './backtest';
 
@@ -12,13 +12,11 @@ export const calibrateCommand: Command = {
   usage: '<history.xlsx|history.csv> --outcome <column> [--model model.json] [-o model.json] [--json]',
   positionals: { min: 1, max: 1 },
   options: {
-    outcome: { type: 'string', description: 'the column holding the outcome (yes/no, won/lost, 1/0, TRUE/FALSE, converted/not converted)' },
+    ...HISTORY_OPTIONS,
     model: { type: 'string', short: 'm', description: "model JSON whose points to fit (default: the workbook's 'Lead Scoring' sheet, else none)" },
-    table: { type: 'string', short: 't', description: 'the Excel table or sheet holding the leads' },
     output: { type: 'string', short: 'o', description: 'write the calibrated model as JSON to this file' },
     force: { type: 'boolean', short: 'f', description: 'replace the output file when it exists' },
     suggestions: { type: 'string', description: 'at most this many criteria suggested from unused columns (default 8 with a model, 12 without; 0 for none)' },
-    'as-of': { type: 'string', description: "the day ages are measured to, YYYY-MM-DD (default: the model's as-of, else today)" },
     json: { type: 'boolean', description: 'print the result (AUC, points, the model) as JSON' },
   },
   details: 'The calibrated model is a proposal: nothing is changed in the input, and -o never replaces a file without --force.',
