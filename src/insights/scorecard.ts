@@ -32,13 +32,13 @@ import type { Capacity } from './suggestThreshold';
 
 export interface ScorecardOptions extends CompileOptions {
   readonly outcomeValues?: OutcomeValues;
-  /** 'points' (default): the best possible lead has about 100 points; '0-100': the sum as a percentage of the maximum. */
+  /** 'points' (default): the best possible lead has about 100 points; '0-100': exactly 100 (or just below, as whole points allow). */
   readonly scale?: Scale;
   /** Points that double the odds of converting; when absent, chosen so the best lead has about 100 points. */
   readonly pointsToDoubleOdds?: number;
   /** Place the Hot band at the share of leads sales can work. */
   readonly capacity?: Capacity;
-  /** At most this many columns in the scorecard (the strongest by information value). Default 20. */
+  /** At most this many columns in the scorecard (the strongest by information value). Default 30. */
   readonly maxColumns?: number;
   readonly folds?: number;
   readonly seed?: number;
@@ -164,7 +164,7 @@ function buildCard(candidates: readonly ScorecardColumn[], labels: Uint8Array, t
   }
   strong.sort((a, b) => b.binning.iv - a.binning.iv);
   const chosen: typeof strong = [];
-  const maxColumns = options.maxColumns ?? 20;
+  const maxColumns = options.maxColumns ?? 30;
   for (const s of strong) {
     let twin: { header: string; r: number } | null = null;
     for (const k of chosen) {
@@ -183,7 +183,12 @@ function buildCard(candidates: readonly ScorecardColumn[], labels: Uint8Array, t
   fit.kept.forEach((w) => {
     if (w !== null) spread += Math.max(...w);
   });
-  const factor = options.pointsToDoubleOdds !== undefined && options.pointsToDoubleOdds > 0 ? options.pointsToDoubleOdds / Math.LN2 : spread > 0 ? TARGET_MAXIMUM / spread : 1;
+  const tops = fit.kept.filter((w): w is Float64Array => w !== null).map((w) => Math.max(...w));
+  const factor =
+    options.pointsToDoubleOdds !== undefined && options.pointsToDoubleOdds > 0 ? options.pointsToDoubleOdds / Math.LN2
+    : spread <= 0 ? 1
+    : options.scale === '0-100' ? exactHundred(tops, TARGET_MAXIMUM / spread)
+    : TARGET_MAXIMUM / spread;
   const kept: { c: ScorecardColumn; binning: Binning; points: number[] }[] = [];
   chosen.forEach((s, j) => {
     const w = fit.kept[j];
@@ -196,6 +201,22 @@ function buildCard(candidates: readonly ScorecardColumn[], labels: Uint8Array, t
     else kept.push({ c: s.c, binning: s.binning, points });
   });
   return { kept, leftOut, lambda: fit.lambda, crossValidation: fit.crossValidation, factor };
+}
+
+/**
+ * The scale factor at which the best possible lead has 100 points after rounding, or as close
+ * below as whole points allow: the sum of rounded maxima only grows with the factor.
+ */
+function exactHundred(tops: readonly number[], guess: number): number {
+  const total = (f: number): number => tops.reduce((s, t) => s + Math.round(t * f), 0);
+  let lo = guess * 0.5;
+  let hi = guess * 1.5;
+  for (let k = 0; k < 60; k++) {
+    const mid = (lo + hi) / 2;
+    if (total(mid) <= TARGET_MAXIMUM) lo = mid;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function modelOf(card: Card, base: Model, scale: Scale, bands: readonly Band[]): Model {
@@ -236,11 +257,14 @@ export function buildScorecard(headers: readonly unknown[], rows: readonly (read
   const train = Uint32Array.from(trainList);
   const holdout = Uint32Array.from(holdoutList);
   const holdoutLabels = Uint8Array.from(holdout, (i) => history.labels[i] ?? 0);
-  const scale = options.scale ?? 'points';
+  // On the 0-100 scale the points themselves add up to at most 100 (see exactHundred): the
+  // engine's own 0-100 scale divides by the sum of every criterion's points, and a lead can
+  // match only one bin per column, so it would never reach 100.
+  const scale: Scale = 'points';
 
   const card = buildCard(candidates, history.labels, train, options);
   if (card.kept.length === 0) {
-    return fail([...warnings, ...card.leftOut.map((l) => warning(`column '${l.column}'`, `left out: ${l.note}`)), { severity: 'error', where: 'scorecard', message: 'no column tells converters apart well enough to earn points', hint: 'add columns recorded before the outcome was known, or more history', path: [] }]);
+    return fail([...warnings, ...[...leftOut, ...card.leftOut].map((l) => warning(`column '${l.column}'`, `left out: ${l.note}`)), { severity: 'error', where: 'scorecard', message: 'no column tells converters apart well enough to earn points', hint: 'add columns recorded before the outcome was known, or more history', path: [] }]);
   }
   const unbanded = modelOf(card, base, scale, base.bands);
   const compiled = compile(unbanded, headers, options);
