@@ -598,8 +598,10 @@ function typedValue(v: string, textFormat: boolean): Stored | undefined {
 function ruleMatches(rule: ConditionalRule, value: Stored | undefined): boolean {
   if (rule.kind === 'textEquals') return typeof value === 'string' && value.toLowerCase() === rule.text.toLowerCase();
   if (rule.kind === 'textContains') return typeof value === 'string' && value.toLowerCase().includes(rule.text.toLowerCase());
-  const n = typeof value === 'number' ? value : typeof value === 'boolean' ? Number.NaN : value === undefined ? 0 : Number.NaN;
-  if (Number.isNaN(n)) return false;
+  // Excel orders values number < text < logical, so any text (a formula's "" too) or TRUE/FALSE
+  // is greater than every number; an empty cell counts as 0.
+  if (typeof value === 'string' || typeof value === 'boolean') return rule.operator === 'greaterThanOrEqual';
+  const n = value ?? 0;
   switch (rule.operator) {
     case 'greaterThanOrEqual':
       return n >= rule.value;

@@ -28,6 +28,9 @@ type Cells = (string | number | boolean)[][];
 /** Office's typings do not admit null, yet the API documents it as "leave this cell alone". */
 const cells = (rows: readonly (readonly WriteCell[])[]): Cells => rows as unknown as Cells;
 
+/** A number as Excel reads it in a rule's formula: 9.99E+307, not JavaScript's 9.99e+307. */
+const excelNumber = (n: number): string => String(n).toUpperCase();
+
 function applyRule(range: Excel.Range, rule: ConditionalRule): void {
   if (rule.kind === 'textContains') {
     const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
@@ -48,8 +51,8 @@ function applyRule(range: Excel.Range, rule: ConditionalRule): void {
   }[rule.operator];
   cf.cellValue.rule =
     rule.operator === 'between'
-      ? { formula1: String(rule.value), formula2: String(rule.value2 ?? rule.value), operator }
-      : { formula1: String(rule.value), operator };
+      ? { formula1: excelNumber(rule.value), formula2: excelNumber(rule.value2 ?? rule.value), operator }
+      : { formula1: excelNumber(rule.value), operator };
 }
 
 export class OfficeWorkbook implements WorkbookGateway {
