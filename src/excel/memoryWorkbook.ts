@@ -32,7 +32,9 @@ interface Sheet {
 interface Table {
   name: string;
   sheet: string;
+  /** The whole table: header row, body and, when shown, the totals row (Excel's table.getRange()). */
   block: Block;
+  totalsRow: boolean;
 }
 
 const key = (row: number, column: number): string => `${row},${column}`;
@@ -85,8 +87,9 @@ export class MemoryWorkbook implements WorkbookGateway {
     if (this.current.sheet === '') this.current = { sheet: name, address: 'A1' };
   }
 
-  seedTable(sheet: string, address: string, name: string): void {
-    this.createTable(sheet, address, name);
+  /** A table as a person made it; with `totalsRow`, the address's last row is the table's totals row. */
+  seedTable(sheet: string, address: string, name: string, options: { totalsRow?: boolean } = {}): void {
+    this.createTable(sheet, address, name).totalsRow = options.totalsRow ?? false;
   }
 
   /** A person typing into cells: written as values, change events fire, no request is counted. */
@@ -450,7 +453,8 @@ export class MemoryWorkbook implements WorkbookGateway {
   }
 
   private info(t: Table): TableInfo {
-    return { name: t.name, sheet: t.sheet, address: formatAddress(t.block), headers: this.headersOf(t) };
+    const headerAndBody = t.totalsRow ? { ...t.block, rows: t.block.rows - 1 } : t.block;
+    return { name: t.name, sheet: t.sheet, address: formatAddress(headerAndBody), headers: this.headersOf(t) };
   }
 
   /** Excel gives blank headers a ColumnN name and makes repeated ones unique with a number. */
@@ -475,7 +479,7 @@ export class MemoryWorkbook implements WorkbookGateway {
     if (tableName === '') for (let n = 1; tableName === '' || this.tableMap.has(tableName.toLowerCase()); n++) tableName = `Table${n}`;
     if (this.tableMap.has(tableName.toLowerCase())) throw new GatewayError('ItemAlreadyExists', `A table named '${tableName}' already exists.`);
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(tableName)) throw new GatewayError('InvalidArgument', `'${tableName}' is not a valid table name.`);
-    const t: Table = { name: tableName, sheet: s.name, block };
+    const t: Table = { name: tableName, sheet: s.name, block, totalsRow: false };
     this.tableMap.set(tableName.toLowerCase(), t);
     this.uniqueHeaders(t);
     return t;

@@ -1,8 +1,9 @@
 // What a real Excel does that the add-in once did not expect (issue 10), each modelled in the
 // in-memory workbook first and then checked against the add-in.
 import { describe, expect, it } from 'vitest';
-import { MODEL_SHEET, templateById, type Model } from '../../src/engine';
+import { criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
 import { columnLetters } from '../../src/excel/address';
+import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { opened } from './openedSession';
 
 const template = (id: string): Model => {
@@ -25,3 +26,33 @@ describe('band colours on formula cells (issue 10 item 3)', () => {
 });
 
 void MODEL_SHEET;
+
+describe('a totals row (issue 10 item 4)', () => {
+  /** The example leads with Excel's totals row under them: a label and a SUBTOTAL. */
+  async function withTotals(): Promise<Awaited<ReturnType<typeof opened>>> {
+    const book = new MemoryWorkbook();
+    book.seedSheet('Leads', [['Company', 'Visits'], ['Acme', 12], ['Globex', 3], ['Total', 15]]);
+    await book.write([{ sheet: 'Leads', address: 'B4', formulas: [['=SUBTOTAL(109,[Visits])']] }]);
+    book.seedTable('Leads', 'A1:B4', 'Leads', { totalsRow: true });
+    book.select('Leads', 'A2');
+    return opened(book);
+  }
+  const visits = makeModel({ criteria: [criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gt', value: 5 }, points: 60 })] });
+
+  it('is not read as a lead', async () => {
+    const { session } = await withTotals();
+    const table = await session.reloadTable();
+    expect(table.rows).toEqual([['Acme', 12], ['Globex', 3]]);
+  });
+
+  it('is not scored: Apply writes the two leads only, and the totals row keeps its cells', async () => {
+    const { book, session } = await withTotals();
+    expect(await session.apply(visits, { mode: 'values', subScores: false })).toMatchObject({ kind: 'applied', rows: 2 });
+    expect(await book.readValues('Leads', 'A2:D4')).toEqual([
+      ['Acme', 12, 60, 'Hot'],
+      ['Globex', 3, 0, 'Cold'],
+      ['Total', '', '', ''],
+    ]);
+    expect((await book.readFormulas('Leads', 'B4'))[0]?.[0]).toBe('=SUBTOTAL(109,[Visits])');
+  });
+});
