@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
 import { columnLetters } from '../../src/excel/address';
+import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
+import { bytesOf } from '../../src/workbook/payloadBudget';
 import { opened } from './openedSession';
 
 const template = (id: string): Model => {
@@ -54,5 +56,26 @@ describe('a totals row (issue 10 item 4)', () => {
       ['Total', '', '', ''],
     ]);
     expect((await book.readFormulas('Leads', 'B4'))[0]?.[0]).toBe('=SUBTOTAL(109,[Visits])');
+  });
+});
+
+describe('request sizes in UTF-8 bytes (issue 10 item 5)', () => {
+  it('reads a 30,000 x 12 table of Japanese text: every block under the 5 MB limit, measured in bytes', async () => {
+    const headers = Array.from({ length: 12 }, (_, c) => `項目${c + 1}`);
+    const rows = Array.from({ length: 30_000 }, (_, r) => headers.map((_, c) => `東京都千代田区丸の内${(r * 12 + c) % 997}番地`));
+    const book = new MemoryWorkbook();
+    book.seedSheet('顧客', [headers, ...rows]);
+    book.seedTable('顧客', `A1:L${rows.length + 1}`, 'Leads');
+    book.select('顧客', 'A2');
+    book.payloads = [];
+    const { session } = await opened(book);
+    const table = await session.reloadTable();
+    expect(table.rows.length).toBe(30_000);
+    expect(table.rows[29_999]?.[11]).toBe(rows[29_999]?.[11]);
+    expect(Math.max(...book.payloads)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+
+  it('counts bytes as UTF-8 does: ASCII 1, é 2, 東 3, an emoji 4', () => {
+    for (const text of ['abc', 'é', '東京', '😀', 'a😀é東']) expect(bytesOf(text), text).toBe(Buffer.byteLength(JSON.stringify(text)));
   });
 });
