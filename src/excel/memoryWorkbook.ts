@@ -106,6 +106,30 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.tableMap.set(newName.toLowerCase(), t);
   }
 
+  /** A person moving a whole table (cut and paste): its cells, formulas and formats go to the new top-left cell. */
+  userMoveTable(name: string, topLeft: string): void {
+    const t = this.table(name);
+    const s = this.sheet(t.sheet);
+    const to = parseAddress(topLeft);
+    const from = t.block;
+    const moved: { row: number; column: number; value: Stored | undefined; formula: string | undefined; format: string | undefined }[] = [];
+    for (let r = 0; r < from.rows; r++) {
+      for (let c = 0; c < from.columns; c++) {
+        const k = key(from.row + r, from.column + c);
+        moved.push({ row: to.row + r, column: to.column + c, value: s.values[from.row + r]?.[from.column + c], formula: s.formulas.get(k), format: s.formats.get(k) });
+        this.setCell(s, from.row + r, from.column + c, undefined);
+        s.formats.delete(k);
+      }
+    }
+    for (const m of moved) {
+      this.setCell(s, m.row, m.column, m.value);
+      if (m.formula !== undefined) s.formulas.set(key(m.row, m.column), m.formula);
+      if (m.format !== undefined) s.formats.set(key(m.row, m.column), m.format);
+    }
+    t.block = { ...from, row: to.row, column: to.column };
+    this.emitChange(t.sheet, formatAddress(t.block));
+  }
+
   /** A person selecting cells: selection events fire. */
   select(sheet: string, address: string): void {
     this.sheet(sheet);

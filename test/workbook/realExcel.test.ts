@@ -1,7 +1,7 @@
 // What a real Excel does that the add-in once did not expect (issue 10), each modelled in the
 // in-memory workbook first and then checked against the add-in.
 import { describe, expect, it } from 'vitest';
-import { criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
+import { criterion, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
 import { columnLetters } from '../../src/excel/address';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
@@ -27,7 +27,6 @@ describe('band colours on formula cells (issue 10 item 3)', () => {
   });
 });
 
-void MODEL_SHEET;
 
 describe('a totals row (issue 10 item 4)', () => {
   /** The example leads with Excel's totals row under them: a label and a SUBTOTAL. */
@@ -77,5 +76,25 @@ describe('request sizes in UTF-8 bytes (issue 10 item 5)', () => {
 
   it('counts bytes as UTF-8 does: ASCII 1, é 2, 東 3, an emoji 4', () => {
     for (const text of ['abc', 'é', '東京', '😀', 'a😀é東']) expect(bytesOf(text), text).toBe(Buffer.byteLength(JSON.stringify(text)));
+  });
+});
+
+describe('a model table the user moved (issue 10 item 8)', () => {
+  it('is saved where it is now, so LeadScoringCriteria[#All] holds the saved criteria', async () => {
+    const { book, session } = await opened();
+    const model = template('weighted-b2b');
+    await session.saveModel(model);
+    book.userMoveTable(MODEL_TABLE_NAMES.criteria, 'B40');
+    const heavier: Model = { ...model, criteria: model.criteria.map((c, i) => (i === 0 ? { ...c, points: c.points + 7 } : c)) };
+    await session.saveModel(heavier);
+
+    const criteria = (await book.tables()).find((t) => t.name === MODEL_TABLE_NAMES.criteria);
+    expect(criteria?.address.startsWith('B40:')).toBe(true);
+    // What =LEADSCORE.MODEL(LeadScoringCriteria[#All], ...) is handed: the named table's cells.
+    const cells = await book.readValues(MODEL_SHEET, criteria?.address ?? 'A1');
+    expect(cells).toEqual(modelToCells(heavier).criteria.map((row) => row.map((v) => v ?? '')));
+    // Nothing was written at the default position, which the user may have used since.
+    expect((await book.readValues(MODEL_SHEET, 'A3:B4')).flat().every((v) => v === '')).toBe(true);
+    expect((await session.loadModel()).model?.criteria[0]?.points).toBe(heavier.criteria[0]?.points);
   });
 });
