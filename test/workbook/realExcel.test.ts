@@ -98,3 +98,55 @@ describe('a model table the user moved (issue 10 item 8)', () => {
     expect((await session.loadModel()).model?.criteria[0]?.points).toBe(heavier.criteria[0]?.points);
   });
 });
+
+describe('a model sheet that cannot be read is never saved over (issue 10 item 9)', () => {
+  /** A saved model, then a typo typed into its Points column. */
+  async function withTypo(): Promise<Awaited<ReturnType<typeof opened>>> {
+    const open = await opened();
+    await open.session.saveModel(template('weighted-b2b'));
+    open.book.userEdit(MODEL_SHEET, 'F4', [['ten']]);
+    return open;
+  }
+
+  it('loading says the sheet is unreadable, with the located problem', async () => {
+    const { session } = await withTypo();
+    const stored = await session.loadModel();
+    expect(stored).toMatchObject({ model: null, unreadable: true });
+    expect(stored.problems.map((p) => p.where)).toEqual([expect.stringContaining("'Lead Scoring'!F4")]);
+  });
+
+  it('saving is refused with the problems, and no cell of the workbook changes', async () => {
+    const { book, session } = await withTypo();
+    const before = book.snapshot();
+    const result = await session.saveModel(makeModel({ criteria: [] }));
+    expect(result).toMatchObject({ kind: 'refused', problems: [expect.objectContaining({ where: expect.stringContaining("'Lead Scoring'!F4") })] });
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  it('Apply is refused before it changes anything', async () => {
+    const { book, session } = await withTypo();
+    const before = book.snapshot();
+    const result = await session.apply(makeModel({ criteria: [] }), { mode: 'values', subScores: false });
+    expect(result).toMatchObject({ kind: 'unreadableModelSheet' });
+    expect(book.snapshot()).toEqual(before);
+  });
+
+  it('the user can replace the sheet explicitly; once it reads cleanly again, saving works as before', async () => {
+    const { book, session } = await withTypo();
+    const replacement = template('weighted-b2b');
+    expect(await session.saveModel(replacement, { replace: true })).toEqual({ kind: 'saved' });
+    expect((await session.loadModel()).model?.criteria.length).toBe(replacement.criteria.length);
+    book.userEdit(MODEL_SHEET, 'F4', [['ten']]);
+    book.userEdit(MODEL_SHEET, 'F4', [[12]]);
+    expect(await session.saveModel(replacement)).toEqual({ kind: 'saved' });
+  });
+
+  it('an empty model sheet or none at all is no reason to refuse', async () => {
+    const { book, session } = await opened();
+    expect(await session.saveModel(template('weighted-b2b'))).toEqual({ kind: 'saved' });
+    const other = await opened(book);
+    await book.deleteSheet(MODEL_SHEET);
+    await book.addSheet(MODEL_SHEET);
+    expect(await other.session.saveModel(template('weighted-b2b'))).toEqual({ kind: 'saved' });
+  });
+});
