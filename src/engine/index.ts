@@ -20,6 +20,7 @@ export { excelErrorOf, isBlank } from './cells/cellValue';
 export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } from './cells/excelDate';
 export { readNumber, readDate } from './cells/readCell';
 export { a1, layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
-export { checkChain, migrate, type MigrationResult, type MigrationStep } from './migrate';
+export { checkChain, migrate, newerVersionProblem, type MigrationChain, type MigrationResult, type MigrationStep, type VersionLocation } from './migrate';
+export { MODEL_CELLS_MIGRATIONS, MODEL_JSON_MIGRATIONS, migrateModelCells, migrateModelJson, type ModelJson, type ModelRead } from './migrations';
 export { headerLookup, editDistance, type HeaderLookup, type ColumnIndex } from './columns';
 export { PERSONAL_EMAIL_DOMAINS } from './conditions/personalEmail';

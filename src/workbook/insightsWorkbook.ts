@@ -12,7 +12,6 @@ import { layoutModelSheet, MODEL_SHEET, MODEL_TABLE_NAMES, readModelSheet, type 
 import { formatAddress, parseAddress } from '../excel/address';
 import type { CellBlockWrite, ChartSpec, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { asText } from './formulaText';
-import { migrateModelSheet } from './migrateSheet';
 import type { InsightsReport, InsightsWritten, StoredModel } from './session';
 
 export const INSIGHTS_SHEET = 'Insights';
@@ -170,8 +169,6 @@ export async function loadChallenger(gateway: WorkbookGateway): Promise<StoredMo
   if (used === null) return { model: null, problems: [] };
   const b = parseAddress(used);
   const grid = await gateway.readValues(state.sheet, formatAddress({ row: 0, column: 0, rows: b.row + b.rows, columns: b.column + b.columns }));
-  const migrated = migrateModelSheet(grid, state.sheet);
-  if (!migrated.ok) return { model: null, problems: migrated.problems };
-  const read = readModelSheet(migrated.grid, state.sheet);
+  const read = readModelSheet(grid, state.sheet);
   return read.ok ? { model: read.value, problems: read.warnings } : { model: null, problems: read.problems };
 }

@@ -23,7 +23,6 @@ import { describeColumn } from './columnKinds';
 import { challengerTableName, loadChallenger, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { asText, headerSpan, thisRowSpan } from './formulaText';
 import { OWNERSHIP_NAMESPACE, ownershipFromXml, ownershipToXml, type Ownership } from './ownership';
-import { migrateModelSheet } from './migrateSheet';
 import type {
   ApplyOptions,
   ApplyResult,
@@ -184,10 +183,8 @@ export class WorkbookSession implements ScoringSession {
     if (used === null) return { model: null, problems: [{ severity: 'error', where: `${MODEL_SHEET} sheet`, message: 'the sheet is empty', hint: 'save a model from the pane to write it again', path: ['cells'] }] };
     const b = parseAddress(used);
     const grid = await this.gateway.readValues(sheet, formatAddress({ row: 0, column: 0, rows: b.row + b.rows, columns: b.column + b.columns }));
-    const migrated = migrateModelSheet(grid, sheet);
-    if (!migrated.ok) return { model: null, problems: migrated.problems };
-    const read = readModelSheet(migrated.grid, sheet);
-    const from = migrated.from === null ? {} : { migratedFrom: migrated.from };
+    const read = readModelSheet(grid, sheet);
+    const from = read.migratedFrom === undefined ? {} : { migratedFrom: read.migratedFrom };
     return read.ok ? { model: read.value, problems: read.warnings, ...from } : { model: null, problems: read.problems, ...from };
   }
 
