@@ -8,7 +8,7 @@
  * numbers or with month names (with a time of day), yes/no words, error literals (#N/A).
  * Points are worked out in integer hundredths and rounded half up, as the engine does.
  *
- * Pure: imports only the engine; see README "SQL export" for what it cannot express.
+ * Pure: imports only the engine; see docs/sql-export.md for what it cannot express.
  */
 import {
   compile,
