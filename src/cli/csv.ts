@@ -1,6 +1,5 @@
 import Papa from 'papaparse';
-import { excelErrorOf, type CellValue } from '../engine/cells/cellValue';
-import { isoDateFromExcelSerial } from '../engine/cells/excelDate';
+import { excelErrorOf, isoDateFromExcelSerial, type CellValue } from '../engine';
 import type { LeadTable } from '../sample-data/generateLeads';
 
 export interface CsvTable {

@@ -1,5 +1,4 @@
-import type { CellValue } from '../engine/cells/cellValue';
-import { excelSerialFromIsoDate } from '../engine/cells/excelDate';
+import { excelSerialFromIsoDate, type CellValue } from '../engine';
 import { type Company, COMPANY_POOL, STREAM_COMPANY, STREAM_MAIN, STREAM_MESS, makeCompany } from './companies';
 import { hiddenModelLogit, sigmoid } from './hiddenModel';
 import { C, LEAD_COLUMNS, type LeadTable } from './leadColumns';

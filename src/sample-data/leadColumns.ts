@@ -1,4 +1,4 @@
-import type { CellValue } from '../engine/cells/cellValue';
+import type { CellValue } from '../engine';
 
 /** The generated table's columns, in order, and the indexes the generator and the hidden model use. */
 

@@ -4,7 +4,7 @@
  */
 import { MemoryWorkbook } from '../excel/memoryWorkbook';
 import { OfficeWorkbook } from '../excel/officeWorkbook';
-import { previewWorkbook } from '../excel/preview';
+import { previewWorkbook } from './previewWorkbook';
 import { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
 
 export type * from './session';
