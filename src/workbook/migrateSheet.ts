@@ -1,4 +1,4 @@
-import { isBlank, migrate, MODEL_SHEET, MODEL_VERSION, readNumber, sheetRef, type CellTable, type MigrationStep, type Problem } from '../engine';
+import { a1, isBlank, migrate, MODEL_SHEET, MODEL_VERSION, readNumber, sheetRef, type CellTable, type MigrationStep, type Problem } from '../engine';
 
 /**
  * Steps that bring a model sheet's cells from an older format version to the next. Version 1
@@ -28,14 +28,9 @@ export function migrateModelSheet(grid: CellTable, sheetName: string = MODEL_SHE
   const cell = versionCell(grid);
   if (cell === null || isBlank(cell.value)) return { ok: true, grid, from: null };
   const version = readNumber(cell.value);
-  const where = `${sheetRef(sheetName)}!${columnName(cell.column)}${cell.row + 1} (settings, 'Format version')`;
+  const where = `${sheetRef(sheetName)}!${a1(cell.row, cell.column)} (settings, 'Format version')`;
   const result = migrate(grid, version, steps, where, current);
   if (!result.ok) return result;
   return { ok: true, grid: result.value, from: result.applied.length > 0 ? result.from : null };
 }
 
-function columnName(column: number): string {
-  let name = '';
-  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
-}
