@@ -13,7 +13,7 @@ export { maximumScore } from './scoreRange';
 export { compile, criterionLabel, STAGES } from './compile';
 export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredRows } from './compile';
 export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';
-export type { Cell, CellTable, ModelCells, TableName } from './modelCells/layout';
+export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './modelCells/layout';
 export { modelToCells } from './modelCells/toCells';
 export { modelFromCells } from './modelCells/fromCells';
 export { SCORE_COLUMNS } from './scoreColumns';
@@ -26,6 +26,7 @@ export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } fr
 export { readNumber, readDate } from './cells/readCell';
 export { a1, columnLetters } from './cells/a1';
 export { layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
-export { checkChain, migrate, type MigrationResult, type MigrationStep } from './migrate';
+export { checkChain, migrate, type MigrationChain, type MigrationResult, type MigrationStep, type VersionLocation } from './migrate';
+export { MODEL_CELLS_MIGRATIONS, MODEL_JSON_MIGRATIONS, type ModelJson, type ModelRead } from './migrations';
 export { headerLookup, editDistance, type HeaderLookup, type ColumnIndex } from './columns';
 export { PERSONAL_EMAIL_DOMAINS } from './conditions/personalEmail';
