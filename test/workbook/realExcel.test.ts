@@ -1,8 +1,7 @@
 // What a real Excel does that the add-in once did not expect (issue 10), each modelled in the
 // in-memory workbook first and then checked against the add-in.
 import { describe, expect, it } from 'vitest';
-import { criterion, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
-import { columnLetters } from '../../src/excel/address';
+import { columnLetters, criterion, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { bytesOf } from '../../src/workbook/payloadBudget';
