@@ -12,11 +12,12 @@ const LAYERS = {
   engine: [],
   'sample-data': ['engine'],
   insights: ['engine'],
+  sql: ['engine'],
   excel: ['engine', 'sample-data'],
   workbook: ['engine', 'excel'],
   functions: ['engine', 'excel'],
   taskpane: ['engine', 'workbook', 'insights'],
-  cli: ['engine', 'sample-data', 'insights'],
+  cli: ['engine', 'sample-data', 'insights', 'sql'],
   commands: [],
 };
 const ALL = Object.keys(LAYERS);
@@ -32,7 +33,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
             group: ALL.filter((other) => other !== layer && !allowed.includes(other)).flatMap(folder),
             message: `src/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.map((a) => `src/${a}`).join(', ')} (see docs/architecture.md, Layers).`,
           },
-          ...(!['excel', 'workbook', 'taskpane', 'functions'].includes(layer) ? [] : [{ group: ['../engine/*', '../../engine/*'], message: "Import the engine from its index ('../engine'), never a deep path." }]),
+          ...(!['excel', 'workbook', 'taskpane', 'functions', 'sql'].includes(layer) ? [] : [{ group: ['../engine/*', '../../engine/*'], message: "Import the engine from its index ('../engine'), never a deep path." }]),
         ],
       },
     ],
