@@ -12,6 +12,8 @@ import { jsTrim, num, type FieldReadings } from './readFields';
 
 /** No criterion gives more than a billion points either way (the engine's bound). */
 const MAX_CONTRIBUTION = 1e9;
+/** Half-lives after which decayed points are taken as 0 (documented; the engine keeps a subnormal remainder). */
+const MAX_HALVINGS = 1000;
 
 export interface Columns {
   readings(field: string): FieldReadings;
@@ -168,9 +170,13 @@ function decayed(d: Dialect, decay: Decay, raw: string, k: Columns): string {
       applied = `(CASE WHEN ${age} <= ${num(d, decay.afterDays)} THEN ${raw} WHEN ${raw} > 0 THEN greatest(${num(d, 0)}, ${raw} - ${amount}) ELSE least(${num(d, 0)}, ${raw} + ${amount}) END)`;
       break;
     }
-    case 'halfLife':
-      applied = `(CASE WHEN ${age} <= 0 THEN ${raw} ELSE ${raw} * power(${num(d, 0.5)}, CAST(${age} AS ${d.double}) / ${num(d, decay.halfLifeDays)}) END)`;
+    case 'halfLife': {
+      // Past a thousand half-lives the factor is below 1e-301: no points are left to the cent, and
+      // PostgreSQL raises an underflow error instead of returning 0.
+      const halvings = `(CAST(${age} AS ${d.double}) / ${num(d, decay.halfLifeDays)})`;
+      applied = `(CASE WHEN ${age} <= 0 THEN ${raw} WHEN ${halvings} > ${num(d, MAX_HALVINGS)} THEN ${num(d, 0)} ELSE ${raw} * power(${num(d, 0.5)}, ${halvings}) END)`;
       break;
+    }
   }
   return `(CASE WHEN ${raw} = 0 OR ${k.readings(decay.dateField).day} IS NULL THEN ${raw} ELSE ${applied} END)`;
 }
