@@ -1,6 +1,6 @@
-import type { CellValue } from '../engine/cells/cellValue';
+import type { CellValue } from '../engine';
 import { generateLeads } from './generateLeads';
-import { C, LEAD_COLUMNS, type LeadTable } from './leadColumns';
+import { C, LEAD_COLUMNS, type GeneratedLeads } from './leadColumns';
 import { SeededRandom, hashSeed } from './random';
 
 /**
@@ -44,7 +44,7 @@ function companySize(employees: CellValue): string {
   return n <= 10 ? '1-10' : n <= 50 ? '11-50' : n <= 200 ? '51-200' : n <= 1000 ? '201-1000' : '1000+';
 }
 
-export function generateRealisticLeads(options: RealisticLeadsOptions): LeadTable {
+export function generateRealisticLeads(options: RealisticLeadsOptions): GeneratedLeads {
   const seed = options.seed ?? 1;
   const base = generateLeads({ count: options.count, seed, ...(options.asOf === undefined ? {} : { asOf: options.asOf }) });
   const missing = Math.min(0.9, Math.max(0, options.missing ?? 0.42));
