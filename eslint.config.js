@@ -30,7 +30,7 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => ({
         patterns: [
           {
             group: ALL.filter((other) => other !== layer && !allowed.includes(other)).flatMap(folder),
-            message: `src/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.map((a) => `src/${a}`).join(', ')} (see README, Architecture).`,
+            message: `src/${layer} may import only ${allowed.length === 0 ? 'itself' : allowed.map((a) => `src/${a}`).join(', ')} (see docs/architecture.md, Layers).`,
           },
           ...(!['excel', 'workbook', 'taskpane', 'functions'].includes(layer) ? [] : [{ group: ['../engine/*', '../../engine/*'], message: "Import the engine from its index ('../engine'), never a deep path." }]),
         ],

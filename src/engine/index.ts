@@ -1,7 +1,10 @@
 /**
  * The scoring engine's public surface. Everything outside src/engine imports from here.
+ * Exports are listed by name (no `export *`), and src/engine/api-report.md records them with
+ * their signatures (`npm run api-report`; a test compares), so a change to the surface shows in review.
  */
-export * from './model';
+export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, criterion, model } from './model';
+export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, Model } from './model';
 export type { Problem, Result } from './problems';
 export { formatProblem, formatProblems } from './problems';
 export { parseModel, normaliseModel } from './schema';
@@ -9,7 +12,10 @@ export { validateModel } from './validate';
 export { maximumScore } from './scoreRange';
 export { compile, criterionLabel, STAGES } from './compile';
 export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredRows } from './compile';
-export * from './modelCells';
+export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';
+export type { Cell, CellTable, ModelCells, TableName } from './modelCells/layout';
+export { modelToCells } from './modelCells/toCells';
+export { modelFromCells } from './modelCells/fromCells';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
 export { describeDecay } from './decay';

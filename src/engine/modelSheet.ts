@@ -3,13 +3,13 @@ import type { Model } from './model';
 import {
   BANDS_HEADERS,
   CRITERIA_HEADERS,
-  modelFromCells,
-  modelToCells,
   SETTINGS_HEADERS,
   type Cell,
   type CellTable,
   type TableName,
-} from './modelCells';
+} from './modelCells/layout';
+import { modelFromCells } from './modelCells/fromCells';
+import { modelToCells } from './modelCells/toCells';
 import { resultOf, type Problem, type Result } from './problems';
 
 /**

@@ -8,7 +8,8 @@ import { previewWorkbook } from '../excel/preview';
 import { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
 
 export type * from './session';
-export { WorkbookSession, MODEL_NAME, SCORE_COLUMNS, type WorkbookSessionOptions } from './workbookSession';
+export { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
+export { MODEL_NAME, SCORE_COLUMNS } from './applyScoring';
 export { MemoryWorkbook, previewWorkbook };
 
 /** A session on the Excel the pane runs in. */

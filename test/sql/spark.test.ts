@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelToSql, wildcardToLike } from '../../src/sql';
+import { modelToSql, wildcardToLike, wildcardToRegex } from '../../src/sql';
 import { MODELS } from './leadsForSql';
 
 /**
@@ -69,11 +69,18 @@ describe('leadscore sql --dialect spark', () => {
 });
 
 describe('wildcardToLike', () => {
-  it('turns * ? and ~ into LIKE and escapes LIKE’s own characters', () => {
-    expect(wildcardToLike(' VP * ')).toBe('vp %');
-    expect(wildcardToLike('a?c')).toBe('a_c');
-    expect(wildcardToLike('100~%*')).toBe('100~\\%%');
-    expect(wildcardToLike('~*~?~~')).toBe('*?~');
-    expect(wildcardToLike('under_score\\')).toBe('under\\_score\\\\');
+  it('turns * ? and ~ into LIKE, escaping LIKE’s own characters only when the pattern has them', () => {
+    expect(wildcardToLike(' VP * ')).toEqual({ like: 'vp %', escaped: false });
+    expect(wildcardToLike('a?c')).toEqual({ like: 'a_c', escaped: false });
+    expect(wildcardToLike('~*~?~~')).toEqual({ like: '*?~', escaped: false });
+    expect(wildcardToLike('100~%*')).toEqual({ like: '100~\\%%', escaped: true });
+    expect(wildcardToLike('under_score\\')).toEqual({ like: 'under\\_score\\\\', escaped: true });
+  });
+});
+
+describe('wildcardToRegex', () => {
+  it('gives a whole-match RE2 pattern: . for ?, .* for *, punctuation escaped', () => {
+    expect(wildcardToRegex('*100%?')).toBe('(?s).*100\\%.');
+    expect(wildcardToRegex('a.b~*(c)')).toBe('(?s)a\\.b\\*\\(c\\)');
   });
 });
