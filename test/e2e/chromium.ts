@@ -51,9 +51,15 @@ export async function chromiumForTests(): Promise<ChromiumForTests> {
     origin: `@sparticuz/chromium ${version}`,
     executablePath: path.join(dir, 'chromium'),
     args: [...sparticuz.args, ...QUIET_FLAGS],
-    // The package's own fonts.conf names /tmp/fonts; ours names the unpacked copy, so text
-    // renders the same (Open Sans) on every machine, with or without system fonts.
-    env: { ...stringEnv(), FONTCONFIG_FILE: path.join(dir, 'leadscore-fonts.conf') },
+    env: {
+      ...stringEnv(),
+      // The package's own fonts.conf names /tmp/fonts; ours names the unpacked copy, so text
+      // renders the same (Open Sans) on every machine, with or without system fonts.
+      FONTCONFIG_FILE: path.join(dir, 'leadscore-fonts.conf'),
+      // NSS, NSPR and expat from the package (built for Amazon Linux 2023), so the browser
+      // needs no libnss3 or libexpat1 from the system.
+      LD_LIBRARY_PATH: [path.join(dir, 'al2023/lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':'),
+    },
   };
 }
 
@@ -77,7 +83,8 @@ async function unpacked(version: string): Promise<string> {
     const script = "const { default: chromium } = await import('@sparticuz/chromium'); process.stdout.write(await chromium.executablePath());";
     const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], {
       cwd: ROOT,
-      env: { ...process.env, TMPDIR: staging },
+      // AWS_EXECUTION_ENV makes the package unpack its Amazon Linux libraries (NSS, NSPR, expat) too.
+      env: { ...process.env, TMPDIR: staging, AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' },
       maxBuffer: 1 << 20,
     });
     if (path.resolve(stdout.trim()) !== path.join(staging, 'chromium')) throw new Error(`@sparticuz/chromium unpacked to ${stdout.trim()}, not ${staging}`);
