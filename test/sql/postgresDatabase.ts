@@ -14,6 +14,8 @@ export interface PostgresDatabase {
   readonly description: string;
   /** Runs one statement with $1-style parameters and returns its rows (numeric columns may arrive as strings). */
   query<Row extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** The same, each row as an array of its values in column order (for tables with many or odd column names). */
+  queryArrays(sql: string, params?: readonly unknown[]): Promise<unknown[][]>;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ async function openPglite(): Promise<PostgresDatabase> {
   return {
     description: `PGlite (PostgreSQL ${version.rows[0]?.server_version ?? '?'} in WebAssembly)`,
     query: async <Row extends object>(sql: string, params: readonly unknown[] = []) => (await db.query<Row>(sql, [...params])).rows,
+    queryArrays: async (sql, params = []) => (await db.query<unknown[]>(sql, [...params], { rowMode: 'array' })).rows,
     close: () => db.close(),
   };
 }
@@ -48,6 +51,7 @@ async function openServer(url: string): Promise<PostgresDatabase> {
   return {
     description: `PostgreSQL ${version.rows[0]?.server_version ?? '?'} at ${POSTGRES_URL_VARIABLE}`,
     query: async <Row extends object>(sql: string, params: readonly unknown[] = []) => (await client.query<Row & pg.QueryResultRow>(sql, [...params])).rows,
+    queryArrays: async (sql, params = []) => (await client.query<unknown[]>({ text: sql, values: [...params], rowMode: 'array' })).rows,
     close: async () => {
       try {
         await client.query(`DROP SCHEMA ${schema} CASCADE`);
