@@ -1,4 +1,4 @@
-import type { CellValue } from '../engine/cells/cellValue';
+import type { CellValue } from '../engine';
 import { C } from './leadColumns';
 import { COUNTRIES, DECISION_MAKER_TITLES, PERSONAL_DOMAIN_SET, isSpamLikeName } from './leadVocabulary';
 

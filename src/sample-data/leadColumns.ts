@@ -1,4 +1,4 @@
-import type { CellValue } from '../engine/cells/cellValue';
+import type { CellValue } from '../engine';
 
 /** The generated table's columns, in order, and the indexes the generator and the hidden model use. */
 
@@ -37,7 +37,7 @@ export const LEAD_COLUMNS = [
 
 export type LeadColumn = (typeof LEAD_COLUMNS)[number];
 
-export interface LeadTable {
+export interface GeneratedLeads {
   headers: string[];
   rows: CellValue[][];
 }

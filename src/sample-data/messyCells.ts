@@ -1,5 +1,4 @@
-import type { CellValue } from '../engine/cells/cellValue';
-import { isoDateFromExcelSerial } from '../engine/cells/excelDate';
+import { isoDateFromExcelSerial, type CellValue } from '../engine';
 import { C, COUNT_COLUMNS, DATE_COLUMNS } from './leadColumns';
 import type { SeededRandom } from './random';
 

@@ -3,7 +3,7 @@
  * static values), the model cell and its name, the band colours, and the ownership record that
  * lets Remove take away exactly what Apply added.
  */
-import { compile, MODEL_SHEET, MODEL_TABLE_NAMES, sheetRef, type Model, type Problem } from '../engine';
+import { compile, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
 import type { WorkbookGateway, WriteCell } from '../excel/gateway';
 import { bandTextRules, scoreRules } from './bandFormats';
@@ -18,7 +18,6 @@ import type { ApplyOptions, ApplyResult, RemoveResult } from './session';
 export const MODEL_NAME = 'LeadScoringModel';
 /** Where that cell and its label sit on the model sheet: row 2, above the tables. */
 export const MODEL_CELL = { label: 'A2', cell: 'B2' } as const;
-export const SCORE_COLUMNS = { score: 'Score', band: 'Band', fit: 'Fit', engagement: 'Engagement' } as const;
 
 /** What Apply needs of the session it runs in. */
 export interface ApplyContext {

@@ -19,7 +19,6 @@ import {
 import { formatAddress, parseAddress, type Block } from '../excel/address';
 import type { CellBlockWrite, TableInfo, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { asText } from './formulaText';
-import { migrateModelSheet } from './migrateSheet';
 import type { StoredModel } from './session';
 
 type PlacedTable = ReturnType<typeof layoutModelSheet>[number];
@@ -30,10 +29,8 @@ export async function readModelFromSheet(gateway: WorkbookGateway, sheet: string
   if (used === null) return null;
   const b = parseAddress(used);
   const grid = await gateway.readValues(sheet, formatAddress({ row: 0, column: 0, rows: b.row + b.rows, columns: b.column + b.columns }));
-  const migrated = migrateModelSheet(grid, sheet);
-  if (!migrated.ok) return { model: null, problems: migrated.problems };
-  const read = readModelSheet(migrated.grid, sheet);
-  const from = migrated.from === null ? {} : { migratedFrom: migrated.from };
+  const read = readModelSheet(grid, sheet);
+  const from = read.migratedFrom === undefined ? {} : { migratedFrom: read.migratedFrom };
   return read.ok ? { model: read.value, problems: read.warnings, ...from } : { model: null, problems: read.problems, ...from };
 }
 

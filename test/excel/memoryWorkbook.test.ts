@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
-import { previewWorkbook } from '../../src/excel/preview';
+import { previewWorkbook } from '../../src/workbook/previewWorkbook';
 import { exampleLeadsCsv } from '../../src/cli/writeExample';
 import { gatewayContract } from './contract';
 

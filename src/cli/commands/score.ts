@@ -1,14 +1,14 @@
 import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import { compile, formatProblems, STAGES, type CompiledModel, type Model, type ScoredRows } from '../../engine';
+import { compile, formatProblems, SCORE_COLUMNS, STAGES, type CompiledModel, type Model, type ScoredRows } from '../../engine';
 import { CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
 import { toCsv } from '../csv';
 import { engineValue, fileKind, findLeadRange, findModelSheet, loadWorkbook, readCsvTable, readInput, type LeadRange } from '../leadFile';
 import { modelFromJsonFile, modelFromSheet } from '../modelSource';
 
 /** The columns leadscore writes after the lead table; re-scoring refreshes them. */
-export const SCORE_COLUMNS = ['Score', 'Band', 'Fit', 'Engagement', 'Stage'] as const;
+const WRITTEN_COLUMNS: readonly string[] = Object.values(SCORE_COLUMNS);
 /** The note on each written header: it marks the column as leadscore's, so a re-run may refresh it. */
 export const SCORE_COLUMN_NOTE = 'Written by leadscore score; refreshed on each run.';
 
@@ -176,13 +176,13 @@ function readRange(range: LeadRange): { headers: string[]; rows: unknown[][] } {
 function scoringColumns(headers: readonly string[], range: LeadRange | null): Set<number> {
   const ours = new Set<number>();
   headers.forEach((h, i) => {
-    if (!(SCORE_COLUMNS as readonly string[]).includes(h)) return;
+    if (!WRITTEN_COLUMNS.includes(h)) return;
     if (range === null) return;
     const note = range.sheet.getRow(range.headerRow).getCell(range.firstColumn + i).note;
     const text = typeof note === 'string' ? note : (note?.texts?.map((t) => t.text).join('') ?? '');
     if (text.includes(SCORE_COLUMN_NOTE)) ours.add(i);
   });
-  const foreign = headers.filter((h, i) => (SCORE_COLUMNS as readonly string[]).includes(h) && !ours.has(i));
+  const foreign = headers.filter((h, i) => WRITTEN_COLUMNS.includes(h) && !ours.has(i));
   if (foreign.length > 0) {
     const where = range === null ? 'the table' : `sheet '${range.sheet.name}'`;
     throw new CliError(`${where} already has a column named ${foreign.map((h) => `'${h}'`).join(', ')} that leadscore did not write; rename it so that the scores do not overwrite it`);
@@ -192,7 +192,7 @@ function scoringColumns(headers: readonly string[], range: LeadRange | null): Se
 
 function csvOutput(headers: readonly string[], rows: readonly unknown[][], ours: Set<number>, model: CompiledModel, scored: ScoredRows): string {
   const keep = headers.map((_, i) => i).filter((i) => !ours.has(i));
-  const outHeaders = [...keep.map((i) => headers[i] ?? ''), ...SCORE_COLUMNS];
+  const outHeaders = [...keep.map((i) => headers[i] ?? ''), ...WRITTEN_COLUMNS];
   const outRows = rows.map((row, r) => [
     ...keep.map((i) => row[i] as string | number | boolean | null),
     scored.scores[r] ?? 0,
@@ -211,7 +211,7 @@ function writeScores(range: LeadRange, headers: readonly string[], ours: Set<num
   const { sheet, headerRow, firstColumn } = range;
   let next = range.lastColumn + 1;
   const columnOf = new Map<string, number>();
-  for (const name of SCORE_COLUMNS) {
+  for (const name of WRITTEN_COLUMNS) {
     const existing = headers.findIndex((h, i) => h === name && ours.has(i));
     columnOf.set(name, existing >= 0 ? firstColumn + existing : next++);
   }

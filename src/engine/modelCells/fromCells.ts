@@ -1,14 +1,25 @@
+import type { MigrationChain } from '../migrate';
+import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
 import type { Model } from '../model';
 import { resultOf, type Problem, type Result } from '../problems';
 import { normaliseModel } from '../schema';
 import { validateModel } from '../validate';
-import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type CellTable, type TableName } from './layout';
+import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type ModelCellTables, type TableName } from './layout';
 import { readBands } from './readBands';
 import { readCriteria } from './readCriteria';
 import { readSettings } from './readSettings';
 
-/** Reads a model back from its cells: every problem at once, located by table, row and column. */
-export function modelFromCells(cells: { criteria?: CellTable; bands?: CellTable; settings?: CellTable }): Result<Model> {
+/**
+ * Reads a model back from its cells: every problem at once, located by table, row and column.
+ * Cells of an older format version are migrated first (migratedFrom says from which).
+ */
+export function modelFromCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): ModelRead {
+  const migrated = migrateModelCells(cells, chain);
+  if (!migrated.ok) return { ok: false, problems: migrated.problems };
+  return withMigratedFrom(readCurrentCells(migrated.value), migrated);
+}
+
+function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const criteriaOut = readCriteria(cells.criteria);
   const bandsOut = readBands(cells.bands);
   const settingsOut = readSettings(cells.settings);

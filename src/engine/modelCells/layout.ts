@@ -9,6 +9,13 @@ import type { Decay, Group } from '../model';
 export type Cell = string | number | boolean;
 export type CellTable = readonly (readonly unknown[])[];
 
+/** The three tables as read from a sheet or passed to a function; any may be missing. */
+export interface ModelCellTables {
+  readonly criteria?: CellTable;
+  readonly bands?: CellTable;
+  readonly settings?: CellTable;
+}
+
 export interface ModelCells {
   readonly criteria: Cell[][];
   readonly bands: Cell[][];

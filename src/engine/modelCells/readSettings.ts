@@ -1,6 +1,5 @@
 import { isBlank, showCell } from '../cells/cellValue';
 import { excelSerialFromIsoDate, isExcelDateSerial, isoDateFromExcelSerial } from '../cells/excelDate';
-import { readNumber } from '../cells/readCell';
 import { MODEL_VERSION, type Model } from '../model';
 import type { Problem } from '../problems';
 import { SETTINGS, type CellTable } from './layout';
@@ -31,11 +30,7 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
     return out.number(s.value, s.row, label, false);
   };
 
-  const versionCell = raw(SETTINGS.version);
-  const version = isBlank(versionCell.value) ? MODEL_VERSION : readNumber(versionCell.value);
-  if (version !== MODEL_VERSION) {
-    out.error(versionCell.row, SETTINGS.version, `format version ${showCell(versionCell.value)} is not one this version reads (${MODEL_VERSION})`, 'update the add-in');
-  }
+  // The format version was read (and older cells migrated) before these tables: migrations.ts.
   const scaleText = text(SETTINGS.scale).toLowerCase();
   const scale = scaleText === '0-100' || scaleText === '0 to 100' || scaleText === 'percent' ? '0-100' : 'points';
   if (scaleText !== '' && scaleText !== 'points' && scale === 'points') {
