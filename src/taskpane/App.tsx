@@ -42,6 +42,12 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
   const [tab, setTab] = useState<PaneTab>('model');
+  // Insights load on first visit and then stay, with their state, while other tabs are shown.
+  const [visited, setVisited] = useState<ReadonlySet<PaneTab>>(() => new Set(['model']));
+  const showTab = useCallback((next: PaneTab) => {
+    setTab(next);
+    setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
+  }, []);
   const [openRule, setOpenRule] = useState<number | null>(null);
   // Replacing the model: asked first when the current one was edited, and undoable once.
   const [pendingReplace, setPendingReplace] = useState<{ model: Model; why: string } | null>(null);
@@ -188,13 +194,14 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const goToFirstProblem = () => {
     const first = errors[0] ?? live.problems[0];
     if (first === undefined) return;
-    setTab('model');
+    showTab('model');
     const index = first.path[0] === 'criteria' && typeof first.path[1] === 'number' ? first.path[1] : null;
     if (index !== null) setOpenRule(index);
     requestAnimationFrame(() => {
       const target = index !== null ? document.querySelector<HTMLElement>(`[data-rule="${index}"] .rule-summary`) : document.querySelector<HTMLElement>('.model-editor .problems, .settings summary');
-      target?.scrollIntoView({ block: 'center' });
-      target?.focus();
+      if (target === null) return;
+      target.scrollIntoView?.({ block: 'center' });
+      target.focus();
     });
   };
 
@@ -223,16 +230,16 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         </ErrorBoundary>
         <PaneTabs
           selected={tab}
-          onSelect={setTab}
+          onSelect={showTab}
           tabs={[
             { value: 'model', label: 'Model', badge: errors.length > 0 ? String(errors.length) : undefined, badgeLabel: `${errors.length} problem${errors.length === 1 ? '' : 's'}` },
             { value: 'apply', label: 'Apply', badge: outOfDate ? '!' : undefined, badgeLabel: 'scores out of date' },
             { value: 'insights', label: 'Insights' },
           ]}
         />
-        <div className="pane-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'model' && (
-            <>
+        <div className="pane-body">
+          {/* Panels stay mounted while hidden, so a calibration or an open editor survives a tab switch. */}
+          <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'}>
               <GetStarted />
               <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />
               {live.problems.length > 0 && (
@@ -254,10 +261,8 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                   onChange={edit}
                 />
               </ErrorBoundary>
-            </>
-          )}
-          {tab === 'apply' && (
-            <>
+          </div>
+          <div role="tabpanel" id="panel-apply" aria-labelledby="tab-apply" hidden={tab !== 'apply'}>
               <ApplyPanel
                 mode={mode}
                 onMode={setMode}
@@ -276,9 +281,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                   session.convertRegionToTable(sheet, address).then((t) => setFound({ kind: 'table', table: t }), fail('Could not convert the range into a table'));
                 }}
               />
-            </>
-          )}
-          {tab === 'insights' && (
+          </div>
+          <div role="tabpanel" id="panel-insights" aria-labelledby="tab-insights" hidden={tab !== 'insights'}>
+          {visited.has('insights') && (
             table === null ? <p className="muted">Insights need a lead table: select a cell in your leads.</p> : (
               <ErrorBoundary what="insights">
                 <Suspense fallback={<p className="muted">Loading insights…</p>}>
@@ -287,6 +292,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
               </ErrorBoundary>
             )
           )}
+          </div>
         </div>
         <ErrorBoundary what="live preview">
           <PaneFooter
