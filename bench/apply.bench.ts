@@ -7,7 +7,7 @@
  *   BENCH_APPLY_LEADS=20000 npm run bench -- apply
  */
 import { templateById } from '../src/engine';
-import { previewWorkbook } from '../src/excel/preview';
+import { previewWorkbook } from '../src/workbook/previewWorkbook';
 import { WorkbookSession } from '../src/workbook/workbookSession';
 
 const LEADS = Number(process.env.BENCH_APPLY_LEADS ?? 100_000);

@@ -6,7 +6,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 
-/** Exit codes, documented in README "Command line". */
+/** Exit codes, documented in docs/command-line.md. */
 export const EXIT = {
   ok: 0,
   /** The input (file, workbook, model, table, column) cannot be used. */

@@ -1,6 +1,4 @@
-import { excelErrorOf, type CellValue } from '../engine/cells/cellValue';
-import { isoDateFromExcelSerial } from '../engine/cells/excelDate';
-import type { LeadTable } from '../sample-data/generateLeads';
+import { excelErrorOf, isoDateFromExcelSerial, type CellValue } from '../engine';
 import { CsvReader } from './files/csvReader';
 
 export interface CsvTable {
@@ -99,7 +97,7 @@ export function toCsv(headers: readonly string[], rows: readonly (readonly CellV
  * A lead table for humans: date columns (headers ending in "Date") as YYYY-MM-DD rather than
  * serial numbers, booleans as Yes/No. Cells the messiness made text are written as they are.
  */
-export function leadTableToCsv(table: LeadTable): string {
+export function leadTableToCsv(table: { readonly headers: readonly string[]; readonly rows: readonly (readonly CellValue[])[] }): string {
   const isDate = table.headers.map((h) => h.endsWith('Date'));
   const rows = table.rows.map((row) =>
     row.map((value, i): CellValue => {

@@ -1,34 +1,24 @@
-import { isBlank, showCell } from './cells/cellValue';
 import { excelSerialFromIsoDate, excelSerialFromLocalDate, isExcelDateSerial, isoDateFromExcelSerial } from './cells/excelDate';
-import { readNumber, whyNotNumber } from './cells/readCell';
+import { whyNotNumber } from './cells/readCell';
 import { headerLookup, type ColumnIndex } from './columns';
-import { describeCondition } from './conditions/conditionLabels';
-import { compileCondition, MATCH, NO_MATCH, readsText, testCell, testRows, UNUSABLE, type CompiledCondition } from './conditions/compileCondition';
-import { compileDecay, decayPoints, describeDecayEffect, type CompiledDecay } from './decay';
-import { GROUP_LABELS, type Band, type Cap, type Criterion, type Group, type Model, type Stage } from './model';
+import { compileCondition, MATCH, readsText, testCell, UNUSABLE } from './conditions/compileCondition';
+import { compileDecay } from './decay';
+import { GROUP_LABELS, type Band, type Cap, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { maximumScore } from './scoreRange';
+import { accumulate, BLOCK, criterionCents, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
+import { bounded, criterionDetail, criterionLabel, unusablePart, type CentBounds, type Cents, type ExplanationPart } from './scoring/explanation';
+import { fillTextColumn, type TextColumn } from './scoring/textColumn';
 import { validateModel } from './validate';
 import { whereOf } from './where';
+
+export { criterionLabel, type ExplanationPart } from './scoring/explanation';
 
 export interface CompileOptions {
   /** The day ages are measured to: 'YYYY-MM-DD', an Excel serial, or a Date (its local day). Overrides the model's as-of. */
   readonly asOf?: string | number | Date;
   /** Today, for a model without an as-of date; a parameter so that results are reproducible. */
   readonly today?: Date;
-}
-
-/** One line of a lead's explanation. The points of all parts add up to the score. */
-export interface ExplanationPart {
-  /** 'criterion': a criterion that matched; 'unusable': one whose cell could not be read (0 points); 'cap': a cap or the scale's bounds. */
-  readonly kind: 'criterion' | 'unusable' | 'cap';
-  readonly group: Group | null;
-  readonly label: string;
-  /** Contribution to the score, in the score's scale, to the hundredth. */
-  readonly points: number;
-  readonly detail: string;
-  /** Position of the criterion in the model, for 'criterion' and 'unusable' parts. */
-  readonly criterionIndex: number | null;
 }
 
 export interface LeadScore {
@@ -68,208 +58,6 @@ export interface CompiledModel {
 }
 
 export const STAGES: readonly (Stage | null)[] = [null, 'MQL', 'SQL'];
-
-interface CompiledCriterion {
-  readonly index: number;
-  readonly source: Criterion;
-  readonly label: string;
-  readonly isFit: boolean;
-  readonly column: ColumnIndex;
-  readonly condition: CompiledCondition;
-  readonly points: number;
-  /** -1 when points are given once. */
-  readonly countColumn: number;
-  readonly decay: CompiledDecay | null;
-  readonly dateColumn: number;
-  readonly capMin: number;
-  readonly capMax: number;
-  /** The cents of a criterion that gives the same points whenever it matches; null otherwise. */
-  fixedCents: number | null;
-  /** This criterion's outcomes for the block being scored. */
-  readonly outcomes: Uint8Array;
-  /** 'outcomes' when a TextColumn fills in the outcomes, 'scored' when it also adds the cents. */
-  grouped: 'no' | 'outcomes' | 'scored';
-  /** Per-occurrence counts written as text, read so far. */
-  readonly textCounts: Map<string, number>;
-}
-
-/**
- * Several text criteria on one column (Title equals CEO; Title contains Manager; Title
- * matches VP *): each distinct cell is tested by all of them once. What the criteria that
- * give fixed points come to for that cell is remembered with it, so that every other row with
- * the same text takes three additions, however many criteria there are; the outcomes of the
- * other criteria are remembered too, for accumulate.
- */
-interface TextColumn {
-  readonly column: number;
-  /** Criteria with fixedCents: scored here, not by accumulate. */
-  readonly tallied: readonly CompiledCriterion[];
-  /** Criteria whose points depend on other cells: their outcomes are filled in here. */
-  readonly others: readonly CompiledCriterion[];
-  readonly seen: Map<unknown, CellTally>;
-}
-
-/**
- * What the criteria of a TextColumn make of one cell: [fit cents, engagement cents, unusable
- * cells] of the tallied criteria, then the outcome of each of the others.
- */
-type CellTally = Float64Array;
-const FIT = 0;
-const ENGAGEMENT = 1;
-const UNUSABLE_CELLS = 2;
-const OUTCOMES = 3;
-
-const REMEMBERED_CELLS = 65_536;
-
-/** Tests one cell with every criterion of a TextColumn, once per distinct cell. */
-function tallyOf(g: TextColumn, value: unknown): CellTally {
-  const tally = new Float64Array(OUTCOMES + g.others.length);
-  let fit = 0;
-  let engagement = 0;
-  let unusable = 0;
-  for (const c of g.tallied) {
-    const outcome = testCell(c.condition, value);
-    if (outcome === UNUSABLE) unusable++;
-    else if (outcome === MATCH && c.isFit) fit += c.fixedCents ?? 0;
-    else if (outcome === MATCH) engagement += c.fixedCents ?? 0;
-  }
-  tally[FIT] = fit;
-  tally[ENGAGEMENT] = engagement;
-  tally[UNUSABLE_CELLS] = unusable;
-  g.others.forEach((c, k) => (tally[OUTCOMES + k] = testCell(c.condition, value)));
-  return tally;
-}
-
-/** Scores a TextColumn's tallied criteria for a block of rows and fills in the others' outcomes. */
-function fillTextColumn(
-  g: TextColumn,
-  rows: readonly (readonly unknown[])[],
-  start: number,
-  end: number,
-  fitCents: Float64Array,
-  engagementCents: Float64Array,
-  unusable: Uint16Array,
-): void {
-  const { others, seen, column } = g;
-  for (let i = start; i < end; i++) {
-    const value = (rows[i] ?? EMPTY_ROW)[column];
-    let tally = seen.get(value);
-    if (tally === undefined) {
-      tally = tallyOf(g, value);
-      if (seen.size < REMEMBERED_CELLS && (typeof value === 'string' || typeof value === 'number')) seen.set(value, tally);
-    }
-    // Sums of whole cents are exact in any order, so adding a cell's criteria together here
-    // gives the same totals as adding them one by one in accumulate.
-    const j = i - start;
-    fitCents[j] = (fitCents[j] ?? 0) + (tally[FIT] ?? 0);
-    engagementCents[j] = (engagementCents[j] ?? 0) + (tally[ENGAGEMENT] ?? 0);
-    unusable[j] = (unusable[j] ?? 0) + (tally[UNUSABLE_CELLS] ?? 0);
-    for (let k = 0; k < others.length; k++) (others[k] as CompiledCriterion).outcomes[j] = tally[OUTCOMES + k] ?? NO_MATCH;
-  }
-}
-
-/** The steps from points to a criterion's contribution, for its explanation. */
-interface Trace {
-  count: number;
-  undecayed: number;
-  uncapped: number;
-  capped: number;
-}
-
-/**
- * The cents a matched criterion gives for a row: per occurrence, decayed, capped. NaN when its
- * count cell cannot be read; 0 (with trace.count <= 0) when there is nothing to count.
- */
-function criterionCents(c: CompiledCriterion, row: readonly unknown[], centsPerPoint: number, trace: Trace | null): number {
-  let raw = c.points;
-  let count = 1;
-  if (c.countColumn >= 0) {
-    const countValue = row[c.countColumn];
-    if (typeof countValue === 'number') count = countValue;
-    else if (typeof countValue === 'string') {
-      // Counts written as text (" 42 ", "1,200") repeat down a column: read each once.
-      const known = c.textCounts.get(countValue);
-      count = known ?? (isBlank(countValue) ? 0 : readNumber(countValue));
-      if (known === undefined && c.textCounts.size < REMEMBERED_CELLS) c.textCounts.set(countValue, count);
-    } else count = isBlank(countValue) ? 0 : readNumber(countValue);
-    if (Number.isNaN(count)) return Number.NaN;
-    if (count <= 0) {
-      if (trace !== null) trace.count = count;
-      return 0;
-    }
-    raw *= count;
-  }
-  const undecayed = raw;
-  if (c.decay !== null) raw = decayPoints(c.decay, raw, row[c.dateColumn]);
-  const uncapped = raw;
-  if (raw < c.capMin) raw = c.capMin;
-  else if (raw > c.capMax) raw = c.capMax;
-  if (trace !== null) {
-    trace.count = count;
-    trace.undecayed = undecayed;
-    trace.uncapped = uncapped;
-    trace.capped = raw;
-  }
-  return Math.round(raw * centsPerPoint);
-}
-
-const EMPTY_ROW: readonly unknown[] = [];
-const BLOCK = 512;
-
-/**
- * Adds one criterion's cents to a block of rows. Scoring a block criterion by criterion keeps
- * each loop tight and its branches predictable (the same condition for every row), and lets
- * the processor fetch many rows' cells at once.
- */
-function accumulate(
-  c: CompiledCriterion,
-  rows: readonly (readonly unknown[])[],
-  start: number,
-  end: number,
-  cents: Float64Array,
-  unusable: Uint16Array,
-  centsPerPoint: number,
-): void {
-  const outcomes = c.outcomes;
-  if (c.grouped === 'no') testRows(c.condition, rows, c.column, start, end, outcomes);
-  const fixed = c.fixedCents;
-  const n = end - start;
-  if (fixed !== null) {
-    // Without branches: whether a lead matches is a coin toss the processor cannot predict.
-    // MATCH is 1 and UNUSABLE is 2, so (outcome & 1) counts a match and (outcome >> 1) a bad cell.
-    for (let j = 0; j < n; j++) {
-      const outcome = outcomes[j] ?? NO_MATCH;
-      cents[j] = (cents[j] ?? 0) + fixed * (outcome & 1);
-      unusable[j] = (unusable[j] ?? 0) + (outcome >> 1);
-    }
-    return;
-  }
-  for (let j = 0; j < n; j++) {
-    const outcome = outcomes[j];
-    if (outcome === NO_MATCH) continue;
-    if (outcome === MATCH) {
-      const given = criterionCents(c, rows[start + j] ?? EMPTY_ROW, centsPerPoint, null);
-      if (Number.isNaN(given)) unusable[j] = (unusable[j] ?? 0) + 1;
-      else cents[j] = (cents[j] ?? 0) + given;
-    } else {
-      unusable[j] = (unusable[j] ?? 0) + 1;
-    }
-  }
-}
-
-/**
- * No criterion gives more than a billion points either way, whatever count a cell holds, so
- * that sums of hundredths stay exact integers (below 2^53) and explanations still add up.
- */
-const MAX_CONTRIBUTION = 1e9;
-
-/** Integer hundredths of a score point: sums of them are exact, so explanations add up. */
-type Cents = number;
-
-interface CentBounds {
-  readonly min: Cents;
-  readonly max: Cents;
-}
 
 /**
  * Resolves a model against a table's headers once, so that scoring a row is a loop over
@@ -317,7 +105,7 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       capMin: Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION),
       capMax: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION),
       fixedCents: null,
-      outcomes: new Uint8Array(BLOCK),
+      verdicts: new Uint8Array(BLOCK),
       grouped: 'no',
       textCounts: new Map(),
     });
@@ -341,8 +129,8 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     if (c.grouped !== 'no' || !readsText(c.condition)) continue;
     const members = criteria.filter((o) => o.column === c.column && readsText(o.condition));
     if (members.length < 2) continue;
-    for (const o of members) o.grouped = o.fixedCents === null ? 'outcomes' : 'scored';
-    textColumns.push({ column: c.column, tallied: members.filter((o) => o.grouped === 'scored'), others: members.filter((o) => o.grouped === 'outcomes'), seen: new Map() });
+    for (const o of members) o.grouped = o.fixedCents === null ? 'verdicts' : 'scored';
+    textColumns.push({ column: c.column, tallied: members.filter((o) => o.grouped === 'scored'), others: members.filter((o) => o.grouped === 'verdicts'), seen: new Map() });
   }
   const accumulated = criteria.filter((c) => c.grouped !== 'scored');
   const fitBounds = toCents(m.groupCaps.fit);
@@ -360,9 +148,9 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     let engagement: Cents = 0;
     for (const c of criteria) {
       const value = row[c.column];
-      const outcome = testCell(c.condition, value);
-      if (outcome === UNUSABLE) parts.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
-      if (outcome !== MATCH) continue;
+      const verdict = testCell(c.condition, value);
+      if (verdict === UNUSABLE) parts.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
+      if (verdict !== MATCH) continue;
       const trace: Trace = { count: 1, undecayed: c.points, uncapped: c.points, capped: Math.min(Math.max(c.points, c.capMin), c.capMax) };
       const cents = c.fixedCents ?? criterionCents(c, row, centsPerPoint, trace);
       if (Number.isNaN(cents)) {
@@ -459,45 +247,6 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
   };
   return resultOf(compiled, problems);
 }
-
-/** The name a criterion is shown by: its own, or its condition in words. */
-export function criterionLabel(c: Criterion): string {
-  return c.name !== '' ? c.name : describeCondition(c.field, c.condition);
-}
-
-function unusablePart(c: CompiledCriterion, why: string): ExplanationPart {
-  return { kind: 'unusable', group: c.source.group, label: c.label, points: 0, detail: `not scored: ${why}`, criterionIndex: c.index };
-}
-
-/** Applies bounds to a sum of cents, adding an explanation part for what they took away. */
-function bounded(sum: Cents, bounds: CentBounds, parts: ExplanationPart[] | null, group: Group | null, what: string): Cents {
-  const limited = sum < bounds.min ? bounds.min : sum > bounds.max ? bounds.max : sum;
-  if (parts !== null && limited !== sum) {
-    const atMax = limited === bounds.max;
-    parts.push({
-      kind: 'cap',
-      group,
-      label: `${what} ${atMax ? 'capped at' : 'raised to'} ${limited / 100}`,
-      points: (limited - sum) / 100,
-      detail: `${what} came to ${sum / 100}; the ${atMax ? 'maximum' : 'minimum'} is ${limited / 100}`,
-      criterionIndex: null,
-    });
-  }
-  return limited;
-}
-
-function criterionDetail(c: CompiledCriterion, row: readonly unknown[], value: unknown, trace: Trace, pointsPerScorePoint: number | null): string {
-  const { count, undecayed, uncapped, capped } = trace;
-  const steps = [`${c.source.field} = ${showCell(value)}`];
-  if (c.countColumn >= 0) steps.push(`${count} x ${c.points} = ${round2(undecayed)}`);
-  const decayNote = c.decay === null ? null : describeDecayEffect(c.decay, undecayed, row[c.dateColumn]);
-  if (decayNote !== null) steps.push(uncapped === undecayed ? decayNote : `${decayNote}, ${round2(undecayed)} -> ${round2(uncapped)}`);
-  if (capped !== uncapped) steps.push(`capped at ${capped}`);
-  if (pointsPerScorePoint !== null) steps.push(`${round2(capped)} of ${round2(pointsPerScorePoint * 100)} possible points`);
-  return steps.join('; ');
-}
-
-const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 function listHeaders(headers: readonly string[]): string {
   const named = headers.filter((h) => h.trim() !== '').map((h) => `'${h.trim()}'`);

@@ -1,7 +1,10 @@
 /**
  * The scoring engine's public surface. Everything outside src/engine imports from here.
+ * Exports are listed by name (no `export *`), and src/engine/api-report.md records them with
+ * their signatures (`npm run api-report`; a test compares), so a change to the surface shows in review.
  */
-export * from './model';
+export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, criterion, model } from './model';
+export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, Model } from './model';
 export type { Problem, Result } from './problems';
 export { formatProblem, formatProblems } from './problems';
 export { parseModel, normaliseModel } from './schema';
@@ -9,7 +12,11 @@ export { validateModel } from './validate';
 export { maximumScore } from './scoreRange';
 export { compile, criterionLabel, STAGES } from './compile';
 export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredRows } from './compile';
-export * from './modelCells';
+export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';
+export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './modelCells/layout';
+export { modelToCells } from './modelCells/toCells';
+export { modelFromCells } from './modelCells/fromCells';
+export { SCORE_COLUMNS } from './scoreColumns';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
 export { describeDecay } from './decay';
@@ -17,7 +24,14 @@ export type { CellValue, ExcelSerial } from './cells/cellValue';
 export { excelErrorOf, isBlank } from './cells/cellValue';
 export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } from './cells/excelDate';
 export { readNumber, readDate } from './cells/readCell';
-export { a1, layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
-export { checkChain, migrate, type MigrationResult, type MigrationStep } from './migrate';
+export { a1, columnLetters } from './cells/a1';
+export { layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
+export { checkChain, migrate, type MigrationChain, type MigrationResult, type MigrationStep, type VersionLocation } from './migrate';
+export { MODEL_CELLS_MIGRATIONS, MODEL_JSON_MIGRATIONS, type ModelJson, type ModelRead } from './migrations';
 export { headerLookup, editDistance, type HeaderLookup, type ColumnIndex } from './columns';
 export { PERSONAL_EMAIL_DOMAINS } from './conditions/personalEmail';
+// The vocabularies the engine reads cells with, for readers that must read them the same way elsewhere (src/sql).
+export { ERROR_LITERALS } from './cells/cellValue';
+export { YES as YES_WORDS, NUMBER_TEXT } from './cells/readCell';
+export { MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES, TIME as TIME_OF_DAY, MAX_LENGTH as MAX_DATE_TEXT_LENGTH } from './cells/textDate';
+export { KEY_ROWS as KEYBOARD_ROWS, MIN_RUN as MIN_KEYBOARD_RUN, WORD_RUNS as KEYBOARD_RUNS_IN_WORDS } from './conditions/spam';

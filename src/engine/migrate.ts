@@ -3,8 +3,8 @@ import type { Problem } from './problems';
 
 /**
  * Stored models carry a format version; older ones are brought up to date on load by a chain
- * of steps, each from one version to the next. Version 1 is the first format, so the shipped
- * chains are empty: the machinery is here, and tested, for the day version 2 exists.
+ * of steps, each from one version to the next (the chains themselves are in migrations.ts).
+ * A chain is checked by a test, not on every load.
  */
 export interface MigrationStep<T> {
   /** Stable name, e.g. "2-split-decay-columns". */
@@ -14,9 +14,21 @@ export interface MigrationStep<T> {
   up(stored: T): T;
 }
 
+/** The steps for one stored form, and the version they bring it to. */
+export interface MigrationChain<T> {
+  readonly steps: readonly MigrationStep<T>[];
+  readonly current: number;
+}
+
 export type MigrationResult<T> =
   | { readonly ok: true; readonly value: T; readonly from: number; readonly applied: readonly string[] }
   | { readonly ok: false; readonly problems: readonly Problem[] };
+
+/** Where the stored version was read, for the problems a migration reports. */
+export interface VersionLocation {
+  readonly where: string;
+  readonly path: readonly (string | number)[];
+}
 
 /** Problems with a chain itself: unique ids, and steps from 1 up to the current version, one each, in order. */
 export function checkChain<T>(steps: readonly MigrationStep<T>[], current: number = MODEL_VERSION): string[] {
@@ -31,21 +43,32 @@ export function checkChain<T>(steps: readonly MigrationStep<T>[], current: numbe
   return errors;
 }
 
-/** Brings a stored value from `version` to `current`. */
-export function migrate<T>(stored: T, version: number, steps: readonly MigrationStep<T>[], where: string, current: number = MODEL_VERSION): MigrationResult<T> {
+/** The one message for a model from a newer version, wherever it is read (pane, command line, functions). */
+export function newerVersionProblem(version: number, current: number, at: VersionLocation): Problem {
+  return {
+    severity: 'error',
+    where: at.where,
+    message: `made by a newer version of Lead Scoring (format version ${version}; this one reads up to ${current})`,
+    hint: 'update the add-in or the command line to open this model',
+    path: at.path,
+  };
+}
+
+/**
+ * Brings a stored value from `version` to the chain's current version. The steps run in order;
+ * one that throws becomes a located problem. The chain is trusted here: its shape is the
+ * test's job (checkChain), so a load does not pay for it.
+ */
+export function migrate<T>(stored: T, version: number, chain: MigrationChain<T>, at: VersionLocation): MigrationResult<T> {
   const fail = (message: string, hint?: string): MigrationResult<T> => ({
     ok: false,
-    problems: [{ severity: 'error', where, message, path: ['version'], ...(hint === undefined ? {} : { hint }) }],
+    problems: [{ severity: 'error', where: at.where, message, path: at.path, ...(hint === undefined ? {} : { hint }) }],
   });
-  if (!Number.isInteger(version) || version < 1) return fail(`'${version}' is not a format version`, `write ${current}`);
-  if (version > current) {
-    return fail(`made by a newer version of Lead Scoring (format version ${version}; this one reads up to ${current})`, 'update the add-in to open this model');
-  }
-  const chainErrors = checkChain(steps, current);
-  if (chainErrors.length > 0) return fail(`the migrations are broken: ${chainErrors.join('; ')}`);
+  if (!Number.isInteger(version) || version < 1) return fail(`'${version}' is not a format version`, `write ${chain.current}`);
+  if (version > chain.current) return { ok: false, problems: [newerVersionProblem(version, chain.current, at)] };
   let value = stored;
   const applied: string[] = [];
-  for (const step of steps.slice(version - 1)) {
+  for (const step of chain.steps.slice(version - 1)) {
     try {
       value = step.up(value);
     } catch (e) {

@@ -1,16 +1,18 @@
 import { isBlank } from './cells/cellValue';
+import { a1 } from './cells/a1';
 import type { Model } from './model';
 import {
   BANDS_HEADERS,
   CRITERIA_HEADERS,
-  modelFromCells,
-  modelToCells,
   SETTINGS_HEADERS,
   type Cell,
   type CellTable,
   type TableName,
-} from './modelCells';
-import { resultOf, type Problem, type Result } from './problems';
+} from './modelCells/layout';
+import { modelFromCells } from './modelCells/fromCells';
+import { modelToCells } from './modelCells/toCells';
+import type { ModelRead } from './migrations';
+import { resultOf, type Problem } from './problems';
 
 /**
  * Where the model's three cell tables sit on the workbook's "Lead Scoring" sheet. The task
@@ -69,13 +71,6 @@ export function layoutModelSheet(model: Model): PlacedTable[] {
   }));
 }
 
-/** A1 address of a zero-based cell, e.g. (2, 16) is "Q3". */
-export function a1(row: number, column: number): string {
-  let name = '';
-  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return `${name}${row + 1}`;
-}
-
 /** A sheet name as a formula writes it: quoted when it is not a plain word. */
 export function sheetRef(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -118,9 +113,9 @@ function findTable(grid: CellTable, table: TableName): Found | null {
 /**
  * Reads the model from the values of a "Lead Scoring" sheet (its used range from A1, as a
  * 2-D array). Problems are located by sheet cell, e.g. "'Lead Scoring'!F7 (criteria table,
- * row 4, 'Points')".
+ * row 4, 'Points')". Cells of an older format version are migrated first.
  */
-export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET): Result<Model> {
+export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET): ModelRead {
   const found: Partial<Record<TableName, Found>> = {};
   const missing: Problem[] = [];
   for (const table of ['criteria', 'bands', 'settings'] as const) {
@@ -143,11 +138,14 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
     const f = typeof table === 'string' ? found[table as TableName] : undefined;
     if (f === undefined) return p;
     const head = f.cells[0] ?? [];
-    const ci = typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
+    let ci = typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
+    // A setting's problems name the setting ('Format version'); the cell to edit is its value.
+    if (ci < 0 && table === 'settings') ci = head.findIndex((h) => headerText(h) === 'value');
     const sheetRow = f.row + (typeof row === 'number' ? row : 0);
     const sheetColumn = f.column + Math.max(ci, 0);
     return { ...p, where: `${sheetRef(sheetName)}!${a1(sheetRow, sheetColumn)} (${p.where})` };
   };
   if (!read.ok) return { ok: false, problems: read.problems.map(locate) };
-  return resultOf(read.value, read.warnings.map(locate));
+  const located = resultOf(read.value, read.warnings.map(locate));
+  return read.migratedFrom === undefined ? located : { ...located, migratedFrom: read.migratedFrom };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { CONDITION_OPS } from './conditions/conditionLabels';
 import { MODEL_VERSION, NO_CAP, type Model } from './model';
-import type { Problem, Result } from './problems';
+import type { MigrationChain } from './migrate';
+import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
+import type { Problem } from './problems';
 import { validateModel } from './validate';
 import { whereOf } from './where';
 
@@ -48,7 +50,8 @@ const criterionSchema = z.strictObject({
 const bandSchema = z.strictObject({ name: z.string(), from: finite, color: z.string() });
 
 export const modelSchema = z.strictObject({
-  version: z.literal(MODEL_VERSION),
+  // Which versions are read is the migrations' business (migrations.ts): they ran before this.
+  version: z.number(),
   name: z.string().default('Untitled model'),
   description: z.string().default(''),
   criteria: z.array(criterionSchema),
@@ -62,30 +65,18 @@ export const modelSchema = z.strictObject({
 });
 
 /**
- * Reads a model from parsed JSON: structure first, then meaning (validateModel). Returns
- * every problem at once; never throws, whatever the input.
+ * Reads a model from parsed JSON: migration from an older format version first, then
+ * structure, then meaning (validateModel). Returns every problem at once; never throws,
+ * whatever the input.
  */
-export function parseModel(json: unknown): Result<Model> {
-  const version = (json as { version?: unknown } | null)?.version;
-  if (typeof version === 'number' && version > MODEL_VERSION) {
-    return {
-      ok: false,
-      problems: [
-        {
-          severity: 'error',
-          where: 'model',
-          message: `made by a newer version of Lead Scoring (model version ${version}; this one reads up to ${MODEL_VERSION})`,
-          hint: 'update the add-in or the command line',
-          path: ['version'],
-        },
-      ],
-    };
-  }
-  const parsed = modelSchema.safeParse(json);
+export function parseModel(json: unknown, chain: MigrationChain<ModelJson> = MODEL_JSON_MIGRATIONS): ModelRead {
+  const migrated = migrateModelJson(json, chain);
+  if (!migrated.ok) return { ok: false, problems: migrated.problems };
+  const parsed = modelSchema.safeParse(migrated.value);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, json)) };
+    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, migrated.value)) };
   }
-  return validateModel(normaliseModel(parsed.data as Model));
+  return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated);
 }
 
 /** Trims what the comparison would trim anyway, so that equal models are equal as data. */
@@ -145,18 +136,15 @@ function problemOfIssue(issue: z.core.$ZodIssue, json: unknown): Problem {
     const what = last === 'op' ? 'condition' : 'kind of decay';
     message = given === undefined ? `no ${what} given` : `${showValue(given)} is not a ${what}`;
     hint = `use one of: ${(last === 'op' ? CONDITION_OPS : ['factor', 'deduct', 'halfLife']).join(', ')}`;
+  } else if (issue.code === 'invalid_type' && path.length === 1 && last === 'version') {
+    const given = valueAt(json, path);
+    message = given === undefined ? `missing (expected format version ${MODEL_VERSION})` : `${showValue(given)} is not a format version`;
+    hint = `write ${MODEL_VERSION}`;
   } else if (issue.code === 'invalid_type') {
     const given = valueAt(json, path);
     message = given === undefined ? `missing (expected ${issue.expected})` : `expected ${issue.expected}, got ${showValue(given)}`;
   } else if (issue.code === 'unrecognized_keys') {
     message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
-  } else if (issue.code === 'invalid_value' && path[path.length - 1] === 'version') {
-    const given = valueAt(json, path);
-    if (given === undefined) message = `missing (expected model version ${MODEL_VERSION})`;
-    else {
-      message = `unsupported model version ${showValue(given)}`;
-      hint = `this version reads model version ${MODEL_VERSION}`;
-    }
   }
   return { severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) };
 }

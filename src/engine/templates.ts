@@ -10,23 +10,69 @@ export interface Template {
   readonly model: Model;
 }
 
-const didAtLeastOnce = (field: string, points: number, name: string, extra: Partial<Criterion> = {}): Criterion =>
-  criterion({ group: 'engagement', field, condition: { op: 'gte', value: 1 }, points, name, ...extra });
+/** The date of a lead's latest activity of any kind, in the bundled example leads. */
+const LAST_ACTIVITY = 'Last Activity Date';
+/**
+ * Recent activity dominates: web and product signals lose 50% once the lead has been quiet for
+ * 30 days, the guides' own decay for email (on the example leads' backtest this ranks converters
+ * better than no decay or a 90- to 180-day half-life, and keeps Hot under 30% of leads).
+ */
+const activityDecay = { kind: 'factor', dateField: LAST_ACTIVITY, afterDays: 30, percent: 50 } as const;
 
-const NORTH_AMERICA = ['United States', 'USA', 'US', 'Canada', 'Mexico'];
-const EUROPE = [
-  'United Kingdom', 'UK', 'Ireland', 'Germany', 'France', 'Netherlands', 'Belgium', 'Luxembourg', 'Spain',
-  'Portugal', 'Italy', 'Switzerland', 'Austria', 'Sweden', 'Norway', 'Denmark', 'Finland', 'Iceland', 'Poland',
-  'Czech Republic', 'Czechia', 'Slovakia', 'Hungary', 'Romania', 'Bulgaria', 'Greece', 'Croatia', 'Slovenia',
+/**
+ * An engagement criterion that holds once the lead did something at least once. Every
+ * engagement signal decays (a pricing-page visit a year ago says little about today); a
+ * template passes its own decay where the guide gives one.
+ */
+const didAtLeastOnce = (field: string, points: number, name: string, extra: Partial<Criterion> = {}): Criterion =>
+  criterion({ group: 'engagement', field, condition: { op: 'gte', value: 1 }, points, name, decay: activityDecay, ...extra });
+
+/**
+ * Points per occurrence, always capped: uncapped, one lead with 40 blog visits outscores every
+ * buyer. The cap is `maxOccurrences` occurrences' worth.
+ */
+const perOccurrence = (field: string, points: number, name: string, maxOccurrences: number): Criterion =>
+  criterion({
+    group: 'engagement', field, condition: { op: 'gte', value: 1 }, points, name, perOccurrenceOf: field,
+    cap: { min: null, max: points * maxOccurrences }, decay: activityDecay,
+  });
+
+/**
+ * Title keywords as Excel wildcard patterns (case-insensitive, whole cell), so "Founder & CEO",
+ * "Head of IT" or "VP, Sales" match. Words are matched anywhere; short acronyms only as words
+ * (a plain substring "cto" would match "Director", "coo" would match "Coordinator").
+ */
+const anywhere = (words: readonly string[]): string[] => words.map((w) => `*${w}*`);
+const asWord = (acronyms: readonly string[]): string[] =>
+  acronyms.flatMap((a) => [a, `${a} *`, `* ${a}`, `* ${a} *`, `${a},*`, `${a}/*`, `*/${a}`, `*/${a}*`]);
+
+export const DECISION_MAKER_TITLES: readonly string[] = [
+  ...anywhere(['chief', 'founder', 'president', 'owner', 'head of', 'partner']),
+  ...asWord(['CEO', 'CTO', 'CFO', 'COO', 'CIO', 'CMO', 'CRO', 'VP', 'SVP', 'EVP']),
+];
+export const INFLUENCER_TITLES: readonly string[] = ['manager', 'director', 'team lead', 'supervisor'];
+
+/** Country names as people type them: official and short names, abbreviations, local spellings. */
+export const NORTH_AMERICA: readonly string[] = [
+  'United States', 'United States of America', 'USA', 'U.S.A.', 'US', 'U.S.', 'America',
+  'Canada', 'Mexico', 'México',
+];
+export const EUROPE: readonly string[] = [
+  'United Kingdom', 'UK', 'U.K.', 'Great Britain', 'Britain', 'GB', 'England', 'Scotland', 'Wales', 'Northern Ireland',
+  'Ireland', 'Éire', 'Germany', 'Deutschland', 'France', 'Netherlands', 'The Netherlands', 'Holland', 'Nederland',
+  'Belgium', 'België', 'Belgique', 'Luxembourg', 'Spain', 'España', 'Portugal', 'Italy', 'Italia',
+  'Switzerland', 'Schweiz', 'Suisse', 'Svizzera', 'Austria', 'Österreich', 'Sweden', 'Sverige', 'Norway', 'Norge',
+  'Denmark', 'Danmark', 'Finland', 'Suomi', 'Iceland', 'Poland', 'Polska', 'Czech Republic', 'Czechia', 'Česko',
+  'Slovakia', 'Hungary', 'Magyarország', 'Romania', 'Bulgaria', 'Greece', 'Hellas', 'Croatia', 'Hrvatska', 'Slovenia',
   'Serbia', 'Estonia', 'Latvia', 'Lithuania', 'Ukraine', 'Malta', 'Cyprus',
 ];
 
 const engagementExample: Model = model({
   name: 'Engagement example',
-  description: 'Points for social and web engagement: +10 liking a LinkedIn post, +5 opening an email, +10 joining a LinkedIn event, +20 visiting the pricing page, +5 downloading an ebook. Cold 0-20, Warm 21-49, Hot 50+.',
+  description: 'Points for social and web engagement: +10 liking a LinkedIn post, +5 opening an email, +10 joining a LinkedIn event, +20 visiting the pricing page, +5 downloading an ebook. Cold 0-20, Warm 21-49, Hot 50+. Activity points lose 50% after 30 quiet days; email opens lose 50% after 30 days.',
   criteria: [
     didAtLeastOnce('LinkedIn Post Likes', 10, 'Liked a LinkedIn post'),
-    didAtLeastOnce('Email Opens', 5, 'Opened an email'),
+    didAtLeastOnce('Email Opens', 5, 'Opened an email', { decay: { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } }),
     didAtLeastOnce('LinkedIn Event Joins', 10, 'Joined a LinkedIn event'),
     didAtLeastOnce('Pricing Page Visits', 20, 'Visited the pricing page'),
     didAtLeastOnce('Ebook Downloads', 5, 'Downloaded an ebook'),
@@ -35,27 +81,24 @@ const engagementExample: Model = model({
 
 const planExample: Model = model({
   name: 'Email and pricing plan',
-  description: 'The plan example: +10 clicking through an email, +15 visiting the pricing page.',
-  criteria: [didAtLeastOnce('Email Clicks', 10, 'Clicked through an email'), didAtLeastOnce('Pricing Page Visits', 15, 'Visited the pricing page')],
+  description: 'The plan example: +10 clicking through an email, +15 visiting the pricing page. Email points lose 50% after 30 days; activity points lose 50% after 30 quiet days.',
+  criteria: [
+    didAtLeastOnce('Email Clicks', 10, 'Clicked through an email', { decay: { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } }),
+    didAtLeastOnce('Pricing Page Visits', 15, 'Visited the pricing page'),
+  ],
 });
 
 const emailDecay = { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } as const;
 
 const weightedB2B: Model = model({
   name: 'Weighted B2B',
-  description: 'Fit by industry, title and location; engagement by pricing, datasheet, webinar, blog and email. Email points lose 50% after 30 days; webinar points lose 10 after 90 days. MQL at 50, SQL at 100.',
+  description: 'Fit by industry, title keywords and location; engagement by pricing, datasheet, webinar, blog (5 per visit, at most 25) and email. Email points lose 50% after 30 days; webinar points lose 10 after 90 days; web activity points lose 50% after 30 quiet days. MQL at 50, SQL at 100.',
   criteria: [
     criterion({ group: 'fit', name: 'Industry: technology', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 20 }),
     criterion({ group: 'fit', name: 'Industry: healthcare', field: 'Industry', condition: { op: 'equals', values: ['Healthcare'] }, points: 10 }),
     criterion({ group: 'fit', name: 'Industry: education', field: 'Industry', condition: { op: 'equals', values: ['Education'] }, points: 5 }),
-    criterion({
-      group: 'fit',
-      name: 'Decision maker (CTO, CEO)',
-      field: 'Title',
-      condition: { op: 'equals', values: ['CTO', 'CEO', 'Chief Technology Officer', 'Chief Executive Officer'] },
-      points: 15,
-    }),
-    criterion({ group: 'fit', name: 'Influencer (manager, director)', field: 'Title', condition: { op: 'contains', values: ['Manager', 'Director'] }, points: 10 }),
+    criterion({ group: 'fit', name: 'Decision maker (chief, founder, VP, head of)', field: 'Title', condition: { op: 'matches', values: DECISION_MAKER_TITLES }, points: 15 }),
+    criterion({ group: 'fit', name: 'Influencer (manager, director)', field: 'Title', condition: { op: 'contains', values: INFLUENCER_TITLES }, points: 10 }),
     criterion({ group: 'fit', name: 'Location: North America', field: 'Country', condition: { op: 'equals', values: NORTH_AMERICA }, points: 10 }),
     criterion({ group: 'fit', name: 'Location: Europe', field: 'Country', condition: { op: 'equals', values: EUROPE }, points: 5 }),
     didAtLeastOnce('Pricing Page Visits', 20, 'Visited the pricing page'),
@@ -63,7 +106,7 @@ const weightedB2B: Model = model({
     didAtLeastOnce('Webinars Attended', 10, 'Attended a webinar', {
       decay: { kind: 'deduct', dateField: 'Last Webinar Date', afterDays: 90, points: 10 },
     }),
-    criterion({ group: 'engagement', name: 'Blog visits (per visit)', field: 'Blog Visits', condition: { op: 'gte', value: 1 }, points: 5, perOccurrenceOf: 'Blog Visits' }),
+    perOccurrence('Blog Visits', 5, 'Blog visits (per visit)', 5),
     didAtLeastOnce('Email Opens', 2, 'Opened an email', { decay: emailDecay }),
     didAtLeastOnce('Email Clicks', 5, 'Clicked a link in an email', { decay: emailDecay }),
     didAtLeastOnce('Email Downloads', 10, 'Downloaded content from an email link', { decay: emailDecay }),
@@ -73,10 +116,10 @@ const weightedB2B: Model = model({
 
 const b2bSoftware: Model = model({
   name: 'B2B software',
-  description: 'Demo request +20, trial sign-up +15, pricing page visit +10. MQL at 50, SQL at 100. Review monthly with sales.',
+  description: 'Demo request +20, trial sign-up +15, pricing page visit +10. MQL at 50, SQL at 100. Activity points lose 50% after 30 quiet days. Review monthly with sales.',
   criteria: [
-    criterion({ group: 'engagement', name: 'Requested a demo', field: 'Demo Requested', condition: { op: 'isTrue' }, points: 20 }),
-    criterion({ group: 'engagement', name: 'Signed up for a trial', field: 'Trial Signed Up', condition: { op: 'isTrue' }, points: 15 }),
+    criterion({ group: 'engagement', name: 'Requested a demo', field: 'Demo Requested', condition: { op: 'isTrue' }, points: 20, decay: activityDecay }),
+    criterion({ group: 'engagement', name: 'Signed up for a trial', field: 'Trial Signed Up', condition: { op: 'isTrue' }, points: 15, decay: activityDecay }),
     didAtLeastOnce('Pricing Page Visits', 10, 'Visited the pricing page'),
   ],
   stages: { mql: 50, sql: 100 },
@@ -84,7 +127,7 @@ const b2bSoftware: Model = model({
 
 const consumerElectronics: Model = model({
   name: 'Consumer electronics',
-  description: 'Product video view +5, comparison tool used +15. MQL at 30, SQL at 60 for a shorter sales cycle. Review twice a year.',
+  description: 'Product video view +5, comparison tool used +15. MQL at 30, SQL at 60 for a shorter sales cycle. Activity points lose 50% after 30 quiet days. Review twice a year.',
   criteria: [didAtLeastOnce('Product Video Views', 5, 'Watched a product video'), didAtLeastOnce('Comparison Tool Uses', 15, 'Used the comparison tool')],
   stages: { mql: 30, sql: 60 },
 });
@@ -93,8 +136,8 @@ const fitByTitleAndSize: Model = model({
   name: 'Fit by title and size',
   description: 'Sales Manager +10, Customer Service Representative +3; a company of 500+ employees +10, of 1-10 employees 0.',
   criteria: [
-    criterion({ group: 'fit', name: 'Sales Manager', field: 'Title', condition: { op: 'equals', values: ['Sales Manager'] }, points: 10 }),
-    criterion({ group: 'fit', name: 'Customer Service Representative', field: 'Title', condition: { op: 'equals', values: ['Customer Service Representative'] }, points: 3 }),
+    criterion({ group: 'fit', name: 'Sales Manager', field: 'Title', condition: { op: 'contains', values: ['Sales Manager'] }, points: 10 }),
+    criterion({ group: 'fit', name: 'Customer Service Representative', field: 'Title', condition: { op: 'contains', values: ['Customer Service Representative', 'Customer Service Rep'] }, points: 3 }),
     criterion({ group: 'fit', name: 'Company of 500+ employees', field: 'Employees', condition: { op: 'gte', value: 500 }, points: 10 }),
     criterion({ group: 'fit', name: 'Company of 1-10 employees', field: 'Employees', condition: { op: 'between', min: 1, max: 10 }, points: 0 }),
   ],

@@ -23,8 +23,8 @@ import {
 import { digestOfHandle } from './handle';
 import { ModelRegistry, type RegisteredModel } from './registry';
 
-/** The README section on the functions; every function's help link. */
-export const HELP_URL = 'https://github.com/leadscore/leadscore-excel#custom-functions';
+/** The functions' documentation page; every function's help link. */
+export const HELP_URL = 'https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md';
 
 /** The CustomFunctions.ErrorCode names used: the two that carry a message. */
 export type ErrorCode = 'invalidValue' | 'notAvailable';
@@ -37,7 +37,7 @@ export type Matrix = unknown[][];
 export interface FunctionsOptions {
   readonly makeError: MakeError;
   readonly registry?: ModelRegistry;
-  /** Told about each handle that is not loaded (see README, "When a workbook is reopened"). */
+  /** Told about each handle that is not loaded (see docs/custom-functions.md, "When a workbook is reopened"). */
   readonly onMissingModel?: (handle: string) => void;
 }
 

@@ -29,7 +29,7 @@ const leadScore = createLeadScoreFunctions({
 /**
  * Reads a lead-scoring model from its three tables and checks it against the lead table's header row. Returns a short handle to pass to the other LEADSCORE functions; it changes whenever the model or the headers change.
  * @customfunction MODEL MODEL
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param criteria The criteria table with its header row, e.g. LeadScoringCriteria[#All].
  * @param bands The bands table with its header row, e.g. LeadScoringBands[#All].
  * @param settings The settings table with its header row, e.g. LeadScoringSettings[#All].
@@ -45,7 +45,7 @@ export function model(criteria: any[][], bands: any[][], settings: any[][], head
 /**
  * The lead score: Fit plus Engagement points after decay and caps. One row gives one score; several rows give a column of scores.
  * @customfunction SCORE SCORE
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param model The cell holding =LEADSCORE.MODEL(...).
  * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
  * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
@@ -58,7 +58,7 @@ export function score(model: any, lead: any[][], asOf?: any): any[][] {
 /**
  * The lead's band, such as Cold, Warm or Hot. One row gives one band; several rows give a column.
  * @customfunction BAND BAND
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param model The cell holding =LEADSCORE.MODEL(...).
  * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
  * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
@@ -71,7 +71,7 @@ export function band(model: any, lead: any[][], asOf?: any): any[][] {
 /**
  * The lead's stage: SQL, MQL, or empty below the MQL threshold. One row gives one stage; several rows give a column.
  * @customfunction STAGE STAGE
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param model The cell holding =LEADSCORE.MODEL(...).
  * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
  * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
@@ -84,7 +84,7 @@ export function stage(model: any, lead: any[][], asOf?: any): any[][] {
 /**
  * The lead's Fit points (who the lead is), after decay and caps. One row gives one value; several rows give a column.
  * @customfunction FIT FIT
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param model The cell holding =LEADSCORE.MODEL(...).
  * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
  * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
@@ -97,7 +97,7 @@ export function fit(model: any, lead: any[][], asOf?: any): any[][] {
 /**
  * The lead's Engagement points (what the lead did), after decay and caps. One row gives one value; several rows give a column.
  * @customfunction ENGAGEMENT ENGAGEMENT
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param model The cell holding =LEADSCORE.MODEL(...).
  * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
  * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
@@ -110,7 +110,7 @@ export function engagement(model: any, lead: any[][], asOf?: any): any[][] {
 /**
  * Explains one lead's score: a spilled table (Group, Criterion, Points, Detail) with one row per criterion that counted; the Points add up to the score.
  * @customfunction EXPLAIN EXPLAIN
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param model The cell holding =LEADSCORE.MODEL(...).
  * @param lead One lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]].
  * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
@@ -123,7 +123,7 @@ export function explain(model: any, lead: any[][], asOf?: any): any[][] {
 /**
  * Lists what is wrong with a model's tables, each problem with where it is: a spilled table (Severity, Where, Problem).
  * @customfunction PROBLEMS PROBLEMS
- * @helpurl https://github.com/leadscore/leadscore-excel#custom-functions
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
  * @param criteria The criteria table with its header row, e.g. LeadScoringCriteria[#All].
  * @param bands The bands table with its header row, e.g. LeadScoringBands[#All].
  * @param settings The settings table with its header row, e.g. LeadScoringSettings[#All].

@@ -1,3 +1,5 @@
+import { wildcardToLike, wildcardToRegex } from './wildcards';
+
 /** What differs between the SQL dialects the model is exported to. Everything else is shared SQL. */
 export type DialectName = 'duckdb' | 'postgres' | 'spark';
 export const DIALECTS: readonly DialectName[] = ['duckdb', 'postgres', 'spark'];
@@ -11,8 +13,10 @@ export interface Dialect {
   /** Whole days from 1899-12-30 to a DATE expression: the Excel serial of that day. */
   serialOfDate(date: string): string;
   ident(name: string): string;
-  /** A string literal. */
+  /** A string literal that reads back as exactly the text, whatever the session's settings. */
   str(text: string): string;
+  /** True when the whole of s matches the wildcard pattern (see wildcards.ts). */
+  wildcard(s: string, pattern: string): string;
   /** True when s matches the (anchored) regular expression. */
   matches(s: string, regex: string): string;
   /** Group g of the regular expression's match in s; '' or NULL when the group took no part. */
@@ -29,6 +33,19 @@ export interface Dialect {
 
 const quoteSql = (text: string): string => `'${text.replace(/'/g, "''")}'`;
 
+/**
+ * PostgreSQL reads a backslash in '...' as an escape when standard_conforming_strings is off
+ * (a server or session setting), which would let `\'` end the literal: text with a backslash is
+ * written as E'...', which means the same under either setting.
+ */
+const postgresStr = (text: string): string => (text.includes('\\') ? `E'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : quoteSql(text));
+
+/** LIKE when the pattern needs no ESCAPE clause; otherwise the dialect's own choice. */
+function likeOr(s: string, pattern: string, str: (t: string) => string, escapedForm: (like: string) => string): string {
+  const { like, escaped } = wildcardToLike(pattern);
+  return escaped ? escapedForm(like) : `${s} LIKE ${str(like)}`;
+}
+
 const RE2_WS = '[\\t\\n\\x0B\\f\\r \\x{00A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
 
 export const DUCKDB: Dialect = {
@@ -39,6 +56,8 @@ export const DUCKDB: Dialect = {
   serialOfDate: (d) => `(${d} - DATE '1899-12-30')`,
   ident: (n) => `"${n.replace(/"/g, '""')}"`,
   str: quoteSql,
+  // LIKE with ESCAPE backtracks exponentially in DuckDB: such patterns go to RE2 instead.
+  wildcard: (s, p) => likeOr(s, p, quoteSql, () => `regexp_full_match(${s}, ${quoteSql(wildcardToRegex(p))})`),
   matches: (s, r) => `regexp_matches(${s}, ${quoteSql(r)})`,
   group: (s, r, g) => `regexp_extract(${s}, ${quoteSql(r)}, ${g})`,
   replaceAll: (s, r, by) => `regexp_replace(${s}, ${quoteSql(r)}, ${quoteSql(by)}, 'g')`,
@@ -56,10 +75,11 @@ export const POSTGRES: Dialect = {
   asOfParameter: 'CAST($1 AS date)',
   serialOfDate: (d) => `(${d} - DATE '1899-12-30')`,
   ident: (n) => `"${n.replace(/"/g, '""')}"`,
-  str: quoteSql,
-  matches: (s, r) => `(${s} ~ ${quoteSql(r)})`,
-  group: (s, r, g) => `(regexp_match(${s}, ${quoteSql(r)}))[${g}]`,
-  replaceAll: (s, r, by) => `regexp_replace(${s}, ${quoteSql(r)}, ${quoteSql(by)}, 'g')`,
+  str: postgresStr,
+  wildcard: (s, p) => likeOr(s, p, postgresStr, (like) => `${s} LIKE ${postgresStr(like)} ESCAPE ${postgresStr('\\')}`),
+  matches: (s, r) => `(${s} ~ ${postgresStr(r)})`,
+  group: (s, r, g) => `(regexp_match(${s}, ${postgresStr(r)}))[${g}]`,
+  replaceAll: (s, r, by) => `regexp_replace(${s}, ${postgresStr(r)}, ${postgresStr(by)}, 'g')`,
   position: (s, sub) => `strpos(${s}, ${sub})`,
   trim: (s, chars) => `btrim(${s}, ${chars})`,
   chr: (c) => `chr(${c})`,
@@ -78,6 +98,7 @@ export const SPARK: Dialect = {
   serialOfDate: (d) => `datediff(${d}, DATE '1899-12-30')`,
   ident: (n) => `\`${n.replace(/`/g, '``')}\``,
   str: sparkStr,
+  wildcard: (s, p) => likeOr(s, p, sparkStr, (like) => `${s} LIKE ${sparkStr(like)} ESCAPE ${sparkStr('\\')}`),
   matches: (s, r) => `(${s} RLIKE ${sparkStr(r)})`,
   group: (s, r, g) => `regexp_extract(${s}, ${sparkStr(r)}, ${g})`,
   replaceAll: (s, r, by) => `regexp_replace(${s}, ${sparkStr(r)}, ${sparkStr(by)})`,

@@ -4,11 +4,12 @@
  */
 import { MemoryWorkbook } from '../excel/memoryWorkbook';
 import { OfficeWorkbook } from '../excel/officeWorkbook';
-import { previewWorkbook } from '../excel/preview';
+import { previewWorkbook } from './previewWorkbook';
 import { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
 
 export type * from './session';
-export { WorkbookSession, MODEL_NAME, SCORE_COLUMNS, type WorkbookSessionOptions } from './workbookSession';
+export { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
+export { MODEL_NAME } from './applyScoring';
 export { MemoryWorkbook, previewWorkbook };
 
 /** A session on the Excel the pane runs in. */

@@ -8,11 +8,11 @@
  * (their names carry a suffix, since table names are unique in a workbook); a sheet of that
  * name without them is never overwritten.
  */
-import { layoutModelSheet, MODEL_SHEET, MODEL_TABLE_NAMES, readModelSheet, type Model } from '../engine';
-import { formatAddress, parseAddress } from '../excel/address';
+import { layoutModelSheet, MODEL_SHEET, MODEL_TABLE_NAMES, type Model } from '../engine';
+import { formatAddress } from '../excel/address';
 import type { CellBlockWrite, ChartSpec, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { asText } from './formulaText';
-import { migrateModelSheet } from './migrateSheet';
+import { modelTableCells, readModelFromSheet } from './modelSheetIO';
 import type { InsightsReport, InsightsWritten, StoredModel } from './session';
 
 export const INSIGHTS_SHEET = 'Insights';
@@ -150,10 +150,7 @@ export async function saveChallenger(gateway: WorkbookGateway, model: Model): Pr
   const writes: CellBlockWrite[] = [{ sheet: CHALLENGER_SHEET, address: 'A1', values: [[asText(CHALLENGER_TITLE)]] }];
   const tables: { address: string; name: string }[] = [];
   for (const p of placed) {
-    const cells: WriteCell[][] = p.cells.map((r) => r.map((v) => (typeof v === 'string' ? asText(v) : v)));
-    const width = p.cells[0]?.length ?? 1;
-    // A table keeps at least one data row.
-    if (cells.length < 2) cells.push(new Array<WriteCell>(width).fill(''));
+    const { cells, width } = modelTableCells(p);
     const address = formatAddress({ row: p.row, column: p.column, rows: cells.length, columns: width });
     writes.push({ sheet: CHALLENGER_SHEET, address, values: cells });
     tables.push({ address, name: challengerTableName(p.name) });
@@ -166,12 +163,5 @@ export async function saveChallenger(gateway: WorkbookGateway, model: Model): Pr
 export async function loadChallenger(gateway: WorkbookGateway): Promise<StoredModel> {
   const state = await challengerSheetState(gateway);
   if (state.sheet === undefined || !state.ours) return { model: null, problems: [] };
-  const used = await gateway.usedRange(state.sheet);
-  if (used === null) return { model: null, problems: [] };
-  const b = parseAddress(used);
-  const grid = await gateway.readValues(state.sheet, formatAddress({ row: 0, column: 0, rows: b.row + b.rows, columns: b.column + b.columns }));
-  const migrated = migrateModelSheet(grid, state.sheet);
-  if (!migrated.ok) return { model: null, problems: migrated.problems };
-  const read = readModelSheet(migrated.grid, state.sheet);
-  return read.ok ? { model: read.value, problems: read.warnings } : { model: null, problems: read.problems };
+  return (await readModelFromSheet(gateway, state.sheet)) ?? { model: null, problems: [] };
 }

@@ -5,7 +5,7 @@
  */
 import type { CellValue } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
-import { PREVIEW_SHEET } from '../excel/preview';
+import { PREVIEW_SHEET } from './previewWorkbook';
 import { previewSession } from './index';
 import type { ScoringSession } from './session';
 

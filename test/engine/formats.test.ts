@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { MODEL_VERSION, modelFromCells, parseModel, type Model, type Result } from '../../src/engine';
+import { MODEL_VERSION, modelFromCells, parseModel, type Model, type ModelRead } from '../../src/engine';
 
 // Models live for years in workbooks and files. These fixtures are frozen copies of the
 // version-1 formats: if a change to the engine stops reading them as they were written,
@@ -18,15 +18,17 @@ describe('saved models of format version 1', () => {
   it('reads a version-1 JSON file as the model it was', () => {
     const read = parseModel(savedJson);
     expect(read.ok && read.value).toEqual(savedJson);
+    expect(read.migratedFrom).toBeUndefined();
   });
 
   it('reads version-1 cells (criteria, bands, settings tables) as the model they were', () => {
     const read = modelFromCells(fixture('weighted-b2b.cells-v1.json') as Parameters<typeof modelFromCells>[0]);
     expect(read.ok && read.value).toEqual(savedJson);
+    expect(read.migratedFrom).toBeUndefined();
   });
 
   it('types a read as a result to check, not a model to use blindly', () => {
-    expectTypeOf(parseModel).returns.toEqualTypeOf<Result<Model>>();
+    expectTypeOf(parseModel).returns.toEqualTypeOf<ModelRead>();
     const read = parseModel({});
     if (read.ok) expectTypeOf(read.value).toEqualTypeOf<Model>();
     else expectTypeOf(read.problems[0]?.where).toEqualTypeOf<string | undefined>();

@@ -389,9 +389,12 @@ describe('reading a malformed sheet', () => {
     ]);
   });
 
-  it('refuses a format version it does not read', () => {
+  it('refuses a format version it does not read, with the same message as a JSON file', () => {
     expect(problems({ criteria: [CRITERIA_HEADER], bands: BANDS, settings: [['Setting', 'Value'], ['Format version', 2]] })).toEqual([
-      "settings table, row 1, 'Format version': format version 2 is not one this version reads (1) (update the add-in)",
+      "settings table, row 1, 'Format version': made by a newer version of Lead Scoring (format version 2; this one reads up to 1) (update the add-in or the command line to open this model)",
+    ]);
+    expect(problems({ criteria: [CRITERIA_HEADER], bands: BANDS, settings: [['Setting', 'Value'], ['Format version', 'two']] })).toEqual([
+      "settings table, row 1, 'Format version': 'two' is not a format version (write 1)",
     ]);
   });
 });

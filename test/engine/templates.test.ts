@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { templateById, TEMPLATES, type Model } from '../../src/engine';
+import { compile, templateById, TEMPLATES, type Model } from '../../src/engine';
+import { generateLeads } from '../../src/sample-data/generateLeads';
 import { pointsByLabel, scoreLead } from './builders';
 
 const template = (id: string): Model => {
@@ -116,5 +117,68 @@ describe('the example models of the guides, scored as written', () => {
     expect(small.score).toBe(3);
     // The 0-point criterion still shows, so the user sees that company size was considered.
     expect(pointsByLabel(small)['Company of 1-10 employees']).toBe(0);
+  });
+});
+
+describe('templates a sales team can trust', () => {
+  it('caps every per-occurrence criterion and decays every engagement criterion', () => {
+    for (const t of TEMPLATES) {
+      for (const c of t.model.criteria) {
+        if (c.perOccurrenceOf !== null) expect(c.cap.max, `${t.id}: ${c.name}`).not.toBeNull();
+        if (c.group === 'engagement') expect(c.decay, `${t.id}: ${c.name}`).not.toBeNull();
+      }
+    }
+  });
+
+  it('weighted B2B: five blog visits earn at most 25 points however many there are', () => {
+    const m = template('weighted-b2b');
+    expect(pointsByLabel(scoreLead(m, { 'Blog Visits': 40 }))['Blog visits (per visit)']).toBe(25);
+    expect(pointsByLabel(scoreLead(m, { 'Blog Visits': 3 }))['Blog visits (per visit)']).toBe(15);
+  });
+
+  it('weighted B2B: engagement from a lead quiet for more than 30 days counts half', () => {
+    const m = template('weighted-b2b');
+    const recent = scoreLead(m, { 'Pricing Page Visits': 2, 'Last Activity Date': '2026-10-20' });
+    const quiet = scoreLead(m, { 'Pricing Page Visits': 2, 'Last Activity Date': '2025-09-01' });
+    expect(recent.engagement).toBe(20);
+    expect(quiet.engagement).toBe(10);
+  });
+
+  it('weighted B2B: titles are matched by keywords, acronyms only as words', () => {
+    const m = template('weighted-b2b');
+    const titlePoints = (title: string) => scoreLead(m, { Title: title }).fit;
+    for (const decisionMaker of ['Founder & CEO', 'Head of IT', 'VP, Sales', 'Chief Revenue Officer', 'CTO/Co-founder', 'ceo', 'Senior VP Marketing', 'Owner']) {
+      expect(titlePoints(decisionMaker), decisionMaker).toBe(15);
+    }
+    for (const influencer of ['Director of Sales', 'IT Director', 'Office Manager', 'Team Lead, Support']) {
+      expect(titlePoints(influencer), influencer).toBe(10);
+    }
+    // "cto" inside Director, "coo" inside Coordinator, "vp" inside nothing: no decision-maker points.
+    expect(titlePoints('Coordinator')).toBe(0);
+    expect(titlePoints('Software Engineer')).toBe(0);
+  });
+
+  it('weighted B2B: countries are recognised under their usual other names', () => {
+    const m = template('weighted-b2b');
+    for (const na of ['USA', 'U.S.', 'United States of America', 'canada']) expect(scoreLead(m, { Country: na }).fit, na).toBe(10);
+    for (const eu of ['Deutschland', 'UK', 'Great Britain', 'The Netherlands', 'España']) expect(scoreLead(m, { Country: eu }).fit, eu).toBe(5);
+    expect(scoreLead(m, { Country: 'Brazil' }).fit).toBe(0);
+  });
+
+  it('no template puts more than 30% of the example leads in Hot', () => {
+    const leads = generateLeads({ count: 2000, seed: 2026, asOf: '2026-11-01' });
+    for (const t of TEMPLATES) {
+      const compiled = compile(t.model, leads.headers, { asOf: '2026-11-01' });
+      if (!compiled.ok) throw new Error(`${t.id} does not fit the example leads`);
+      const scored = compiled.value.scoreRows(leads.rows);
+      const hot = compiled.value.bands.length - 1;
+      let inHot = 0;
+      for (let i = 0; i < scored.count; i++) if (scored.bandIndex[i] === hot) inHot++;
+      expect(inHot / scored.count, t.id).toBeLessThanOrEqual(0.3);
+    }
+  });
+
+  it('fit by title and size: keyword titles, so "Senior Sales Manager" still counts', () => {
+    expect(scoreLead(template('fit-title-size'), { Title: 'Senior Sales Manager' }).score).toBe(10);
   });
 });

@@ -305,7 +305,7 @@ describe('parseModel', () => {
 
   it('says everything that is missing from {}', () => {
     expect(parseProblems({})).toEqual([
-      'version: missing (expected model version 1)',
+      'version: missing (expected format version 1) (write 1)',
       'criteria: missing (expected array)',
       'bands: missing (expected array)',
     ]);
@@ -313,11 +313,11 @@ describe('parseModel', () => {
 
   it('says a model from a newer version needs a newer add-in, and refuses an unknown older version', () => {
     expect(parseProblems({ version: 99 })).toEqual([
-      'model: made by a newer version of Lead Scoring (model version 99; this one reads up to 1) (update the add-in or the command line)',
+      'version: made by a newer version of Lead Scoring (format version 99; this one reads up to 1) (update the add-in or the command line to open this model)',
     ]);
-    expect(parseProblems({ ...validJson(), version: 0 })).toEqual([
-      'version: unsupported model version 0 (this version reads model version 1)',
-    ]);
+    expect(parseProblems({ ...validJson(), version: 0 })).toEqual(["version: '0' is not a format version (write 1)"]);
+    expect(parseProblems({ ...validJson(), version: 1.5 })).toEqual(["version: '1.5' is not a format version (write 1)"]);
+    expect(parseProblems({ ...validJson(), version: '1' })).toEqual(['version: "1" is not a format version (write 1)']);
   });
 
   it('reports misspelt keys rather than ignoring them', () => {

@@ -29,16 +29,16 @@ describe('functions.json generated from src/functions/functions.ts', async () =>
     expect(summary).toMatchSnapshot();
   });
 
-  it('describes every function and parameter, and links each to the README section', () => {
+  it('describes every function and parameter, and links each to the functions page in docs/', () => {
     for (const f of functions) {
       expect(f.description ?? '', f.id).not.toBe('');
       expect(f.helpUrl, f.id).toBe(HELP_URL);
       for (const p of f.parameters) expect(p.description ?? '', `${f.id}(${p.name})`).not.toBe('');
     }
-    const anchor = HELP_URL.slice(HELP_URL.indexOf('#') + 1);
-    const readme = readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
-    const headings = [...readme.matchAll(/^#+\s+(.+)$/gm)].map((m) => (m[1] ?? '').trim().toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-'));
-    expect(headings).toContain(anchor);
+    const page = HELP_URL.split('/blob/main/')[1] ?? '';
+    expect(page).toBe('docs/custom-functions.md');
+    const text = readFileSync(path.join(repoRoot, page), 'utf8');
+    for (const f of functions) expect(text, f.id).toContain(`LEADSCORE.${f.id}(`);
   });
 
   it('takes leads as ranges and returns matrices, so one row and many rows both work', () => {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { criterion, model } from '../../src/engine';
 import { modelToSql } from '../../src/sql';
 import { AS_OF, engineScores, leadsWithEdges, MODELS } from './leadsForSql';
 import { startPostgres, type PostgresServer } from './postgresServer';
@@ -20,6 +21,8 @@ beforeAll(async () => {
     const params = batch.flatMap((row, i) => [start + i, ...row.slice(0, headers.length)]);
     await client.query(`INSERT INTO leads VALUES ${values}`, params);
   }
+  await client.query('CREATE TABLE odd_values ("Company" text)');
+  await client.query('INSERT INTO odd_values VALUES ($1), ($2)', ["x\\' OR 1=1; --", 'x']);
 }, 120_000);
 
 afterAll(async () => {
@@ -39,4 +42,16 @@ describe('leadscore sql --dialect postgres', () => {
       expect(mismatches.slice(0, 5).map((r) => ({ ...r, engine: want[r.row_no], lead: rows[r.row_no] }))).toEqual([]);
     }, 60_000);
   }
+
+  it('keeps a value with a backslash and a quote literal even with standard_conforming_strings off', async () => {
+    const value = "x\\' OR 1=1; --";
+    const m = model({ criteria: [criterion({ group: 'fit', field: 'Company', condition: { op: 'equals', values: [value] }, points: 10 })] });
+    await client.query('SET standard_conforming_strings = off');
+    try {
+      const result = await client.query(`SELECT "Company" AS company, score FROM (${modelToSql(m, { dialect: 'postgres', table: 'odd_values' })}) AS scored ORDER BY 1`, [AS_OF]);
+      expect(result.rows.map((r: { company: string; score: number }) => [r.company, Number(r.score)])).toEqual([['x', 0], [value, 10]]);
+    } finally {
+      await client.query('SET standard_conforming_strings = on');
+    }
+  });
 });

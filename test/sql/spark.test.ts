@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { modelToSql, wildcardToLike } from '../../src/sql';
+import { modelToSql, wildcardToLike, wildcardToRegex } from '../../src/sql';
 import { MODELS } from './leadsForSql';
 
 /**
@@ -63,17 +63,27 @@ describe('leadscore sql --dialect spark', () => {
       expect(code).not.toMatch(/\$\d|"/);
       expect(code).toContain(':as_of');
       // Every regular expression is valid in Java's syntax (checked with JavaScript's, which agrees on these constructs).
-      for (const lit of literals.filter((l) => l.startsWith('^') || l.includes('[0-9]'))) expect(() => new RegExp(lit.replace(/\\x\{([0-9A-F]+)\}/g, '\\u$1').replace(/\\p\{Ll\}/g, 'a'))).not.toThrow();
+      // A leading (?i) is Java's case-insensitive flag, JavaScript's i.
+      for (const lit of literals.filter((l) => /^(\(\?i\))?\^/.test(l) || l.includes('[0-9]'))) {
+        expect(() => new RegExp(lit.replace(/^\(\?i\)/, '').replace(/\\x\{([0-9A-F]+)\}/g, '\\u$1').replace(/\\p\{Ll\}/g, 'a'), 'i')).not.toThrow();
+      }
     });
   }
 });
 
 describe('wildcardToLike', () => {
-  it('turns * ? and ~ into LIKE and escapes LIKE’s own characters', () => {
-    expect(wildcardToLike(' VP * ')).toBe('vp %');
-    expect(wildcardToLike('a?c')).toBe('a_c');
-    expect(wildcardToLike('100~%*')).toBe('100~\\%%');
-    expect(wildcardToLike('~*~?~~')).toBe('*?~');
-    expect(wildcardToLike('under_score\\')).toBe('under\\_score\\\\');
+  it('turns * ? and ~ into LIKE, escaping LIKE’s own characters only when the pattern has them', () => {
+    expect(wildcardToLike(' VP * ')).toEqual({ like: 'vp %', escaped: false });
+    expect(wildcardToLike('a?c')).toEqual({ like: 'a_c', escaped: false });
+    expect(wildcardToLike('~*~?~~')).toEqual({ like: '*?~', escaped: false });
+    expect(wildcardToLike('100~%*')).toEqual({ like: '100~\\%%', escaped: true });
+    expect(wildcardToLike('under_score\\')).toEqual({ like: 'under\\_score\\\\', escaped: true });
+  });
+});
+
+describe('wildcardToRegex', () => {
+  it('gives a whole-match RE2 pattern: . for ?, .* for *, punctuation escaped', () => {
+    expect(wildcardToRegex('*100%?')).toBe('(?s).*100\\%.');
+    expect(wildcardToRegex('a.b~*(c)')).toBe('(?s)a\\.b\\*\\(c\\)');
   });
 });

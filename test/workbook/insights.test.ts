@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { previewWorkbook } from '../../src/excel/preview';
+import { previewWorkbook } from '../../src/workbook/previewWorkbook';
 import { opened, today } from './openedSession';
 import { criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';

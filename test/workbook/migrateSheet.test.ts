@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChain, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_VERSION, parseModel, type Cell } from '../../src/engine';
+import { checkChain, MODEL_CELLS_MIGRATIONS, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_VERSION, parseModel, type Cell } from '../../src/engine';
 import { formatAddress } from '../../src/excel/address';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
-import { SHEET_MIGRATIONS } from '../../src/workbook/migrateSheet';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, '../engine/fixtures', name), 'utf8'));
@@ -24,7 +23,7 @@ function workbookWithV1Sheet(): MemoryWorkbook {
 
 describe('model sheet versions', () => {
   it('the shipped chain is valid for the current version (1: no steps yet)', () => {
-    expect(checkChain(SHEET_MIGRATIONS, MODEL_VERSION)).toEqual([]);
+    expect(checkChain(MODEL_CELLS_MIGRATIONS.steps, MODEL_VERSION)).toEqual([]);
   });
 
   it('a frozen version-1 sheet loads as the frozen version-1 model, unmigrated', async () => {

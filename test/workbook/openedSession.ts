@@ -1,5 +1,5 @@
 import type { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
-import { previewWorkbook } from '../../src/excel/preview';
+import { previewWorkbook } from '../../src/workbook/previewWorkbook';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
 
 /** The day the workbook tests score as of. */

@@ -5,7 +5,7 @@
  * Nothing here allocates by the sheet's claimed size: a stray cell at XFD1048576 costs one
  * cell, not a million rows.
  */
-import { excelSerialFromIsoDate } from '../../engine/cells/excelDate';
+import { excelSerialFromIsoDate } from '../../engine';
 import { attribute, MAX_COLUMNS, MAX_ROWS, xmlText, runText } from './xml';
 
 export type EngineCell = string | number | boolean | null;

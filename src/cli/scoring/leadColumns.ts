@@ -3,11 +3,11 @@
  * ones an earlier run wrote, and a tally that scores leads a block at a time, so memory holds
  * one block of cells and the running counts, never the whole table.
  */
-import { compile, formatProblems, STAGES, type CompiledModel, type Model, type ScoredRows } from '../../engine';
+import { compile, formatProblems, SCORE_COLUMNS as SCORE_COLUMN_NAMES, STAGES, type CompiledModel, type Model, type ScoredRows } from '../../engine';
 import { CliError } from '../command';
 
-/** The columns leadscore writes after the lead table; re-scoring refreshes them. */
-export const SCORE_COLUMNS = ['Score', 'Band', 'Fit', 'Engagement', 'Stage'] as const;
+/** The columns leadscore writes after the lead table, in this order; re-scoring refreshes them. */
+export const SCORE_COLUMNS: readonly string[] = [SCORE_COLUMN_NAMES.score, SCORE_COLUMN_NAMES.band, SCORE_COLUMN_NAMES.fit, SCORE_COLUMN_NAMES.engagement, SCORE_COLUMN_NAMES.stage];
 /** The note on each written header in a workbook: it marks the column as leadscore's. */
 export const SCORE_COLUMN_NOTE = 'Written by leadscore score; refreshed on each run.';
 /** Leads scored per block. */
@@ -17,7 +17,7 @@ export const BLOCK_CELLS = 1 << 20;
 
 export const blockRows = (width: number): number => Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / Math.max(1, width))));
 
-const isScoreColumn = (h: string): boolean => (SCORE_COLUMNS as readonly string[]).includes(h);
+const isScoreColumn = (h: string): boolean => SCORE_COLUMNS.includes(h);
 
 /**
  * Which columns an earlier run wrote. `marked(i)` says whether column i carries leadscore's

@@ -3,8 +3,7 @@
  * rewritten in place: a CSV file, or a new workbook (newWorkbook.ts). Each takes the table's
  * header once, then blocks of rows with their scores, written as they come.
  */
-import type { Band } from '../../engine';
-import { isoDateFromExcelSerial } from '../../engine/cells/excelDate';
+import { isoDateFromExcelSerial, type Band } from '../../engine';
 import { csvLine } from '../csv';
 import type { AtomicFile } from '../files/atomicFile';
 import { SCORE_COLUMNS } from './leadColumns';

@@ -1,7 +1,7 @@
+import { formatAddress } from '../excel/address';
+import type { WriteCell } from '../excel/gateway';
+import { MemoryWorkbook } from '../excel/memoryWorkbook';
 import { generateLeads } from '../sample-data/generateLeads';
-import { formatAddress } from './address';
-import type { WriteCell } from './gateway';
-import { MemoryWorkbook } from './memoryWorkbook';
 
 export const PREVIEW_TABLE = 'Leads';
 export const PREVIEW_SHEET = 'Leads';

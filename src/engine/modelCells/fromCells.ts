@@ -1,0 +1,93 @@
+import type { MigrationChain } from '../migrate';
+import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
+import type { Model } from '../model';
+import { resultOf, type Problem, type Result } from '../problems';
+import { normaliseModel } from '../schema';
+import { validateModel } from '../validate';
+import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type ModelCellTables, type TableName } from './layout';
+import { readBands } from './readBands';
+import { readCriteria } from './readCriteria';
+import { readSettings } from './readSettings';
+
+/**
+ * Reads a model back from its cells: every problem at once, located by table, row and column.
+ * Cells of an older format version are migrated first (migratedFrom says from which).
+ */
+export function modelFromCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): ModelRead {
+  const migrated = migrateModelCells(cells, chain);
+  if (!migrated.ok) return { ok: false, problems: migrated.problems };
+  return withMigratedFrom(readCurrentCells(migrated.value), migrated);
+}
+
+function readCurrentCells(cells: ModelCellTables): Result<Model> {
+  const criteriaOut = readCriteria(cells.criteria);
+  const bandsOut = readBands(cells.bands);
+  const settingsOut = readSettings(cells.settings);
+  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems];
+  const m: Model = normaliseModel({ ...settingsOut.value, criteria: criteriaOut.value, bands: bandsOut.value });
+  const validated = validateModel(m);
+  let modelProblems = validated.ok ? validated.warnings : validated.problems;
+  // Rows with wrong cells are left out of m, so a check that needs every criterion (the
+  // 0-100 scale's maximum) could be wrong; the others still hold, and are reported with them.
+  if (criteriaOut.problems.length > 0) modelProblems = modelProblems.filter((p) => p.path[0] !== 'scale');
+  // Point model-level problems at the cells a person would edit.
+  const rows: RowNumbers = { criteria: criteriaOut.rowNumbers, bands: bandsOut.rowNumbers, settings: settingsOut.rowNumbers };
+  const reported = new Set(cellProblems.map((p) => p.where));
+  const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(p.where));
+  return resultOf(m, [...cellProblems, ...located]);
+}
+
+interface RowNumbers {
+  /** The table row of each criterion and band read, by its index in the model. */
+  readonly criteria: readonly number[];
+  readonly bands: readonly number[];
+  /** The table row of each setting present, by its lower-cased label. */
+  readonly settings: ReadonlyMap<string, number>;
+}
+
+const CRITERION_COLUMNS: Readonly<Record<string, (typeof CRITERIA_HEADERS)[number]>> = {
+  name: 'Criterion',
+  group: 'Group',
+  field: 'Column',
+  condition: 'Value',
+  points: 'Points',
+  perOccurrenceOf: 'Per occurrence of',
+  cap: 'Cap min',
+  enabled: 'Enabled',
+  note: 'Note',
+  dateField: 'Decay date column',
+  afterDays: 'Decay after days',
+  percent: 'Decay amount',
+  halfLifeDays: 'Decay amount',
+};
+const BAND_COLUMNS: Readonly<Record<string, (typeof BANDS_HEADERS)[number]>> = { name: 'Band', from: 'From', color: 'Colour' };
+const SETTING_OF_PATH: Readonly<Record<string, string>> = {
+  name: SETTINGS.name,
+  scale: SETTINGS.scale,
+  asOf: SETTINGS.asOf,
+  dateOrder: SETTINGS.dateOrder,
+  'stages.mql': SETTINGS.mql,
+  'stages.sql': SETTINGS.sql,
+  'groupCaps.fit': SETTINGS.fitMin,
+  'groupCaps.engagement': SETTINGS.engagementMin,
+  totalCap: SETTINGS.totalMin,
+};
+
+function relocate(p: Problem, rows: RowNumbers): Problem {
+  const [section, index, key, subKey] = p.path;
+  const at = (table: TableName, row: number | undefined, column: string): Problem => {
+    const where = row === undefined ? `${table} table, '${column}'` : `${table} table, row ${row}, '${column}'`;
+    return { ...p, where, path: ['cells', table, ...(row === undefined ? [] : [row]), column] };
+  };
+  if (section === 'criteria' && typeof index === 'number') {
+    // A deduction's points are the decay amount, not the criterion's points.
+    const column = key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : CRITERION_COLUMNS[String(key)];
+    return at('criteria', rows.criteria[index] ?? index + 1, column ?? 'Column');
+  }
+  if (section === 'bands' && typeof index === 'number') {
+    return at('bands', rows.bands[index] ?? index + 1, BAND_COLUMNS[String(key)] ?? 'Band');
+  }
+  const setting = SETTING_OF_PATH[p.path.join('.')];
+  if (setting === undefined) return { ...p, where: `settings table (${p.where})`, path: ['cells', 'settings', ...p.path] };
+  return at('settings', rows.settings.get(setting.toLowerCase()), setting);
+}

@@ -1,0 +1,75 @@
+import { conditionLabel } from '../conditions/conditionLabels';
+import type { Condition, Model } from '../model';
+import { BANDS_HEADERS, CRITERIA_HEADERS, DECAY_CELL, GROUP_CELL, joinList, SETTINGS, SETTINGS_HEADERS, type Cell, type ModelCells } from './layout';
+
+export function modelToCells(m: Model): ModelCells {
+  const criteria: Cell[][] = [[...CRITERIA_HEADERS]];
+  for (const c of m.criteria) {
+    const d = c.decay;
+    criteria.push([
+      GROUP_CELL[c.group],
+      c.name,
+      c.field,
+      conditionLabel(c.condition.op),
+      conditionValueCell(c.condition),
+      c.points,
+      c.perOccurrenceOf ?? '',
+      c.cap.min ?? '',
+      c.cap.max ?? '',
+      d === null ? '' : DECAY_CELL[d.kind],
+      d === null ? '' : d.kind === 'factor' ? d.percent : d.kind === 'deduct' ? d.points : d.halfLifeDays,
+      d === null || d.kind === 'halfLife' ? '' : d.afterDays,
+      d === null ? '' : d.dateField,
+      c.enabled,
+      c.note,
+    ]);
+  }
+  const bands: Cell[][] = [[...BANDS_HEADERS], ...m.bands.map((b): Cell[] => [b.name, b.from, b.color])];
+  const settings: Cell[][] = [
+    [...SETTINGS_HEADERS],
+    [SETTINGS.name, m.name],
+    [SETTINGS.description, m.description],
+    [SETTINGS.version, m.version],
+    [SETTINGS.scale, m.scale],
+    [SETTINGS.asOf, m.asOf ?? ''],
+    [SETTINGS.dateOrder, m.dateOrder],
+    [SETTINGS.mql, m.stages.mql ?? ''],
+    [SETTINGS.sql, m.stages.sql ?? ''],
+    [SETTINGS.fitMin, m.groupCaps.fit.min ?? ''],
+    [SETTINGS.fitMax, m.groupCaps.fit.max ?? ''],
+    [SETTINGS.engagementMin, m.groupCaps.engagement.min ?? ''],
+    [SETTINGS.engagementMax, m.groupCaps.engagement.max ?? ''],
+    [SETTINGS.totalMin, m.totalCap.min ?? ''],
+    [SETTINGS.totalMax, m.totalCap.max ?? ''],
+  ];
+  return { criteria, bands, settings };
+}
+
+function conditionValueCell(c: Condition): Cell {
+  switch (c.op) {
+    case 'equals':
+    case 'notEquals':
+    case 'contains':
+    case 'notContains':
+    case 'startsWith':
+    case 'endsWith':
+    case 'matches':
+      return joinList(c.values);
+    case 'lt':
+    case 'lte':
+    case 'gt':
+    case 'gte':
+      return c.value;
+    case 'between':
+      return `${c.min} to ${c.max}`;
+    case 'withinDays':
+    case 'olderThanDays':
+      return c.days;
+    case 'blank':
+    case 'notBlank':
+    case 'isTrue':
+    case 'personalEmail':
+    case 'spamLike':
+      return '';
+  }
+}

@@ -1,0 +1,203 @@
+/**
+ * Apply and remove: the scoring columns added to the lead table (live =LEADSCORE.* formulas or
+ * static values), the model cell and its name, the band colours, and the ownership record that
+ * lets Remove take away exactly what Apply added.
+ */
+import { compile, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem } from '../engine';
+import { formatAddress, parseAddress } from '../excel/address';
+import type { WorkbookGateway, WriteCell } from '../excel/gateway';
+import { bandTextRules, scoreRules } from './bandFormats';
+import { asText, headerSpan, thisRowSpan } from './formulaText';
+import type { LeadTables } from './leadTable';
+import { blank } from './modelSheetIO';
+import { OWNERSHIP_NAMESPACE, ownershipToXml, type Ownership } from './ownership';
+import { bytesOf } from './payloadBudget';
+import type { ApplyOptions, ApplyResult, RemoveResult } from './session';
+
+/** The workbook name of the cell holding =LEADSCORE.MODEL(...), which the row formulas read. */
+export const MODEL_NAME = 'LeadScoringModel';
+/** Where that cell and its label sit on the model sheet: row 2, above the tables. */
+export const MODEL_CELL = { label: 'A2', cell: 'B2' } as const;
+
+/** What Apply needs of the session it runs in. */
+export interface ApplyContext {
+  readonly gateway: WorkbookGateway;
+  readonly leads: LeadTables;
+  readonly today: Date;
+  readonly blockBudgetBytes: number;
+  /** Requests made so far, for ApplyResult.requests. */
+  requestCount(): number;
+  /** The refusal to save over a model sheet that cannot be read, or null. */
+  unreadableModelSheet(): Promise<{ readonly problems: readonly Problem[]; readonly message: string } | null>;
+  /** Saves the model, the sheet already checked. */
+  saveModel(model: Model): Promise<void>;
+}
+
+export async function applyScoring(ctx: ApplyContext, model: Model, options: ApplyOptions): Promise<ApplyResult> {
+  const { gateway, leads } = ctx;
+  const start = ctx.requestCount();
+  let info;
+  try {
+    info = await leads.refreshCurrent();
+  } catch (e) {
+    return { kind: 'invalid', problems: [problem(e instanceof Error ? e.message : String(e))] };
+  }
+  const owned = await leads.ownership();
+  const ownedHere = leads.ownedColumnsOf(info, owned);
+  const has = (list: readonly string[], h: string): boolean => list.some((x) => x.toLowerCase() === h.toLowerCase());
+  const wanted: string[] = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, ...(options.subScores ? [SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement] : [])];
+
+  const conflicts = info.headers.filter((h) => has(wanted, h) && !has(ownedHere, h) && !has(options.allowOverwrite ?? [], h));
+  if (conflicts.length > 0) {
+    return {
+      kind: 'conflict',
+      columns: conflicts,
+      message: `The table '${info.name}' already has ${conflicts.length === 1 ? 'a column' : 'columns'} ${conflicts.map((c) => `'${c}'`).join(', ')} that scoring did not add. Overwrite ${conflicts.length === 1 ? 'it' : 'them'}?`,
+    };
+  }
+  const leadHeaders = info.headers.filter((h) => !has(ownedHere, h) && !has(wanted, h));
+  const compiled = compile(model, leadHeaders, { today: ctx.today });
+  if (!compiled.ok) return { kind: 'invalid', problems: compiled.problems };
+  if (leadHeaders.length === 0) return { kind: 'invalid', problems: [problem('the lead table has no columns besides the scoring columns')] };
+  // Apply saves the model to the model sheet: refused, before anything changes, while that
+  // sheet holds a model that cannot be read.
+  if (options.replaceModelSheet !== true) {
+    const refused = await ctx.unreadableModelSheet();
+    if (refused !== null) return { kind: 'unreadableModelSheet', problems: refused.problems, message: refused.message };
+  }
+
+  // One scored table per workbook (there is one model cell, over one table's headers): scoring
+  // another table first removes what Apply added to the previous one.
+  if (owned !== null && ownedHere.length === 0 && owned.table !== info.name) {
+    await removeScoring(gateway, leads);
+    info = await leads.refreshCurrent();
+  }
+  // Our old columns and the ones the user agreed to overwrite go; fresh ones are added at the
+  // right, so the lead columns stay one contiguous span for the row formulas.
+  const replace = info.headers.filter((h) => has(ownedHere, h) || has(wanted, h));
+  if (replace.length > 0) await gateway.deleteTableColumns(info.name, replace);
+  await gateway.addTableColumns(info.name, wanted);
+  info = await leads.refreshCurrent();
+  const block = parseAddress(info.address);
+  const rowCount = block.rows - 1;
+  const firstOwned = block.column + block.columns - wanted.length;
+
+  // The record goes in before anything else is created, so an Apply cut short (a closed
+  // workbook, a lost connection) still leaves every added column, name and cell owned.
+  const formulas = options.mode === 'formulas';
+  const cells = formulas ? [{ sheet: MODEL_SHEET, address: `${MODEL_CELL.label}:${MODEL_CELL.cell}` }] : [];
+  const names = formulas ? [MODEL_NAME] : [];
+  await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names: [...new Set([...names, ...(owned?.names ?? [])])], cells: uniqueCells([...cells, ...(owned?.cells ?? [])]), mode: options.mode }));
+  if (!formulas && owned !== null) await removeNamesAndCells(gateway, owned);
+
+  await ctx.saveModel(model);
+  let columns: (row: number) => WriteCell[];
+  let what: 'values' | 'formulas';
+  if (formulas) {
+    const first = leadHeaders[0] ?? '';
+    const last = leadHeaders[leadHeaders.length - 1] ?? '';
+    const modelFormula = `=LEADSCORE.MODEL(${MODEL_TABLE_NAMES.criteria}[#All],${MODEL_TABLE_NAMES.bands}[#All],${MODEL_TABLE_NAMES.settings}[#All],${headerSpan(info.name, first, last)})`;
+    await gateway.write([
+      { sheet: MODEL_SHEET, address: MODEL_CELL.label, values: [['Scoring model (added by Apply; the Score and Band formulas read it)']] },
+      { sheet: MODEL_SHEET, address: MODEL_CELL.cell, formulas: [[modelFormula]] },
+    ]);
+    await gateway.setName(MODEL_NAME, `=${sheetRef(MODEL_SHEET)}!$B$2`, 'Lead scoring model, added by the Lead Scoring add-in');
+    const span = thisRowSpan(info.name, first, last);
+    const fn: Record<string, string> = { Score: 'SCORE', Band: 'BAND', Fit: 'FIT', Engagement: 'ENGAGEMENT' };
+    const row = wanted.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`);
+    columns = () => row;
+    what = 'formulas';
+  } else {
+    const body = (await leads.read(info, { table: info.name, columns: wanted, names: [], cells: [], mode: 'values' })).rows;
+    const scored = compiled.value.scoreRows(body);
+    const bands = compiled.value.bands;
+    const round = (n: number): number => Math.round(n * 100) / 100;
+    columns = (r) => {
+      const out: WriteCell[] = [round(scored.scores[r] ?? 0), asText(bands[scored.bandIndex[r] ?? 0]?.name ?? '')];
+      if (options.subScores) out.push(round(scored.fit[r] ?? 0), round(scored.engagement[r] ?? 0));
+      return out;
+    };
+    what = 'values';
+  }
+  await writeRows(gateway, ctx.blockBudgetBytes, { sheet: info.sheet, row: block.row + 1, column: firstOwned, rows: rowCount, columns: wanted.length }, columns, what);
+
+  // Band colours: plain conditional formats on plain cells.
+  const scoreAddress = formatAddress({ row: block.row + 1, column: firstOwned, rows: rowCount, columns: 1 });
+  const bandAddress = formatAddress({ row: block.row + 1, column: firstOwned + 1, rows: rowCount, columns: 1 });
+  await gateway.addConditionalFormats(info.sheet, bandAddress, bandTextRules(compiled.value.bands));
+  await gateway.addConditionalFormats(info.sheet, scoreAddress, scoreRules(compiled.value.bands));
+
+  await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names, cells, mode: options.mode }));
+  return { kind: 'applied', rows: rowCount, columns: wanted, requests: ctx.requestCount() - start };
+}
+
+interface RowSpan {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Writes rows in blocks, each request under the payload budget. */
+async function writeRows(gateway: WorkbookGateway, budget: number, at: RowSpan, cellsOf: (r: number) => WriteCell[], what: 'values' | 'formulas'): Promise<void> {
+  const { sheet, row, column, rows, columns } = at;
+  let perRow = 1;
+  for (let r = 0; r < Math.min(rows, 50); r++) perRow = Math.max(perRow, bytesOf(cellsOf(r)) + 1);
+  // Leave a margin for rows longer than the ones measured (long band names, bigger numbers).
+  const step = Math.max(1, Math.floor(budget / (perRow * 1.5)));
+  for (let r = 0; r < rows; r += step) {
+    const n = Math.min(step, rows - r);
+    const cells: WriteCell[][] = [];
+    for (let i = 0; i < n; i++) cells.push(cellsOf(r + i));
+    const address = formatAddress({ row: row + r, column, rows: n, columns });
+    await gateway.write([what === 'values' ? { sheet, address, values: cells } : { sheet, address, formulas: cells }]);
+  }
+}
+
+export async function removeScoring(gateway: WorkbookGateway, leads: LeadTables): Promise<RemoveResult> {
+  const owned = await leads.ownership();
+  if (owned === null) return { columns: [], rules: 0 };
+  const table = (await leads.allTables()).find((t) => leads.ownedColumnsOf(t, owned).length > 0);
+  let rules = 0;
+  const removed: string[] = [];
+  if (table !== undefined) {
+    const b = parseAddress(table.address);
+    const present = owned.columns.filter((c) => table.headers.some((h) => h.toLowerCase() === c.toLowerCase()));
+    for (const c of present) {
+      const i = table.headers.findIndex((h) => h.toLowerCase() === c.toLowerCase());
+      rules += await gateway.countConditionalFormats(table.sheet, formatAddress({ row: b.row, column: b.column + i, rows: b.rows, columns: 1 }));
+    }
+    if (present.length > 0) await gateway.deleteTableColumns(table.name, present);
+    removed.push(...present);
+  }
+  await removeNamesAndCells(gateway, owned);
+  await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, null);
+  return { columns: removed, rules };
+}
+
+/** Deletes the names and clears the cells a record lists (those still there). */
+async function removeNamesAndCells(gateway: WorkbookGateway, owned: Ownership): Promise<void> {
+  const existingNames = new Set((await gateway.names()).map((n) => n.name.toLowerCase()));
+  for (const n of owned.names) if (existingNames.has(n.toLowerCase())) await gateway.deleteName(n);
+  const sheets = new Set((await gateway.sheetNames()).map((s) => s.toLowerCase()));
+  const clears = owned.cells.filter((c) => sheets.has(c.sheet.toLowerCase())).map((c) => {
+    const b = parseAddress(c.address);
+    return { sheet: c.sheet, address: c.address, values: blank(b.rows, b.columns) };
+  });
+  if (clears.length > 0) await gateway.write(clears);
+}
+
+function uniqueCells(cells: readonly { sheet: string; address: string }[]): { sheet: string; address: string }[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => {
+    const k = `${c.sheet.toLowerCase()}!${c.address}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function problem(message: string): Problem {
+  return { severity: 'error', where: 'lead table', message, path: [] };
+}
