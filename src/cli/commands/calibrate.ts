@@ -1,9 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { formatProblems } from '../../engine';
 import { buildScorecard, calibrate, type Scorecard } from '../../insights';
 import { CliError, EXIT, flag, stringOption, UsageError, type Command, type OptionValues } from '../command';
 import { chooseModel, HISTORY_OPTIONS, readHistoryTable } from '../historyTable';
 import { describeCalibration } from '../insightsReport';
+import { writeFileAtomically } from '../files/atomicFile';
 import { describeScorecard } from '../scorecardReport';
 import { jsonNumbers, parseCapacity } from './backtest';
 
@@ -64,12 +65,7 @@ export const calibrateCommand: Command = {
 };
 
 function writeModel(output: string | undefined, model: unknown): void {
-  if (output === undefined) return;
-  try {
-    writeFileSync(output, `${JSON.stringify(model, null, 2)}\n`);
-  } catch (error) {
-    throw new CliError(`${output}: ${(error as Error).message}`, EXIT.output);
-  }
+  if (output !== undefined) writeFileAtomically(output, `${JSON.stringify(model, null, 2)}\n`);
 }
 
 function scorecardOptions(values: OptionValues): { scale?: '0-100' | 'points'; pointsToDoubleOdds?: number; capacity?: NonNullable<ReturnType<typeof parseCapacity>> } {
