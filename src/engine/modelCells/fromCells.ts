@@ -8,6 +8,7 @@ import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type ModelCellTables, type T
 import { readBands } from './readBands';
 import { readCriteria } from './readCriteria';
 import { readSettings } from './readSettings';
+import { readTable } from './tableReader';
 
 /**
  * Reads a model back from its cells: every problem at once, located by table, row and column.
@@ -23,7 +24,7 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const criteriaOut = readCriteria(cells.criteria);
   const bandsOut = readBands(cells.bands);
   const settingsOut = readSettings(cells.settings);
-  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems];
+  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems, ...unnamedColumnProblems(cells)];
   const m: Model = normaliseModel({ ...settingsOut.value, criteria: criteriaOut.value, bands: bandsOut.value });
   const validated = validateModel(m);
   let modelProblems = validated.ok ? validated.warnings : validated.problems;
@@ -35,6 +36,22 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const reported = new Set(cellProblems.map((p) => p.where));
   const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(p.where));
   return resultOf(m, [...cellProblems, ...located]);
+}
+
+/** Values under a blank header cell would be ignored without a word: say so, at the header cell to fill in. */
+function unnamedColumnProblems(cells: ModelCellTables): Problem[] {
+  return (['criteria', 'bands', 'settings'] as const).flatMap((table) =>
+    readTable(cells[table]).unnamedWithValues.map((i): Problem => {
+      const column = `column ${i + 1}`;
+      return {
+        severity: 'error',
+        where: `${table} table, ${column}`,
+        message: 'this column has values but no header, so they would be ignored',
+        hint: 'type the column\'s header in its first row, or clear the values',
+        path: ['cells', table, 0, i],
+      };
+    }),
+  );
 }
 
 interface RowNumbers {
