@@ -86,8 +86,14 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   'stages.mql': SETTINGS.mql,
   'stages.sql': SETTINGS.sql,
   'groupCaps.fit': SETTINGS.fitMin,
+  'groupCaps.fit.min': SETTINGS.fitMin,
+  'groupCaps.fit.max': SETTINGS.fitMax,
   'groupCaps.engagement': SETTINGS.engagementMin,
+  'groupCaps.engagement.min': SETTINGS.engagementMin,
+  'groupCaps.engagement.max': SETTINGS.engagementMax,
   totalCap: SETTINGS.totalMin,
+  'totalCap.min': SETTINGS.totalMin,
+  'totalCap.max': SETTINGS.totalMax,
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {
@@ -98,7 +104,8 @@ function relocate(p: Problem, rows: RowNumbers): Problem {
   };
   if (section === 'criteria' && typeof index === 'number') {
     // A deduction's points are the decay amount, not the criterion's points.
-    const column = key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : CRITERION_COLUMNS[String(key)];
+    const column =
+      key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : key === 'cap' && subKey === 'max' ? 'Cap max' : CRITERION_COLUMNS[String(key)];
     return at('criteria', rows.criteria[index] ?? index + 1, column ?? 'Column');
   }
   if (section === 'bands' && typeof index === 'number') {
