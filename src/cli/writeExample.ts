@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { templateById, type Model } from '../engine';
-import { generateLeads, type LeadTable } from '../sample-data/generateLeads';
+import { generateLeads, type GeneratedLeads } from '../sample-data/generateLeads';
 import { leadTableToCsv } from './csv';
 import { writeModelSheet } from './modelSource';
 
@@ -17,7 +17,7 @@ export function exampleLeadsCsv(): string {
   return leadTableToCsv(exampleLeads());
 }
 
-export function exampleLeads(): LeadTable {
+export function exampleLeads(): GeneratedLeads {
   return generateLeads({ ...EXAMPLE });
 }
 

@@ -105,7 +105,7 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       capMin: Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION),
       capMax: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION),
       fixedCents: null,
-      outcomes: new Uint8Array(BLOCK),
+      verdicts: new Uint8Array(BLOCK),
       grouped: 'no',
       textCounts: new Map(),
     });
@@ -130,8 +130,8 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     if (c.grouped !== 'no' || !readsText(c.condition)) continue;
     const members = criteria.filter((o) => o.column === c.column && readsText(o.condition));
     if (members.length < 2) continue;
-    for (const o of members) o.grouped = o.fixedCents === null ? 'outcomes' : 'scored';
-    textColumns.push({ column: c.column, tallied: members.filter((o) => o.grouped === 'scored'), others: members.filter((o) => o.grouped === 'outcomes'), seen: new Map() });
+    for (const o of members) o.grouped = o.fixedCents === null ? 'verdicts' : 'scored';
+    textColumns.push({ column: c.column, tallied: members.filter((o) => o.grouped === 'scored'), others: members.filter((o) => o.grouped === 'verdicts'), seen: new Map() });
   }
   const accumulated = criteria.filter((c) => c.grouped !== 'scored');
   const fitBounds = toCents(m.groupCaps.fit);
@@ -149,9 +149,9 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
     let engagement: Cents = 0;
     for (const c of criteria) {
       const value = row[c.column];
-      const outcome = testCell(c.condition, value);
-      if (outcome === UNUSABLE) parts.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
-      if (outcome !== MATCH) continue;
+      const verdict = testCell(c.condition, value);
+      if (verdict === UNUSABLE) parts.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
+      if (verdict !== MATCH) continue;
       const trace: Trace = { count: 1, undecayed: c.points, uncapped: c.points, capped: Math.min(Math.max(c.points, c.capMin), c.capMax) };
       const cents = c.fixedCents ?? criterionCents(c, row, centsPerPoint, trace);
       if (Number.isNaN(cents)) {

@@ -16,6 +16,7 @@ export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CE
 export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './modelCells/layout';
 export { modelToCells } from './modelCells/toCells';
 export { modelFromCells } from './modelCells/fromCells';
+export { SCORE_COLUMNS } from './scoreColumns';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
 export { describeDecay } from './decay';
@@ -23,8 +24,14 @@ export type { CellValue, ExcelSerial } from './cells/cellValue';
 export { excelErrorOf, isBlank } from './cells/cellValue';
 export { excelSerialFromIsoDate, excelSerialFromYMD, isoDateFromExcelSerial } from './cells/excelDate';
 export { readNumber, readDate } from './cells/readCell';
-export { a1, layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
+export { a1, columnLetters } from './cells/a1';
+export { layoutModelSheet, MODEL_SHEET, MODEL_SHEET_ORIGIN, MODEL_SHEET_TITLE, MODEL_TABLE_NAMES, readModelSheet, sheetRef, type PlacedTable } from './modelSheet';
 export { checkChain, migrate, type MigrationChain, type MigrationResult, type MigrationStep, type VersionLocation } from './migrate';
 export { MODEL_CELLS_MIGRATIONS, MODEL_JSON_MIGRATIONS, type ModelJson, type ModelRead } from './migrations';
 export { headerLookup, editDistance, type HeaderLookup, type ColumnIndex } from './columns';
 export { PERSONAL_EMAIL_DOMAINS } from './conditions/personalEmail';
+// The vocabularies the engine reads cells with, for readers that must read them the same way elsewhere (src/sql).
+export { ERROR_LITERALS } from './cells/cellValue';
+export { YES as YES_WORDS, NUMBER_TEXT } from './cells/readCell';
+export { MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES, TIME as TIME_OF_DAY, MAX_LENGTH as MAX_DATE_TEXT_LENGTH } from './cells/textDate';
+export { KEY_ROWS as KEYBOARD_ROWS, MIN_RUN as MIN_KEYBOARD_RUN, WORD_RUNS as KEYBOARD_RUNS_IN_WORDS } from './conditions/spam';

@@ -1,4 +1,5 @@
 import { isBlank } from './cells/cellValue';
+import { a1 } from './cells/a1';
 import type { Model } from './model';
 import {
   BANDS_HEADERS,
@@ -68,13 +69,6 @@ export function layoutModelSheet(model: Model): PlacedTable[] {
     column: MODEL_SHEET_ORIGIN[table].column,
     cells: cells[table],
   }));
-}
-
-/** A1 address of a zero-based cell, e.g. (2, 16) is "Q3". */
-export function a1(row: number, column: number): string {
-  let name = '';
-  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return `${name}${row + 1}`;
 }
 
 /** A sheet name as a formula writes it: quoted when it is not a plain word. */

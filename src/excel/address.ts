@@ -2,6 +2,8 @@
  * A1 addresses of rectangular blocks, zero-based inside the code. Addresses never carry a
  * sheet name here: every gateway call names its sheet separately.
  */
+import { columnLetters } from '../engine';
+
 export interface Block {
   readonly row: number;
   readonly column: number;
@@ -9,11 +11,6 @@ export interface Block {
   readonly columns: number;
 }
 
-export function columnLetters(column: number): string {
-  let name = '';
-  for (let c = column + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
-  return name;
-}
 
 function parseCell(text: string): { row: number; column: number } {
   const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(text.trim());

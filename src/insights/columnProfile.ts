@@ -5,12 +5,12 @@
  */
 import { excelErrorOf, isBlank, readDate, readNumber, type DateOrder } from '../engine';
 
-export type ColumnKind = 'numeric' | 'yesNo' | 'date' | 'category' | 'identifier' | 'empty';
+export type ProfileKind = 'numeric' | 'yesNo' | 'date' | 'category' | 'identifier' | 'empty';
 
 export interface ColumnProfile {
   readonly column: number;
   readonly header: string;
-  readonly kind: ColumnKind;
+  readonly kind: ProfileKind;
   readonly blank: number;
   readonly blankShare: number;
   /** Non-blank cells that do not read as the column's kind (numeric and date columns). */
@@ -80,7 +80,7 @@ export function profileColumn(header: string, column: number, rows: readonly (re
   }
   const filled = n - blank;
   const distinct = spelling.size;
-  let kind: ColumnKind;
+  let kind: ProfileKind;
   let values = numbers;
   let readable = numeric;
   if (filled === 0 || blank / Math.max(1, n) >= MOSTLY_EMPTY) kind = 'empty';

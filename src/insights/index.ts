@@ -17,8 +17,10 @@ export { calibrate, type Calibration, type CalibrateOptions, type CalibratedCrit
 export { fitLogistic, crossValidateLambda, LAMBDAS, type Design, type LogisticFit } from './logisticRegression';
 export { criterionFeatures, perPointCriterion, withPoints, type CriterionFeature } from './criterionFeatures';
 export { criterionGuardrails } from './criterionGuardrails';
-export { profileColumn, type ColumnProfile, type ColumnKind } from './columnProfile';
+export { profileColumn, type ColumnProfile, type ProfileKind } from './columnProfile';
 export { singleColumnAuc, LEAKAGE_AUC } from './columnLeakage';
 export { suggestForColumn, type SuggestedCriterion } from './suggestCriteria';
 export { pointsFromWeight } from './integerPoints';
 export { compareModels, describeMove, type ModelComparison, type BandMove, type CompareOptions } from './compareModels';
+export { buildScorecard, type Scorecard, type ScorecardOptions, type ScorecardBin, type ScorecardColumnReport, type LeftOutColumn, type LeftOutReason, type BandShare } from './scorecard';
+export { isNotAnsweredText } from './notAnswered';

@@ -1,7 +1,7 @@
 import { excelSerialFromIsoDate, type CellValue } from '../engine';
 import { type Company, COMPANY_POOL, STREAM_COMPANY, STREAM_MAIN, STREAM_MESS, makeCompany } from './companies';
 import { hiddenModelLogit, sigmoid } from './hiddenModel';
-import { C, LEAD_COLUMNS, type LeadTable } from './leadColumns';
+import { C, LEAD_COLUMNS, type GeneratedLeads } from './leadColumns';
 import {
   FIRST_NAMES, FIRST_SLUGS, LAST_NAMES, LAST_SLUGS, LEAD_SOURCES, PERSONAL_DOMAINS_DE,
   PERSONAL_DOMAINS_DEFAULT, SPAM_NAMES, TITLES_LARGE, TITLES_SMALL,
@@ -9,7 +9,7 @@ import {
 import { applyMess } from './messyCells';
 import { SeededRandom, hashSeed } from './random';
 
-export { LEAD_COLUMNS, type LeadColumn, type LeadTable } from './leadColumns';
+export { LEAD_COLUMNS, type LeadColumn, type GeneratedLeads } from './leadColumns';
 export { PERSONAL_EMAIL_DOMAINS, isSpamLikeName } from './leadVocabulary';
 export {
   HIDDEN_MODEL, type HiddenFeature, hiddenModelFeatures, hiddenModelLogit,
@@ -35,7 +35,7 @@ export interface GenerateLeadsOptions {
   messiness?: number;
 }
 
-export function generateLeads(options: GenerateLeadsOptions): LeadTable {
+export function generateLeads(options: GenerateLeadsOptions): GeneratedLeads {
   const count = Math.max(0, Math.floor(options.count));
   const firstIndex = Math.max(0, Math.floor(options.first ?? 0));
   const asOfText = options.asOf ?? '2026-11-01';

@@ -37,7 +37,7 @@ export const LEAD_COLUMNS = [
 
 export type LeadColumn = (typeof LEAD_COLUMNS)[number];
 
-export interface LeadTable {
+export interface GeneratedLeads {
   headers: string[];
   rows: CellValue[][];
 }

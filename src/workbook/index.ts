@@ -9,7 +9,7 @@ import { WorkbookSession, type WorkbookSessionOptions } from './workbookSession'
 
 export type * from './session';
 export { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
-export { MODEL_NAME, SCORE_COLUMNS } from './applyScoring';
+export { MODEL_NAME } from './applyScoring';
 export { MemoryWorkbook, previewWorkbook };
 
 /** A session on the Excel the pane runs in. */

@@ -37,10 +37,10 @@ function scoreOne(condition: Condition, cell: unknown, options: Options = {}): L
   return compiled.value.scoreRow([cell, null, null]);
 }
 
-type Outcome = 'match' | 'no match' | 'unusable';
+type Verdict = 'match' | 'no match' | 'unusable';
 
 /** What scoring made of the cell, read off the score and the explanation together. */
-function outcome(condition: Condition, cell: unknown, options: Options = {}): Outcome {
+function outcome(condition: Condition, cell: unknown, options: Options = {}): Verdict {
   const s = scoreOne(condition, cell, options);
   const kinds = s.explanation.map((p) => p.kind).join(',');
   if (s.score === POINTS && s.fit === POINTS && kinds === 'criterion') return 'match';
@@ -65,7 +65,7 @@ const notEquals = (...values: string[]) => text('notEquals', ...values);
 const BLANKS: readonly unknown[] = [null, undefined, '', '   '];
 
 describe('equals and notEquals', () => {
-  it.each<[unknown, Outcome]>([
+  it.each<[unknown, Verdict]>([
     ['Technology', 'match'],
     ['  technology  ', 'match'], // trimmed, case-insensitive
     ['TECHNOLOGY', 'match'],
@@ -144,7 +144,7 @@ describe('contains, notContains, startsWith, endsWith', () => {
 });
 
 describe('matches (Excel wildcards)', () => {
-  it.each<[string, unknown, Outcome]>([
+  it.each<[string, unknown, Verdict]>([
     ['Acme*', 'ACME Corp', 'match'],
     ['Acme*', 'Acme', 'match'], // * may be empty
     ['Acme*', 'The Acme Co', 'no match'], // the whole cell must match
@@ -329,7 +329,7 @@ describe('withinDays and olderThanDays', () => {
 });
 
 describe('personalEmail', () => {
-  it.each<[unknown, Outcome]>([
+  it.each<[unknown, Verdict]>([
     ['jo@gmail.com', 'match'],
     ['  JO@GMAIL.COM ', 'match'],
     ['Jo Bloggs <jo@gmail.com>', 'match'],
@@ -347,7 +347,7 @@ describe('personalEmail', () => {
 });
 
 describe('spamLike', () => {
-  it.each<[unknown, Outcome]>([
+  it.each<[unknown, Verdict]>([
     ['asdf', 'match'], // keyboard run
     ['qwerty', 'match'],
     ['aaaa', 'match'], // one repeated character

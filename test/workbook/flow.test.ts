@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { previewWorkbook } from '../../src/workbook/previewWorkbook';
 import { opened, today } from './openedSession';
 import { compile, criterion, model as makeModel, MODEL_SHEET, templateById, type Model } from '../../src/engine';
-import { columnLetters } from '../../src/excel/address';
+import { columnLetters } from '../../src/engine';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { columnRef } from '../../src/workbook/formulaText';

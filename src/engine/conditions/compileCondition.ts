@@ -6,12 +6,12 @@ import { isPersonalEmail } from './personalEmail';
 import { spamSignal } from './spam';
 import { compileWildcard, foldedWildcardTokens, matchFoldedWildcard } from './wildcard';
 
-/** The outcome of testing one cell. Small integers keep the scoring loop allocation-free. */
+/** A condition's verdict on one cell (see docs/glossary.md). Small integers keep the scoring loop allocation-free. */
 export const NO_MATCH = 0;
 export const MATCH = 1;
 /** The cell cannot be read as the condition needs (an error value, "abc" for a number...). */
 export const UNUSABLE = 2;
-export type Outcome = typeof NO_MATCH | typeof MATCH | typeof UNUSABLE;
+export type Verdict = typeof NO_MATCH | typeof MATCH | typeof UNUSABLE;
 
 export interface ConditionContext {
   /** The as-of day as a whole Excel serial, for date conditions. */
@@ -21,7 +21,7 @@ export interface ConditionContext {
 
 /** How testCell takes its shortcut for the common cell type of a condition. */
 const enum Shortcut {
-  /** Look the cell up among the outcomes already seen. */
+  /** Look the cell up among the verdicts already seen. */
   Memo,
   /** A string cell compared in place with the wanted values (equals / not equals). */
   EqualsText,
@@ -53,8 +53,8 @@ export interface CompiledCondition {
   readonly lo: number;
   readonly hi: number;
   readonly asOfDay: number;
-  /** Outcomes of cells seen before, for conditions on categorical text. */
-  readonly memo: Map<unknown, Outcome>;
+  /** Verdicts on cells seen before, for conditions on categorical text. */
+  readonly memo: Map<unknown, Verdict>;
   /** The wanted values of equals / not equals, and which of the two. */
   readonly wanted: CaseFoldSet | null;
   readonly negated: boolean;
@@ -66,26 +66,26 @@ export interface CompiledCondition {
   /** The patterns of a matches condition, as codes for matching ASCII text in place. */
   readonly patterns: readonly Int32Array[];
   /** The complete test, right for every cell; shortcuts must agree with it. */
-  readonly test: (value: unknown) => Outcome;
+  readonly test: (value: unknown) => Verdict;
   /** Why a cell was UNUSABLE, for explanations; only called off the hot path. */
   readonly whyUnusable: (value: unknown) => string;
 }
 
-// Categorical columns repeat a few values across many rows, so each distinct cell's outcome is
+// Categorical columns repeat a few values across many rows, so each distinct cell's verdict is
 // remembered. Bounded so that a column of unique values (emails) costs a little memory only.
 const MEMO_LIMIT = 65_536;
 
 /**
- * The full test's outcome, remembered for strings and numbers: a column's text repeats
+ * The full test's verdict, remembered for strings and numbers: a column's text repeats
  * (categories, "Yes", numbers or dates written as text), and parsing it again costs more
  * than looking it up.
  */
-function remembered(c: CompiledCondition, value: unknown): Outcome {
+function remembered(c: CompiledCondition, value: unknown): Verdict {
   const known = c.memo.get(value);
   if (known !== undefined) return known;
-  const outcome = c.test(value);
-  if (c.memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) c.memo.set(value, outcome);
-  return outcome;
+  const verdict = c.test(value);
+  if (c.memo.size < MEMO_LIMIT && (typeof value === 'string' || typeof value === 'number')) c.memo.set(value, verdict);
+  return verdict;
 }
 
 /**
@@ -98,8 +98,8 @@ function isPlainText(value: unknown): value is string {
   return first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1));
 }
 
-/** The outcome of a condition for a cell: a shortcut for common cells, else the full test. */
-export function testCell(c: CompiledCondition, value: unknown): Outcome {
+/** The verdict of a condition on a cell: a shortcut for common cells, else the full test. */
+export function testCell(c: CompiledCondition, value: unknown): Verdict {
   switch (c.shortcut) {
     case Shortcut.Memo:
       return remembered(c, value);
@@ -146,7 +146,7 @@ export function testCell(c: CompiledCondition, value: unknown): Outcome {
   }
 }
 
-/** True for conditions on text whose outcome depends on the cell alone: worth remembering per distinct cell. */
+/** True for conditions on text whose verdict depends on the cell alone: worth remembering per distinct cell. */
 export function readsText(c: CompiledCondition): boolean {
   return c.shortcut === Shortcut.Memo || c.shortcut === Shortcut.EqualsText || c.shortcut === Shortcut.ScanText || c.shortcut === Shortcut.Wildcard;
 }
@@ -154,13 +154,13 @@ export function readsText(c: CompiledCondition): boolean {
 const NO_CELLS: readonly unknown[] = [];
 
 /**
- * Outcomes for one column of a block of rows: out[i - start] for rows[i][column], the same
+ * Verdicts for one column of a block of rows: out[i - start] for rows[i][column], the same
  * as testCell gives cell by cell. Choosing the shortcut once per block keeps the loops for
  * numbers, dates and yes/no free of calls, which is most of their cost.
  */
 export function testRows(c: CompiledCondition, rows: readonly (readonly unknown[])[], column: number, start: number, end: number, out: Uint8Array): void {
   const { lo, hi, asOfDay } = c;
-  // Whether a number is in range is a coin toss the processor cannot predict: the outcome is
+  // Whether a number is in range is a coin toss the processor cannot predict: the verdict is
   // worked out from the comparisons as bits (MATCH is 1, NO_MATCH 0) rather than branched on.
   switch (c.shortcut) {
     case Shortcut.Range:
@@ -196,7 +196,7 @@ const errorReason = (value: unknown): string => `the cell holds the error ${exce
 
 function compiled(
   shortcut: Shortcut,
-  test: (value: unknown) => Outcome,
+  test: (value: unknown) => Verdict,
   whyUnusable: (value: unknown) => string,
   bounds: { lo: number; hi: number } = { lo: 0, hi: 0 },
   asOfDay = 0,
@@ -225,7 +225,7 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
     case 'notEquals': {
       const test = textTest(condition.op, condition.values);
       // Values that read as numbers also match numbers written otherwise ("1,200"): only
-      // the full test knows that, so such conditions remember outcomes instead.
+      // the full test knows that, so such conditions remember verdicts instead.
       if (condition.values.some((v) => !Number.isNaN(readNumber(v)))) return compiled(Shortcut.Memo, test, errorReason);
       const wanted = new CaseFoldSet(condition.values.map((v) => v.trim().toLowerCase()));
       return compiled(Shortcut.EqualsText, test, errorReason, undefined, 0, { wanted, negated: condition.op === 'notEquals' });
@@ -250,7 +250,7 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
     case 'gte':
     case 'between': {
       const bounds = numericBounds(condition);
-      const test = (value: unknown): Outcome => {
+      const test = (value: unknown): Verdict => {
         if (isBlank(value)) return NO_MATCH;
         const n = readNumber(value);
         if (Number.isNaN(n)) return UNUSABLE;
@@ -276,7 +276,7 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
     case 'olderThanDays': {
       // A date after the as-of day (a negative age) is neither "in the last N days" nor "older".
       const ages = condition.op === 'withinDays' ? { lo: 0, hi: condition.days } : { lo: Math.floor(condition.days) + 1, hi: Number.POSITIVE_INFINITY };
-      const test = (value: unknown): Outcome => {
+      const test = (value: unknown): Verdict => {
         if (isBlank(value)) return NO_MATCH;
         const serial = readDate(value, ctx.dateOrder);
         if (Number.isNaN(serial)) return UNUSABLE;
@@ -339,7 +339,7 @@ function nextDown(x: number): number {
  * (the "not" forms: when none does). A blank cell matches none of them: nothing is known.
  * "equals" also compares numbers by value, so "1,200" equals 1200.
  */
-function textTest(op: TextOp, values: readonly string[]): (value: unknown) => Outcome {
+function textTest(op: TextOp, values: readonly string[]): (value: unknown) => Verdict {
   const wanted = values.map((v) => v.trim().toLowerCase());
   const wantedNumbers = values.map(readNumber).filter((n) => !Number.isNaN(n));
   const negated = op === 'notEquals' || op === 'notContains';

@@ -22,10 +22,10 @@ export interface CompiledCriterion {
   readonly capMax: number;
   /** The cents of a criterion that gives the same points whenever it matches; null otherwise. */
   fixedCents: number | null;
-  /** This criterion's outcomes for the block being scored. */
-  readonly outcomes: Uint8Array;
-  /** 'outcomes' when a TextColumn fills in the outcomes, 'scored' when it also adds the cents. */
-  grouped: 'no' | 'outcomes' | 'scored';
+  /** This criterion's verdicts for the block being scored. */
+  readonly verdicts: Uint8Array;
+  /** 'verdicts' when a TextColumn fills in the verdicts, 'scored' when it also adds the cents. */
+  grouped: 'no' | 'verdicts' | 'scored';
   /** Per-occurrence counts written as text, read so far. */
   readonly textCounts: Map<string, number>;
 }
@@ -110,24 +110,24 @@ export function accumulate(
   unusable: Uint16Array,
   centsPerPoint: number,
 ): void {
-  const outcomes = c.outcomes;
-  if (c.grouped === 'no') testRows(c.condition, rows, c.column, start, end, outcomes);
+  const verdicts = c.verdicts;
+  if (c.grouped === 'no') testRows(c.condition, rows, c.column, start, end, verdicts);
   const fixed = c.fixedCents;
   const n = end - start;
   if (fixed !== null) {
     // Without branches: whether a lead matches is a coin toss the processor cannot predict.
-    // MATCH is 1 and UNUSABLE is 2, so (outcome & 1) counts a match and (outcome >> 1) a bad cell.
+    // MATCH is 1 and UNUSABLE is 2, so (verdict & 1) counts a match and (verdict >> 1) a bad cell.
     for (let j = 0; j < n; j++) {
-      const outcome = outcomes[j] ?? NO_MATCH;
-      cents[j] = (cents[j] ?? 0) + fixed * (outcome & 1);
-      unusable[j] = (unusable[j] ?? 0) + (outcome >> 1);
+      const verdict = verdicts[j] ?? NO_MATCH;
+      cents[j] = (cents[j] ?? 0) + fixed * (verdict & 1);
+      unusable[j] = (unusable[j] ?? 0) + (verdict >> 1);
     }
     return;
   }
   for (let j = 0; j < n; j++) {
-    const outcome = outcomes[j];
-    if (outcome === NO_MATCH) continue;
-    if (outcome === MATCH) {
+    const verdict = verdicts[j];
+    if (verdict === NO_MATCH) continue;
+    if (verdict === MATCH) {
       const given = criterionCents(c, rows[start + j] ?? EMPTY_ROW, centsPerPoint, null);
       if (Number.isNaN(given)) unusable[j] = (unusable[j] ?? 0) + 1;
       else cents[j] = (cents[j] ?? 0) + given;

@@ -5,48 +5,48 @@ import { EMPTY_ROW, REMEMBERED_CELLS, type CompiledCriterion } from './compiledC
  * Several text criteria on one column (Title equals CEO; Title contains Manager; Title
  * matches VP *): each distinct cell is tested by all of them once. What the criteria that
  * give fixed points come to for that cell is remembered with it, so that every other row with
- * the same text takes three additions, however many criteria there are; the outcomes of the
+ * the same text takes three additions, however many criteria there are; the verdicts of the
  * other criteria are remembered too, for accumulate.
  */
 export interface TextColumn {
   readonly column: number;
   /** Criteria with fixedCents: scored here, not by accumulate. */
   readonly tallied: readonly CompiledCriterion[];
-  /** Criteria whose points depend on other cells: their outcomes are filled in here. */
+  /** Criteria whose points depend on other cells: their verdicts are filled in here. */
   readonly others: readonly CompiledCriterion[];
   readonly seen: Map<unknown, CellTally>;
 }
 
 /**
  * What the criteria of a TextColumn make of one cell: [fit cents, engagement cents, unusable
- * cells] of the tallied criteria, then the outcome of each of the others.
+ * cells] of the tallied criteria, then the verdict of each of the others.
  */
 type CellTally = Float64Array;
 const FIT = 0;
 const ENGAGEMENT = 1;
 const UNUSABLE_CELLS = 2;
-const OUTCOMES = 3;
+const VERDICTS_FROM = 3;
 
 /** Tests one cell with every criterion of a TextColumn, once per distinct cell. */
 function tallyOf(g: TextColumn, value: unknown): CellTally {
-  const tally = new Float64Array(OUTCOMES + g.others.length);
+  const tally = new Float64Array(VERDICTS_FROM + g.others.length);
   let fit = 0;
   let engagement = 0;
   let unusable = 0;
   for (const c of g.tallied) {
-    const outcome = testCell(c.condition, value);
-    if (outcome === UNUSABLE) unusable++;
-    else if (outcome === MATCH && c.isFit) fit += c.fixedCents ?? 0;
-    else if (outcome === MATCH) engagement += c.fixedCents ?? 0;
+    const verdict = testCell(c.condition, value);
+    if (verdict === UNUSABLE) unusable++;
+    else if (verdict === MATCH && c.isFit) fit += c.fixedCents ?? 0;
+    else if (verdict === MATCH) engagement += c.fixedCents ?? 0;
   }
   tally[FIT] = fit;
   tally[ENGAGEMENT] = engagement;
   tally[UNUSABLE_CELLS] = unusable;
-  g.others.forEach((c, k) => (tally[OUTCOMES + k] = testCell(c.condition, value)));
+  g.others.forEach((c, k) => (tally[VERDICTS_FROM + k] = testCell(c.condition, value)));
   return tally;
 }
 
-/** Scores a TextColumn's tallied criteria for a block of rows and fills in the others' outcomes. */
+/** Scores a TextColumn's tallied criteria for a block of rows and fills in the others' verdicts. */
 export function fillTextColumn(
   g: TextColumn,
   rows: readonly (readonly unknown[])[],
@@ -70,6 +70,6 @@ export function fillTextColumn(
     fitCents[j] = (fitCents[j] ?? 0) + (tally[FIT] ?? 0);
     engagementCents[j] = (engagementCents[j] ?? 0) + (tally[ENGAGEMENT] ?? 0);
     unusable[j] = (unusable[j] ?? 0) + (tally[UNUSABLE_CELLS] ?? 0);
-    for (let k = 0; k < others.length; k++) (others[k] as CompiledCriterion).outcomes[j] = tally[OUTCOMES + k] ?? NO_MATCH;
+    for (let k = 0; k < others.length; k++) (others[k] as CompiledCriterion).verdicts[j] = tally[VERDICTS_FROM + k] ?? NO_MATCH;
   }
 }
