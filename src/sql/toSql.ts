@@ -12,6 +12,7 @@
  */
 import {
   compile,
+  formatProblems,
   excelSerialFromIsoDate,
   maximumScore,
   PERSONAL_EMAIL_DOMAINS,
@@ -62,7 +63,7 @@ export function modelToSql(m: Model, options: SqlOptions): string {
   // The engine's own checks (columns are taken to be the model's own fields).
   const fields = [...new Set(enabled.flatMap((c) => [c.field, c.perOccurrenceOf, c.decay?.dateField].filter((f): f is string => f !== null && f !== undefined)))];
   const checked = compile(m, fields, { asOf: '2000-01-01' });
-  if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.where}: ${p.message}`).join('\n'));
+  if (!checked.ok) throw new Error(formatProblems(checked.problems));
 
   const ws = d.whitespaceClass;
   const trimChars = JS_WHITESPACE.map((c) => d.chr(c)).join(' || ');

@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select } from '@fluentui/react-components';
 import { memo } from 'react';
-import { GROUP_LABELS, GROUPS, type Band, type Cap, type Criterion, type Group, type Model, type Problem } from '../engine';
+import { GROUP_LABELS, GROUPS, modelPathOf, type Band, type Cap, type Criterion, type Group, type Model, type Problem } from '../engine';
 import type { LeadColumn } from '../workbook/session';
 import { defaultCondition } from './conditionChoices';
 import { CriterionEditor } from './CriterionEditor';
@@ -20,7 +20,10 @@ export interface ModelEditorProps {
 
 /** Memoised: it re-renders only when its model, problems or columns change, not with every live count. */
 export const ModelEditor = memo(function ModelEditor({ model: m, columns, problems, onChange }: ModelEditorProps) {
-  const modelLevel = problems.filter((p) => p.path[0] !== 'criteria' || typeof p.path[1] !== 'number' || p.path[1] >= m.criteria.length);
+  const modelLevel = problems.filter((p) => {
+    const path = modelPathOf(p.at);
+    return path === null || path[0] !== 'criteria' || typeof path[1] !== 'number' || path[1] >= m.criteria.length;
+  });
   return (
     <section aria-labelledby="model-heading" className="model-editor">
       <h2 id="model-heading">Model: {m.name}</h2>

@@ -19,7 +19,7 @@ export function ModelSource({ model: m, onReplace }: ModelSourceProps) {
     try {
       data = JSON.parse(text);
     } catch (e) {
-      setProblems([{ severity: 'error', where: 'JSON', message: e instanceof Error ? e.message : String(e), hint: 'paste the text of a model exported from this pane', path: [] }]);
+      setProblems([{ severity: 'error', at: { input: 'JSON' }, message: e instanceof Error ? e.message : String(e), hint: 'paste the text of a model exported from this pane' }]);
       return;
     }
     const result = parseModel(data);
