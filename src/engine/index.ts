@@ -31,3 +31,8 @@ export { checkChain, migrate, type MigrationChain, type Migrated, type Migration
 export { MODEL_CELLS_MIGRATIONS, MODEL_JSON_MIGRATIONS, type ModelJson, type ModelRead } from './migrations';
 export { headerLookup, editDistance, type HeaderLookup, type ColumnIndex } from './columns';
 export { PERSONAL_EMAIL_DOMAINS } from './conditions/personalEmail';
+// The vocabularies the engine reads cells with, for readers that must read them the same way elsewhere (src/sql).
+export { ERROR_LITERALS } from './cells/cellValue';
+export { YES as YES_WORDS, NUMBER_TEXT } from './cells/readCell';
+export { MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES, TIME as TIME_OF_DAY, MAX_LENGTH as MAX_DATE_TEXT_LENGTH } from './cells/textDate';
+export { KEY_ROWS as KEYBOARD_ROWS, MIN_RUN as MIN_KEYBOARD_RUN, WORD_RUNS as KEYBOARD_RUNS_IN_WORDS } from './conditions/spam';

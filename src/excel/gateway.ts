@@ -29,7 +29,10 @@ export interface CellBlockWrite {
 export interface TableInfo {
   readonly name: string;
   readonly sheet: string;
-  /** The whole table including its header row, without the sheet, e.g. "A1:AD501". */
+  /**
+   * The header row and the data body, without the sheet, e.g. "A1:AD501". A totals row is left
+   * out (Excel's table.getRange() includes it): it is not a lead, and nothing is written to it.
+   */
   readonly address: string;
   readonly headers: readonly string[];
 }

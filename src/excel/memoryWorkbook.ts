@@ -32,7 +32,9 @@ interface Sheet {
 interface Table {
   name: string;
   sheet: string;
+  /** The whole table: header row, body and, when shown, the totals row (Excel's table.getRange()). */
   block: Block;
+  totalsRow: boolean;
 }
 
 const key = (row: number, column: number): string => `${row},${column}`;
@@ -85,8 +87,9 @@ export class MemoryWorkbook implements WorkbookGateway {
     if (this.current.sheet === '') this.current = { sheet: name, address: 'A1' };
   }
 
-  seedTable(sheet: string, address: string, name: string): void {
-    this.createTable(sheet, address, name);
+  /** A table as a person made it; with `totalsRow`, the address's last row is the table's totals row. */
+  seedTable(sheet: string, address: string, name: string, options: { totalsRow?: boolean } = {}): void {
+    this.createTable(sheet, address, name).totalsRow = options.totalsRow ?? false;
   }
 
   /** A person typing into cells: written as values, change events fire, no request is counted. */
@@ -101,6 +104,30 @@ export class MemoryWorkbook implements WorkbookGateway {
     this.tableMap.delete(name.toLowerCase());
     t.name = newName;
     this.tableMap.set(newName.toLowerCase(), t);
+  }
+
+  /** A person moving a whole table (cut and paste): its cells, formulas and formats go to the new top-left cell. */
+  userMoveTable(name: string, topLeft: string): void {
+    const t = this.table(name);
+    const s = this.sheet(t.sheet);
+    const to = parseAddress(topLeft);
+    const from = t.block;
+    const moved: { row: number; column: number; value: Stored | undefined; formula: string | undefined; format: string | undefined }[] = [];
+    for (let r = 0; r < from.rows; r++) {
+      for (let c = 0; c < from.columns; c++) {
+        const k = key(from.row + r, from.column + c);
+        moved.push({ row: to.row + r, column: to.column + c, value: s.values[from.row + r]?.[from.column + c], formula: s.formulas.get(k), format: s.formats.get(k) });
+        this.setCell(s, from.row + r, from.column + c, undefined);
+        s.formats.delete(k);
+      }
+    }
+    for (const m of moved) {
+      this.setCell(s, m.row, m.column, m.value);
+      if (m.formula !== undefined) s.formulas.set(key(m.row, m.column), m.formula);
+      if (m.format !== undefined) s.formats.set(key(m.row, m.column), m.format);
+    }
+    t.block = { ...from, row: to.row, column: to.column };
+    this.emitChange(t.sheet, formatAddress(t.block));
   }
 
   /** A person selecting cells: selection events fire. */
@@ -450,7 +477,8 @@ export class MemoryWorkbook implements WorkbookGateway {
   }
 
   private info(t: Table): TableInfo {
-    return { name: t.name, sheet: t.sheet, address: formatAddress(t.block), headers: this.headersOf(t) };
+    const headerAndBody = t.totalsRow ? { ...t.block, rows: t.block.rows - 1 } : t.block;
+    return { name: t.name, sheet: t.sheet, address: formatAddress(headerAndBody), headers: this.headersOf(t) };
   }
 
   /** Excel gives blank headers a ColumnN name and makes repeated ones unique with a number. */
@@ -475,7 +503,7 @@ export class MemoryWorkbook implements WorkbookGateway {
     if (tableName === '') for (let n = 1; tableName === '' || this.tableMap.has(tableName.toLowerCase()); n++) tableName = `Table${n}`;
     if (this.tableMap.has(tableName.toLowerCase())) throw new GatewayError('ItemAlreadyExists', `A table named '${tableName}' already exists.`);
     if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(tableName)) throw new GatewayError('InvalidArgument', `'${tableName}' is not a valid table name.`);
-    const t: Table = { name: tableName, sheet: s.name, block };
+    const t: Table = { name: tableName, sheet: s.name, block, totalsRow: false };
     this.tableMap.set(tableName.toLowerCase(), t);
     this.uniqueHeaders(t);
     return t;
@@ -598,8 +626,10 @@ function typedValue(v: string, textFormat: boolean): Stored | undefined {
 function ruleMatches(rule: ConditionalRule, value: Stored | undefined): boolean {
   if (rule.kind === 'textEquals') return typeof value === 'string' && value.toLowerCase() === rule.text.toLowerCase();
   if (rule.kind === 'textContains') return typeof value === 'string' && value.toLowerCase().includes(rule.text.toLowerCase());
-  const n = typeof value === 'number' ? value : typeof value === 'boolean' ? Number.NaN : value === undefined ? 0 : Number.NaN;
-  if (Number.isNaN(n)) return false;
+  // Excel orders values number < text < logical, so any text (a formula's "" too) or TRUE/FALSE
+  // is greater than every number; an empty cell counts as 0.
+  if (typeof value === 'string' || typeof value === 'boolean') return rule.operator === 'greaterThanOrEqual';
+  const n = value ?? 0;
   switch (rule.operator) {
     case 'greaterThanOrEqual':
       return n >= rule.value;

@@ -1,4 +1,5 @@
 import type { CellValue } from '../engine';
+import { formatAddress, parseAddress } from './address';
 import type {
   CellBlockWrite,
   ChartSpec,
@@ -28,6 +29,28 @@ type Cells = (string | number | boolean)[][];
 /** Office's typings do not admit null, yet the API documents it as "leave this cell alone". */
 const cells = (rows: readonly (readonly WriteCell[])[]): Cells => rows as unknown as Cells;
 
+/**
+ * A table's header row and data body, loaded. Not table.getRange(): that includes the totals
+ * row, which would be read and scored as a lead.
+ */
+function headerAndBody(table: Excel.Table): { header: Excel.Range; body: Excel.Range } {
+  const header = table.getHeaderRowRange();
+  header.load('address,values');
+  const body = table.getDataBodyRange();
+  body.load('address');
+  return { header, body };
+}
+
+/** "A1:D1" and "A2:D500" -> "A1:D500". */
+function spanOf(header: string, body: string): string {
+  const h = parseAddress(bare(header));
+  const b = parseAddress(bare(body));
+  return formatAddress({ row: h.row, column: h.column, rows: b.row + b.rows - h.row, columns: h.columns });
+}
+
+/** A number as Excel reads it in a rule's formula: 9.99E+307, not JavaScript's 9.99e+307. */
+const excelNumber = (n: number): string => String(n).toUpperCase();
+
 function applyRule(range: Excel.Range, rule: ConditionalRule): void {
   if (rule.kind === 'textContains') {
     const cf = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
@@ -48,8 +71,8 @@ function applyRule(range: Excel.Range, rule: ConditionalRule): void {
   }[rule.operator];
   cf.cellValue.rule =
     rule.operator === 'between'
-      ? { formula1: String(rule.value), formula2: String(rule.value2 ?? rule.value), operator }
-      : { formula1: String(rule.value), operator };
+      ? { formula1: excelNumber(rule.value), formula2: excelNumber(rule.value2 ?? rule.value), operator }
+      : { formula1: excelNumber(rule.value), operator };
 }
 
 export class OfficeWorkbook implements WorkbookGateway {
@@ -80,19 +103,16 @@ export class OfficeWorkbook implements WorkbookGateway {
       tables.load('items/name');
       await context.sync();
       const parts = tables.items.map((t) => {
-        const range = t.getRange();
-        range.load('address');
-        const header = t.getHeaderRowRange();
-        header.load('values');
+        const { header, body } = headerAndBody(t);
         const sheet = t.worksheet;
         sheet.load('name');
-        return { name: t.name, range, header, sheet };
+        return { name: t.name, header, body, sheet };
       });
       await context.sync();
       return parts.map((p) => ({
         name: p.name,
         sheet: p.sheet.name,
-        address: bare(p.range.address),
+        address: spanOf(p.header.address, p.body.address),
         headers: (p.header.values[0] ?? []).map((h: unknown) => String(h)),
       }));
     });
@@ -167,12 +187,9 @@ export class OfficeWorkbook implements WorkbookGateway {
       const table = ws.tables.add(ws.getRange(address), true);
       if (name !== null) table.name = name;
       table.load('name');
-      const range = table.getRange();
-      range.load('address');
-      const header = table.getHeaderRowRange();
-      header.load('values');
+      const { header, body } = headerAndBody(table);
       await context.sync();
-      return { name: table.name, sheet, address: bare(range.address), headers: (header.values[0] ?? []).map((h: unknown) => String(h)) };
+      return { name: table.name, sheet, address: spanOf(header.address, body.address), headers: (header.values[0] ?? []).map((h: unknown) => String(h)) };
     });
   }
 

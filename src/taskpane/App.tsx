@@ -67,7 +67,13 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     if (!dirty.current) return;
     const timer = setTimeout(() => {
       dirty.current = false;
-      session.saveModel(model).catch(fail('Could not save the model to the Lead Scoring sheet'));
+      session.saveModel(model).then((saved) => {
+        // The sheet holds a model that does not read: it is kept as it is; say where to fix it.
+        if (saved.kind === 'refused') {
+          setStoredProblems(saved.problems);
+          setError(saved.message);
+        }
+      }, fail('Could not save the model to the Lead Scoring sheet'));
     }, saveDelayMs);
     return () => clearTimeout(timer);
   }, [model, session, saveDelayMs]);

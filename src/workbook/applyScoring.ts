@@ -27,6 +27,9 @@ export interface ApplyContext {
   readonly blockBudgetBytes: number;
   /** Requests made so far, for ApplyResult.requests. */
   requestCount(): number;
+  /** The refusal to save over a model sheet that cannot be read, or null. */
+  unreadableModelSheet(): Promise<{ readonly problems: readonly Problem[]; readonly message: string } | null>;
+  /** Saves the model, the sheet already checked. */
   saveModel(model: Model): Promise<void>;
 }
 
@@ -56,6 +59,12 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   const compiled = compile(model, leadHeaders, { today: ctx.today });
   if (!compiled.ok) return { kind: 'invalid', problems: compiled.problems };
   if (leadHeaders.length === 0) return { kind: 'invalid', problems: [problem('the lead table has no columns besides the scoring columns')] };
+  // Apply saves the model to the model sheet: refused, before anything changes, while that
+  // sheet holds a model that cannot be read.
+  if (options.replaceModelSheet !== true) {
+    const refused = await ctx.unreadableModelSheet();
+    if (refused !== null) return { kind: 'unreadableModelSheet', problems: refused.problems, message: refused.message };
+  }
 
   // One scored table per workbook (there is one model cell, over one table's headers): scoring
   // another table first removes what Apply added to the previous one.

@@ -61,18 +61,17 @@ export async function writeModelSheet(
   const after: (() => Promise<void>)[] = [];
   for (const p of placed) {
     const { cells, width } = modelTableCells(p);
-    const block: Block = { row: p.row, column: p.column, rows: cells.length, columns: width };
     const old = existing.get(p.name);
-    if (old !== undefined) {
-      const before = parseAddress(old.address);
-      // Resize in place rather than re-create: =LEADSCORE.MODEL refers to these tables by name.
-      if (before.row !== block.row || before.column !== block.column || before.columns !== block.columns) {
-        // Moved or reshaped by hand: clear where it was, then write it where the layout says.
-        writes.push({ sheet: MODEL_SHEET, address: old.address, values: blank(before.rows, before.columns) });
-      } else if (before.rows > block.rows) {
+    const before = old === undefined ? null : parseAddress(old.address);
+    // An existing table is written where it is now, even if the user moved it: the model cell's
+    // =LEADSCORE.MODEL(LeadScoringCriteria[#All], ...) follows the table, not the layout.
+    const block: Block = { row: before?.row ?? p.row, column: before?.column ?? p.column, rows: cells.length, columns: width };
+    if (before !== null) {
+      if (before.rows > block.rows) {
         writes.push({ sheet: MODEL_SHEET, address: formatAddress({ ...before, row: before.row + block.rows, rows: before.rows - block.rows }), values: blank(before.rows - block.rows, before.columns) });
       }
-      await gateway.resizeTable(p.name, formatAddress({ ...block, row: before.row, column: before.column, columns: before.columns }));
+      // Resized in place rather than re-created, so the name the formulas use stays.
+      await gateway.resizeTable(p.name, formatAddress(block));
     } else {
       after.push(async () => {
         await gateway.addTable(MODEL_SHEET, formatAddress(block), p.name);

@@ -49,7 +49,23 @@ export interface StoredModel {
   readonly problems: readonly Problem[];
   /** The format version the sheet was written in, when it was migrated on load. */
   readonly migratedFrom?: number;
+  /**
+   * The sheet holds cells that could not be read as a model (a typo, a newer format). Saving
+   * is refused until it reads cleanly again or the user chooses to replace it (saveModel with
+   * replace), so a blank or partial model in the pane never overwrites the user's tables.
+   */
+  readonly unreadable?: boolean;
 }
+
+export interface SaveOptions {
+  /** Write over a model sheet that cannot be read: only after the user chose to replace it. */
+  readonly replace?: boolean;
+}
+
+export type SaveResult =
+  | { readonly kind: 'saved' }
+  /** The model sheet could not be read, so nothing was written; the problems say where. */
+  | { readonly kind: 'refused'; readonly problems: readonly Problem[]; readonly message: string };
 
 export type OutputMode = 'formulas' | 'values';
 
@@ -60,13 +76,17 @@ export interface ApplyOptions {
   readonly subScores: boolean;
   /** Columns that exist but were not added by scoring, which the user agreed to overwrite. */
   readonly allowOverwrite?: readonly string[];
+  /** Write the model over a model sheet that cannot be read (the user chose to replace it). */
+  readonly replaceModelSheet?: boolean;
 }
 
 export type ApplyResult =
   | { readonly kind: 'applied'; readonly rows: number; readonly columns: readonly string[]; readonly requests: number }
   /** Columns of these names exist and were not added by scoring: ask before overwriting. */
   | { readonly kind: 'conflict'; readonly columns: readonly string[]; readonly message: string }
-  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
+  /** The model sheet could not be read: Apply changed nothing, since it would save the model over it. */
+  | { readonly kind: 'unreadableModelSheet'; readonly problems: readonly Problem[]; readonly message: string };
 
 export interface RemoveResult {
   readonly columns: readonly string[];
@@ -108,8 +128,11 @@ export interface ScoringSession {
   reloadTable(): Promise<LeadTable>;
   /** Reads the model from the "Lead Scoring" sheet, migrating older formats. */
   loadModel(): Promise<StoredModel>;
-  /** Writes the model to the "Lead Scoring" sheet as the engine's cell tables. */
-  saveModel(model: Model): Promise<void>;
+  /**
+   * Writes the model to the "Lead Scoring" sheet as the engine's cell tables; refused, writing
+   * nothing, while the sheet holds a model that cannot be read, unless options.replace.
+   */
+  saveModel(model: Model, options?: SaveOptions): Promise<SaveResult>;
   /** Adds or refreshes the scoring columns and band highlighting of the current lead table. */
   apply(model: Model, options: ApplyOptions): Promise<ApplyResult>;
   /** Removes exactly what apply added: its columns, rules and names. */

@@ -20,6 +20,8 @@ import type {
   InsightsWritten,
   LeadTable,
   RemoveResult,
+  SaveOptions,
+  SaveResult,
   ScoringSession,
   StoredModel,
   Unsubscribe,
@@ -85,16 +87,22 @@ export class WorkbookSession implements ScoringSession {
     const sheets = await this.gateway.sheetNames();
     const sheet = sheets.find((s) => s.toLowerCase() === MODEL_SHEET.toLowerCase());
     if (sheet === undefined) return { model: null, problems: [] };
+    const stored = await readModelFromSheet(this.gateway, sheet);
+    if (stored !== null && stored.model === null) return { ...stored, unreadable: true };
     return (
-      (await readModelFromSheet(this.gateway, sheet)) ?? {
+      stored ?? {
         model: null,
         problems: [{ severity: 'error', at: { sheet: MODEL_SHEET }, message: 'the sheet is empty', hint: 'save a model from the pane to write it again' }],
       }
     );
   }
 
-  saveModel(model: Model): Promise<void> {
-    return writeModelSheet(this.gateway, model, () => this.leads.allTables(), async (write) => {
+  async saveModel(model: Model, options: SaveOptions = {}): Promise<SaveResult> {
+    if (options.replace !== true) {
+      const refused = await this.unreadableModelSheet();
+      if (refused !== null) return refused;
+    }
+    await writeModelSheet(this.gateway, model, () => this.leads.allTables(), async (write) => {
       this.saving = true;
       this.lastSaved = JSON.stringify(model);
       try {
@@ -103,6 +111,20 @@ export class WorkbookSession implements ScoringSession {
         this.saving = false;
       }
     });
+    return { kind: 'saved' };
+  }
+
+  /** Why the model sheet must not be written over: it holds cells that do not read as a model; null when it reads, is empty or is missing. */
+  private async unreadableModelSheet(): Promise<Extract<SaveResult, { kind: 'refused' }> | null> {
+    const sheet = (await this.gateway.sheetNames()).find((s) => s.toLowerCase() === MODEL_SHEET.toLowerCase());
+    if (sheet === undefined) return null;
+    const stored = await readModelFromSheet(this.gateway, sheet);
+    if (stored === null || stored.model !== null) return null;
+    return {
+      kind: 'refused',
+      problems: stored.problems,
+      message: `The ${MODEL_SHEET} sheet could not be read, so nothing was saved over it: fix the cells listed, or replace the sheet with this model.`,
+    };
   }
 
   // ------------------------------------------------------------------ apply and remove
@@ -115,7 +137,11 @@ export class WorkbookSession implements ScoringSession {
         today: this.options.today?.() ?? new Date(),
         blockBudgetBytes: this.blockBudgetBytes(),
         requestCount: () => this.requests,
-        saveModel: (m) => this.saveModel(m),
+        unreadableModelSheet: () => this.unreadableModelSheet(),
+        // Apply checked the sheet before changing anything.
+        saveModel: async (m) => {
+          await this.saveModel(m, { replace: true });
+        },
       },
       model,
       options,

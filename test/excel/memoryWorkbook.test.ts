@@ -39,6 +39,17 @@ describe('MemoryWorkbook beyond the contract', () => {
     expect(['A1', 'A2', 'A3', 'A4', 'A5'].map((a) => book.fillAt('S', a))).toEqual(['#F00', '#FF0', '#F00', '#0F0', null]);
   });
 
+  it('compares text and numbers in cell-value rules as Excel does: any text, even a formula\'s "", is greater than every number', async () => {
+    const book = new MemoryWorkbook();
+    book.seedSheet('S', [[''], ['x'], [true], [75], [10]]);
+    // A formula cell holds "" until it is calculated: the fake's text is what Excel compares.
+    await book.write([{ sheet: 'S', address: 'A1', formulas: [['=IF(TRUE,"","")']] }]);
+    await book.addConditionalFormats('S', 'A1:A6', [{ kind: 'cellValue', operator: 'greaterThanOrEqual', value: 70, fill: '#F00' }]);
+    await book.addConditionalFormats('S', 'A1:A6', [{ kind: 'cellValue', operator: 'between', value: 0, value2: 69, fill: '#0F0' }]);
+    // A6 is empty: an empty cell counts as 0.
+    expect(['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map((a) => book.fillAt('S', a))).toEqual(['#F00', '#F00', '#F00', '#F00', '#0F0', '#0F0']);
+  });
+
   it('the preview holds the example leads (examples/leads.csv) in a table Leads on a sheet Leads', async () => {
     const book = previewWorkbook();
     const [t] = await book.tables();

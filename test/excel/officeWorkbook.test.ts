@@ -114,6 +114,68 @@ describe('OfficeWorkbook on office-addin-mock', () => {
     expect(block.formulas).toBeUndefined();
   });
 
+  it('addTable: the address spans the header row and the data body, never the totals row that getRange() includes', async () => {
+    installExcel({
+      worksheets: {
+        sheet: {
+          tables: {
+            made: {
+              name: 'Leads',
+              range: { address: 'Leads!A1:B4' },
+              header: { address: 'Leads!A1:B1', values: [['Company', 'Visits']] },
+              body: { address: 'Leads!A2:B3' },
+              getRange: function (this: Data) {
+                return this.range;
+              },
+              getHeaderRowRange: function (this: Data) {
+                return this.header;
+              },
+              getDataBodyRange: function (this: Data) {
+                return this.body;
+              },
+            },
+            add: function (this: Data) {
+              return this.made;
+            },
+          },
+          getRange: function () {
+            return {};
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    expect(await new OfficeWorkbook().addTable('Leads', 'A1:B4', 'Leads')).toEqual({ name: 'Leads', sheet: 'Leads', address: 'A1:B3', headers: ['Company', 'Visits'] });
+  });
+
+  it('a score rule bound is written as Excel reads numbers (9.99E+307)', async () => {
+    const excel = installExcel({
+      worksheets: {
+        sheet: {
+          block: {
+            conditionalFormats: {
+              made: { cellValue: { format: { fill: {} } }, textComparison: { format: { fill: {} } } },
+              add: function (this: Data & { made: Data }) {
+                return this.made;
+              },
+            },
+          },
+          getRange: function (this: Data) {
+            return this.block;
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    await new OfficeWorkbook().addConditionalFormats('Leads', 'AE2:AE501', [{ kind: 'cellValue', operator: 'between', value: 50, value2: 9.99e307, fill: '#F8CBAD' }]);
+    const made = (excel.context as { workbook: { worksheets: { sheet: { block: { conditionalFormats: { made: { cellValue: { rule: unknown } } } } } } } }).workbook.worksheets.sheet.block.conditionalFormats.made;
+    expect(made.cellValue.rule).toEqual({ formula1: '50', formula2: '9.99E+307', operator: 'Between' });
+  });
+
   it('conditional formats: a band name rule is a cell-value equal-to rule with the quoted text and the band colour', async () => {
     const excel = installExcel({
       worksheets: {

@@ -13,7 +13,10 @@ beforeAll(async () => {
   const appender = await connection.createAppender('leads');
   rows.forEach((row, i) => {
     appender.appendInteger(i);
-    for (const cell of row.slice(0, headers.length)) appender.appendVarchar(cell);
+    for (const cell of row.slice(0, headers.length)) {
+      if (cell === null) appender.appendNull();
+      else appender.appendVarchar(cell);
+    }
     appender.endRow();
   });
   appender.closeSync();

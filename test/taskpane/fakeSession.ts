@@ -1,5 +1,5 @@
 import type { CellValue, Model } from '../../src/engine';
-import type { ApplyOptions, ApplyResult, FindTableResult, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
+import type { ApplyOptions, ApplyResult, FindTableResult, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
 
 /** A ScoringSession that records what the pane asks and answers what the test scripted. */
 export class FakeSession implements ScoringSession {
@@ -35,9 +35,9 @@ export class FakeSession implements ScoringSession {
   loadModel(): Promise<StoredModel> {
     return Promise.resolve(this.stored);
   }
-  saveModel(model: Model): Promise<void> {
+  saveModel(model: Model): Promise<SaveResult> {
     this.saved.push(model);
-    return Promise.resolve();
+    return Promise.resolve({ kind: 'saved' });
   }
   apply(model: Model, options: ApplyOptions): Promise<ApplyResult> {
     this.applyCalls.push({ model, options });

@@ -18,7 +18,7 @@ export interface ExcelErrorObject {
 /** A date as Excel stores it: days since 1899-12-31 in the 1900 date system, time as a fraction. */
 export type ExcelSerial = number & { readonly __brand: 'ExcelSerial' };
 
-const ERROR_LITERALS = new Set([
+export const ERROR_LITERALS: ReadonlySet<string> = new Set([
   '#NULL!',
   '#DIV/0!',
   '#VALUE!',

@@ -10,7 +10,7 @@ import { parseTextDate, describeDateFormats, type DateOrder } from './textDate';
 
 // "1,200", "-3.5", "$1,200.50", "12%", "1e3": digits with correct thousands grouping only,
 // so "1,5" (a European decimal) is refused rather than misread as 15.
-const NUMBER_TEXT = /^([+-]?)[$€£]?\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(%?)$/i;
+export const NUMBER_TEXT = /^([+-]?)[$€£]?\s?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e([+-]?\d+))?(%?)$/i;
 
 export function readNumber(value: unknown): number {
   if (typeof value === 'number') return Number.isFinite(value) ? value : Number.NaN;
@@ -63,7 +63,7 @@ export function readMatchText(value: unknown): string {
   return '';
 }
 
-const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'ja', 'oui', 'si', 'sí']);
+export const YES: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'ja', 'oui', 'si', 'sí']);
 const NO = new Set(['no', 'n', 'false', '0', '', 'nein', 'non', '-']);
 
 /** 1 for yes, 0 for no, NaN for a cell that is neither (e.g. "maybe" or an error). */

@@ -3,12 +3,12 @@ import { excelSerialFromYMD, isValidYMD } from './excelDate';
 /** How to read an ambiguous numeric date such as 11/05/2026: month first or day first. */
 export type DateOrder = 'MDY' | 'DMY';
 
-const MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
+export const MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
   ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september',
     'october', 'november', 'december'].flatMap((name, i): [string, number][] => [[name, i + 1], [name.slice(0, 3), i + 1]]),
   ['sept', 9],
 ]);
-const WEEKDAYS: ReadonlySet<string> = new Set(
+export const WEEKDAYS: ReadonlySet<string> = new Set(
   ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']
     .flatMap((name) => [name, name.slice(0, 3)])
     .concat(['tues', 'thur', 'thurs']),
@@ -16,10 +16,10 @@ const WEEKDAYS: ReadonlySet<string> = new Set(
 
 // A trailing time of day: "T14:30", " 14:30:00.000Z", " 2:30 pm", " 14:30+01:00".
 // The zone is ignored on purpose: the calendar day and clock time written are what the user means.
-const TIME = /(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?$/i;
+export const TIME = /(?:T|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s*([ap])\.?m\.?)?\s*(?:z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const NUMERIC = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
 /** Longer text is no date; the cap also keeps the unanchored TIME scan cheap on huge cells. */
-const MAX_LENGTH = 64;
+export const MAX_LENGTH = 64;
 
 /**
  * The Excel serial (1900 system, time of day as a fraction) of a date written as text, or NaN

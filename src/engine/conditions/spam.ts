@@ -3,13 +3,13 @@
  * Each returns a short reason for score explanations; null means the text looks genuine.
  */
 
-const KEY_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'];
-const MIN_RUN = 4;
+export const KEY_ROWS: readonly string[] = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm', '1234567890'];
+export const MIN_RUN = 4;
 /**
  * 4-key runs that occur inside real words and names: Liberty, Doherty, Property, Werther,
  * Wertheim, Trewin. Longer runs (Qwerty, asdfg) are still flagged.
  */
-const WORD_RUNS: ReadonlySet<string> = new Set(['erty', 'wert', 'trew']);
+export const WORD_RUNS: ReadonlySet<string> = new Set(['erty', 'wert', 'trew']);
 
 // Each key appears in one row only, so "the key after c" is a single lookup in each direction.
 const NEXT_KEY = new Map<string, string>();
