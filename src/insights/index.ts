@@ -22,3 +22,5 @@ export { singleColumnAuc, LEAKAGE_AUC } from './columnLeakage';
 export { suggestForColumn, type SuggestedCriterion } from './suggestCriteria';
 export { pointsFromWeight } from './integerPoints';
 export { compareModels, describeMove, type ModelComparison, type BandMove, type CompareOptions } from './compareModels';
+export { buildScorecard, type Scorecard, type ScorecardOptions, type ScorecardBin, type ScorecardColumnReport, type LeftOutColumn, type LeftOutReason, type BandShare } from './scorecard';
+export { isNotAnsweredText } from './notAnswered';

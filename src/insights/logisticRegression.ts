@@ -33,7 +33,7 @@ export function compressRows(d: Design, rows: Uint32Array): Design {
     const i = rows[s] ?? 0;
     seen.add(d.x.subarray(i * p, i * p + p).join(','));
   }
-  if (sample >= 500 && seen.size > 0.5 * sample) return subsetRows(d, rows);
+  if (sample >= 500 && seen.size > 0.5 * sample) return isEveryRow(d, rows) ? d : subsetRows(d, rows);
   const index = new Map<string, number>();
   const x: number[] = [];
   const count: number[] = [];
@@ -236,6 +236,13 @@ export function fitLogistic(d: Design, options: FitOptions): StandardisedFit {
   const weights = new Float64Array(p);
   for (let j = 0; j < p; j++) weights[j] = (beta[j + 1] ?? 0) / (scale[j] ?? 1);
   return { intercept: beta[0] ?? 0, weights, iterations, converged, standardised: beta };
+}
+
+/** True when rows are 0..d.rows-1 in order: the design itself, no copy needed. */
+function isEveryRow(d: Design, rows: Uint32Array): boolean {
+  if (rows.length !== d.rows) return false;
+  for (let i = 0; i < rows.length; i++) if (rows[i] !== i) return false;
+  return true;
 }
 
 function subsetRows(d: Design, rows: Uint32Array): Design {

@@ -1,5 +1,5 @@
 /**
- * End to end in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core):
+ * End to end in real headless Chromium (see test/e2e/chromium.ts; driven by playwright-core):
  * the production bundle served over http, opened as a plain web page, so the pane runs its
  * browser preview on the in-memory workbook with the example leads.
  */

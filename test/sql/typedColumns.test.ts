@@ -5,11 +5,10 @@
  * lead gets the score the engine gives the table's text form (what CAST(... AS text) writes).
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeColumns, modelToSql, parseColumnTypes } from '../../src/sql';
 import { AS_OF, engineScores, MODELS, TYPED_COLUMNS, typedLeads, type Cell } from './leadsForSql';
-import { startPostgres, type PostgresServer } from './postgresServer';
+import { openPostgres, type PostgresDatabase } from './postgresDatabase';
 
 const { headers, rows } = typedLeads();
 const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
@@ -77,35 +76,31 @@ describe('typed columns on DuckDB', () => {
 });
 
 describe('typed columns on PostgreSQL', () => {
-  let server: PostgresServer | undefined;
-  let client: pg.Client;
+  let db: PostgresDatabase;
   let text: Cell[][];
   beforeAll(async () => {
-    server = await startPostgres();
-    client = new pg.Client({ host: '127.0.0.1', port: server.port, user: 'postgres', database: 'postgres' });
-    await client.connect();
-    await client.query(`CREATE TABLE staging (row_no integer, ${headers.map((h) => `${quote(h)} text`).join(', ')})`);
+    db = await openPostgres();
+    await db.query(`CREATE TABLE staging (row_no integer, ${headers.map((h) => `${quote(h)} text`).join(', ')})`);
     const width = headers.length + 1;
     for (let start = 0; start < rows.length; start += 500) {
       const batch = rows.slice(start, start + 500);
       const values = batch.map((_, i) => `(${Array.from({ length: width }, (_, k) => `$${i * width + k + 1}`).join(', ')})`).join(', ');
-      await client.query(`INSERT INTO staging VALUES ${values}`, batch.flatMap((row, i) => [start + i, ...row]));
+      await db.query(`INSERT INTO staging VALUES ${values}`, batch.flatMap((row, i) => [start + i, ...row]));
     }
-    await client.query(`CREATE TABLE typed_leads AS ${typedSelect('postgres')}`);
-    text = (await client.query({ text: textForm('postgres'), rowMode: 'array' })).rows as Cell[][];
+    await db.query(`CREATE TABLE typed_leads AS ${typedSelect('postgres')}`);
+    text = (await db.queryArrays(textForm('postgres'))) as Cell[][];
   }, 120_000);
   afterAll(async () => {
-    await client?.end();
-    server?.stop();
+    await db?.close(); // undefined when opening failed
   });
 
   for (const { id, model } of MODELS) {
     it(`scores every one of ${rows.length} typed leads as the engine scores their text: ${id}`, async () => {
-      const described = await client.query({ text: describeColumns(model, { dialect: 'postgres', table: 'typed_leads' }), rowMode: 'array' });
-      const columnTypes = parseColumnTypes(JSON.stringify(described.rows[0]?.[0] ?? {}));
+      const described = await db.queryArrays(describeColumns(model, { dialect: 'postgres', table: 'typed_leads' }));
+      const columnTypes = parseColumnTypes(JSON.stringify(described[0]?.[0] ?? {}));
       const sql = modelToSql(model, { dialect: 'postgres', table: 'typed_leads', columnTypes });
-      const result = await client.query(`SELECT row_no, score, band, fit, engagement FROM (${sql}) AS scored ORDER BY row_no`, [AS_OF]);
-      const got = result.rows.map((r: Scored) => ({ ...r, score: Number(r.score), fit: Number(r.fit), engagement: Number(r.engagement) }));
+      const result = await db.query<Scored>(`SELECT row_no, score, band, fit, engagement FROM (${sql}) AS scored ORDER BY row_no`, [AS_OF]);
+      const got = result.map((r) => ({ ...r, score: Number(r.score), fit: Number(r.fit), engagement: Number(r.engagement) }));
       const want = engineScores(model, headers, text);
       expect(got).toHaveLength(want.length);
       expect(mismatches(got, want, text)).toEqual([]);
