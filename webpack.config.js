@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
+import { productionManifest } from './scripts/production-manifest.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,6 +31,8 @@ async function devServerHttpsOptions() {
 export default async (env, argv) => {
   const dev = argv.mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
+  // Where dist/ will be hosted, for the manifest a team installs (see scripts/production-manifest.mjs).
+  const hosting = typeof env.hosting === 'string' ? env.hosting : process.env.ADDIN_HOSTING_URL;
 
   /** @type {import('webpack').Configuration} */
   const config = {
@@ -94,10 +97,30 @@ export default async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
-          { from: 'manifest.xml', to: 'manifest.xml' },
+          {
+            from: 'manifest.xml',
+            to: 'manifest.xml',
+            // With a hosting address, dist/manifest.xml is the production manifest for it;
+            // without one it stays the dev manifest (https://localhost:3000).
+            transform: hosting === undefined || hosting === '' ? undefined : (content) => productionManifest(content.toString(), hosting),
+          },
         ],
       }),
     ],
+    optimization: {
+      // taskpane.html loads the pane, the commands and the functions in one page: one webpack
+      // runtime, so a module they share (the engine, React) is loaded and run once, and shared
+      // code in chunks of its own instead of inside each entry.
+      runtimeChunk: 'single',
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          defaultVendors: false,
+          default: false,
+          shared: { name: 'shared', minChunks: 2, enforce: true },
+        },
+      },
+    },
     performance: {
       // React DOM alone is ~180 kB minified; warn only well past what the pane needs.
       maxEntrypointSize: 400_000,

@@ -1,20 +1,27 @@
-import { FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { model as blankModel, type Model, type Problem } from '../engine';
-import type { FindTableResult, LeadTable, ScoringSession } from '../workbook/session';
-import { ApplyPanel } from './ApplyPanel';
+import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
+import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession } from '../workbook/session';
+import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { GetStarted } from './GetStarted';
-import { InsightsView } from './InsightsView';
 import { LeadTablePanel } from './LeadTablePanel';
-import { Explanation, LiveFeedback } from './LiveFeedback';
-import { liveScores } from './liveScores';
+import { leadIdentity } from './leadIdentity';
+import { liveScores, type LiveScores } from './liveScores';
 import { ModelEditor } from './ModelEditor';
-import { ModelSource } from './ModelSource';
+import { ModelMenu } from './ModelMenu';
+import { PaneDialog } from './PaneDialog';
+import { PaneFooter } from './PaneFooter';
+import { PaneTabs } from './PaneTabs';
 import { ProblemList } from './ProblemList';
+import { SelectedLead } from './SelectedLead';
 import { prefersDark } from './theme';
 
+// Insights (backtest, calibration) load when their tab first opens, not with the page.
+const InsightsView = lazy(() => import('./InsightsView').then((m) => ({ default: m.InsightsView })));
+
 export type PaneEnvironment = 'excel' | 'browser';
+type PaneTab = 'model' | 'apply' | 'insights';
 
 export interface AppProps {
   /** Where the pane is running: inside Excel, or opened as a plain web page (the preview). */
@@ -24,6 +31,8 @@ export interface AppProps {
   saveDelayMs?: number;
 }
 
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
 export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const [dark] = useState(prefersDark);
   const [found, setFound] = useState<FindTableResult | null>(null);
@@ -32,9 +41,28 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const [selectedRow, setSelectedRow] = useState<number | null>(null);
   const [notice, setNotice] = useState('');
   const [error, setError] = useState('');
+  const [tab, setTab] = useState<PaneTab>('model');
+  // Insights load on first visit and then stay, with their state, while other tabs are shown.
+  const [visited, setVisited] = useState<ReadonlySet<PaneTab>>(() => new Set(['model']));
+  const showTab = useCallback((next: PaneTab) => {
+    setTab(next);
+    setVisited((seen) => (seen.has(next) ? seen : new Set([...seen, next])));
+  }, []);
+  const [openRule, setOpenRule] = useState<number | null>(null);
+  // Replacing the model: asked first when the current one was edited, and undoable once.
+  const [pendingReplace, setPendingReplace] = useState<{ model: Model; why: string } | null>(null);
+  const [undo, setUndo] = useState<{ model: Model; why: string } | null>(null);
+  const edited = useRef(false);
   const dirty = useRef(false);
+  // Apply: options, progress, and what the last Apply wrote.
+  const [mode, setMode] = useState<OutputMode>(environment === 'excel' ? 'formulas' : 'values');
+  const [subScores, setSubScores] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [conflict, setConflict] = useState<{ columns: readonly string[]; message: string } | null>(null);
+  const [applied, setApplied] = useState<AppliedScores | null>(null);
 
-  const fail = (what: string) => (e: unknown) => setError(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  const fail = (what: string) => (e: unknown) => setError(`${what}: ${errorText(e)}`);
 
   const findTable = useCallback(() => {
     session.findLeadTable().then(setFound, fail('Could not read the lead table'));
@@ -80,61 +108,247 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
 
   const edit = useCallback((update: (current: Model) => Model) => {
     dirty.current = true;
+    edited.current = true;
     setModel(update);
   }, []);
+
+  const replaceNow = (next: Model, why: string) => {
+    setUndo({ model, why });
+    dirty.current = true;
+    edited.current = false;
+    setModel(next);
+    setOpenRule(null);
+    setNotice(why);
+  };
+  const replace = (next: Model, why: string) => {
+    if (edited.current && model.criteria.length > 0) setPendingReplace({ model: next, why });
+    else replaceNow(next, why);
+  };
+  const undoReplace = () => {
+    if (undo === null) return;
+    dirty.current = true;
+    edited.current = true;
+    setModel(undo.model);
+    setOpenRule(null);
+    setNotice(`Undone: the model '${undo.model.name}' is back.`);
+    setUndo(null);
+  };
 
   const table: LeadTable | null = found?.kind === 'table' ? found.table : null;
   // One compile and one pass over the rows per edit; memoised on the model value itself.
   const live = useMemo(() => liveScores(model, table), [model, table]);
+  // While the model has errors, the footer keeps the last good preview (dimmed).
+  const lastGood = useRef<LiveScores | null>(null);
+  if (live.compiled !== null) lastGood.current = live;
+  const shown = live.compiled === null && lastGood.current !== null && lastGood.current.count > 0 ? lastGood.current : live;
   const noColumns = useMemo(() => [], []);
-  const selectedScore = useMemo(() => {
+  const selected = useMemo(() => {
     const row = selectedRow === null ? undefined : table?.rows[selectedRow];
-    return row === undefined || live.compiled === null ? null : live.compiled.scoreRow(row);
+    if (row === undefined || table === null || selectedRow === null || live.compiled === null) return null;
+    return { lead: leadIdentity(table, selectedRow), score: live.compiled.scoreRow(row) };
   }, [selectedRow, table, live]);
+
+  const errors = live.problems.filter((p) => p.severity === 'error');
+  const enabledRules = model.criteria.filter((c) => c.enabled).length;
+  const applyBlocked =
+    table === null ? 'Apply needs a lead table: select a cell in your leads.'
+      : model.criteria.length === 0 ? 'Apply needs at least one criterion: add one or start from a template.'
+        : enabledRules === 0 ? 'Every criterion is switched off: switch one on to Apply.'
+          : errors.length > 0 ? `Fix ${errors.length} problem${errors.length === 1 ? '' : 's'} in the model to Apply.`
+            : null;
+  const outOfDate = applied !== null && applied.mode === 'values' && applied.modelJson !== JSON.stringify(model);
 
   const refreshTable = () => {
     session.reloadTable().then((t) => setFound({ kind: 'table', table: t }), fail('Could not read the lead table again'));
   };
 
+  const runApply = async (options: ApplyOptions) => {
+    setBusy(true);
+    try {
+      const result = await session.apply(model, options);
+      if (result.kind === 'applied') {
+        setApplied({ modelName: model.name, modelJson: JSON.stringify(model), mode: options.mode, at: new Date(), rows: result.rows });
+        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).`);
+        refreshTable();
+      } else if (result.kind === 'conflict') {
+        setConflict({ columns: result.columns, message: result.message });
+        setStatus(result.message);
+      } else {
+        setStatus(`Not applied: ${formatProblems(result.problems)}`);
+      }
+    } catch (e) {
+      setStatus(`Apply failed: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const removeScoring = async () => {
+    setBusy(true);
+    try {
+      const r = await session.removeScoring();
+      setStatus(r.columns.length === 0 ? 'There was no scoring to remove.' : `Removed ${r.columns.join(', ')} and ${r.rules} highlighting rule${r.rules === 1 ? '' : 's'}.`);
+      setApplied(null);
+      refreshTable();
+    } catch (e) {
+      setStatus(`Remove failed: ${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const goToFirstProblem = () => {
+    const first = errors[0] ?? live.problems[0];
+    if (first === undefined) return;
+    showTab('model');
+    const path = modelPathOf(first.at);
+    const index = path !== null && path[0] === 'criteria' && typeof path[1] === 'number' ? path[1] : null;
+    if (index !== null) setOpenRule(index);
+    requestAnimationFrame(() => {
+      const target = index !== null ? document.querySelector<HTMLElement>(`[data-rule="${index}"] .rule-summary`) : document.querySelector<HTMLElement>('.model-editor .problems, .settings summary');
+      if (target === null) return;
+      target.scrollIntoView?.({ block: 'center' });
+      target.focus();
+    });
+  };
+
+  const footerStatus = outOfDate ? 'Scores in the sheet are out of date: Apply again.' : status;
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} className="pane-root">
-      <main className="pane">
-        <h1>Lead Scoring</h1>
+      <div className="pane">
+        <header className="pane-header">
+          <h1>Lead Scoring</h1>
+          <span className="model-name" title={model.name}>{model.name}</span>
+          <ModelMenu model={model} onReplace={replace} />
+        </header>
         {environment === 'browser' && (
-          <p className="notice" role="status">
-            Browser preview: example leads in an in-memory workbook, nothing is saved. Open this pane from Excel&apos;s Home tab to score your own workbook.
-          </p>
+          <p className="notice" role="status">Preview with example leads; nothing is saved. In Excel: Home &gt; Score leads.</p>
         )}
-        <GetStarted />
         {error !== '' && <p className="error" role="alert">{error}</p>}
-        {notice !== '' && <p role="status">{notice}</p>}
-        <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />
-        <LeadTablePanel
-          found={found}
-          onRefresh={findTable}
-          onConvert={(sheet, address) => {
-            session.convertRegionToTable(sheet, address).then((t) => setFound({ kind: 'table', table: t }), fail('Could not convert the range into a table'));
-          }}
+        {(notice !== '' || undo !== null) && (
+          <div className="notice-bar" role="status">
+            <span>{notice}</span>
+            {undo !== null && <Button size="small" appearance="transparent" onClick={undoReplace}>Undo</Button>}
+          </div>
+        )}
+        <ErrorBoundary what="selected lead">
+          <SelectedLead lead={selected?.lead ?? null} score={selected?.score ?? null} bands={model.bands} onClose={() => setSelectedRow(null)} />
+        </ErrorBoundary>
+        <PaneTabs
+          selected={tab}
+          onSelect={showTab}
+          tabs={[
+            { value: 'model', label: 'Model', badge: errors.length > 0 ? String(errors.length) : undefined, badgeLabel: `${errors.length} problem${errors.length === 1 ? '' : 's'}` },
+            { value: 'apply', label: 'Apply', badge: outOfDate ? '!' : undefined, badgeLabel: 'scores out of date' },
+            { value: 'insights', label: 'Insights' },
+          ]}
         />
-        <ModelSource model={model} onReplace={(m, why) => { edit(() => m); setNotice(why); }} />
+        <div className="pane-body">
+          {/* Panels stay mounted while hidden, so a calibration or an open editor survives a tab switch. */}
+          <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'}>
+              <GetStarted />
+              <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />
+              {live.problems.length > 0 && (
+                <div className={errors.length > 0 ? 'problem-summary error' : 'problem-summary'}>
+                  <span>
+                    {errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} stop scoring` : `${live.problems.length} warning${live.problems.length === 1 ? '' : 's'}`}
+                  </span>
+                  <Button size="small" onClick={goToFirstProblem}>Go to first</Button>
+                </div>
+              )}
+              <ErrorBoundary what="model editor">
+                <ModelEditor
+                  model={model}
+                  columns={table?.columns ?? noColumns}
+                  problems={live.problems}
+                  groupAverages={live.averages === null ? null : { fit: live.averages.fit, engagement: live.averages.engagement }}
+                  openRule={openRule}
+                  onOpenRule={setOpenRule}
+                  onChange={edit}
+                />
+              </ErrorBoundary>
+          </div>
+          <div role="tabpanel" id="panel-apply" aria-labelledby="tab-apply" hidden={tab !== 'apply'}>
+              <ApplyPanel
+                mode={mode}
+                onMode={setMode}
+                subScores={subScores}
+                onSubScores={setSubScores}
+                formulasAvailable={environment === 'excel'}
+                applied={applied}
+                outOfDate={outOfDate}
+                busy={busy}
+                onRemove={() => void removeScoring()}
+              />
+              <LeadTablePanel
+                found={found}
+                onRefresh={findTable}
+                onConvert={(sheet, address) => {
+                  session.convertRegionToTable(sheet, address).then((t) => setFound({ kind: 'table', table: t }), fail('Could not convert the range into a table'));
+                }}
+              />
+          </div>
+          <div role="tabpanel" id="panel-insights" aria-labelledby="tab-insights" hidden={tab !== 'insights'}>
+          {visited.has('insights') && (
+            table === null ? <p className="muted">Insights need a lead table: select a cell in your leads.</p> : (
+              <ErrorBoundary what="insights">
+                <Suspense fallback={<p className="muted">Loading insights…</p>}>
+                  <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} />
+                </Suspense>
+              </ErrorBoundary>
+            )
+          )}
+          </div>
+        </div>
         <ErrorBoundary what="live preview">
-          <LiveFeedback live={live} />
+          <PaneFooter
+            live={shown}
+            stale={shown !== live}
+            applyBlocked={applyBlocked}
+            busy={busy}
+            status={applied !== null && !outOfDate && status === '' ? `Applied ${formatAppliedAt(applied.at)}.` : footerStatus}
+            onApply={() => void runApply({ mode, subScores })}
+          />
         </ErrorBoundary>
-        {table !== null && (
-          <ApplyPanel session={session} model={model} canApply={live.compiled !== null} formulasAvailable={environment === 'excel'} onApplied={refreshTable} />
-        )}
-        {table !== null && (
-          <ErrorBoundary what="insights">
-            <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} />
-          </ErrorBoundary>
-        )}
-        <ErrorBoundary what="model editor">
-          <ModelEditor model={model} columns={table?.columns ?? noColumns} problems={live.problems} onChange={edit} />
-        </ErrorBoundary>
-        <ErrorBoundary what="explanation">
-          <Explanation row={selectedRow} score={selectedScore} />
-        </ErrorBoundary>
-      </main>
+      </div>
+      <PaneDialog
+        open={pendingReplace !== null}
+        title="Replace the model you edited?"
+        onClose={() => setPendingReplace(null)}
+        actions={
+          <>
+            <Button appearance="primary" onClick={() => { if (pendingReplace !== null) replaceNow(pendingReplace.model, pendingReplace.why); setPendingReplace(null); }}>Replace</Button>
+            <Button onClick={() => setPendingReplace(null)}>Keep my model</Button>
+          </>
+        }
+      >
+        <p>&apos;{model.name}&apos; has edits ({model.criteria.length} criteria). {pendingReplace?.why} replaces them here and on the Lead Scoring sheet.</p>
+        <p>You can undo this once.</p>
+      </PaneDialog>
+      <PaneDialog
+        open={conflict !== null}
+        title="Overwrite existing columns?"
+        onClose={() => setConflict(null)}
+        actions={
+          <>
+            <Button
+              appearance="primary"
+              onClick={() => {
+                const columns = conflict?.columns ?? [];
+                setConflict(null);
+                void runApply({ mode, subScores, allowOverwrite: columns });
+              }}
+            >
+              Overwrite
+            </Button>
+            <Button onClick={() => { setConflict(null); setStatus('Not applied: the existing columns were kept.'); }}>Keep them</Button>
+          </>
+        }
+      >
+        <p>{conflict?.message}</p>
+        <p>Columns: {conflict?.columns.join(', ')}. Their current contents will be replaced by scores.</p>
+      </PaneDialog>
     </FluentProvider>
   );
 }

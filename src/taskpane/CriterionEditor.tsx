@@ -1,18 +1,15 @@
 import { Button, Checkbox, Field, Input, Select } from '@fluentui/react-components';
-import { memo } from 'react';
-import { conditionLabel, criterionLabel, formatProblem, describeDecay, type Condition, type ConditionOp, type Criterion, type Decay, type Problem } from '../engine';
+import { conditionLabel, describeCondition, describeDecay, type Condition, type ConditionOp, type Criterion, type Decay } from '../engine';
 import type { LeadColumn } from '../workbook/session';
 import { opsForKind, shapeOf, withOp } from './conditionChoices';
 import { NumberField } from './NumberField';
-import { ProblemList } from './ProblemList';
 import { ValuesEditor } from './ValuesEditor';
 
 export interface CriterionEditorProps {
   criterion: Criterion;
-  /** 1-based position in the model, for labels that match the problems' "criterion 4". */
-  number: number;
+  /** Used in the labels, so each control names its rule. */
+  title: string;
   columns: readonly LeadColumn[];
-  problems: readonly Problem[];
   canMoveUp: boolean;
   canMoveDown: boolean;
   onChange: (change: Partial<Criterion>) => void;
@@ -20,26 +17,23 @@ export interface CriterionEditorProps {
   onRemove: () => void;
 }
 
-function CriterionEditorView({ criterion: c, number, columns, problems, canMoveUp, canMoveDown, onChange, onMove, onRemove }: CriterionEditorProps) {
-  const title = criterionLabel(c);
+/** The full editor of one rule, opened from its line in the rule list. */
+export function CriterionEditor({ criterion: c, title, columns, canMoveUp, canMoveDown, onChange, onMove, onRemove }: CriterionEditorProps) {
   const column = columns.find((col) => col.name.toLowerCase() === c.field.toLowerCase());
   const ops = opsForKind(column?.kind, c.condition.op);
   const fieldNames = columns.some((col) => col.name === c.field) || c.field === '' ? columns.map((col) => col.name) : [c.field, ...columns.map((col) => col.name)];
+  const kindOf = (name: string) => columns.find((col) => col.name === name)?.kind;
   return (
-    <li className={c.enabled ? 'criterion' : 'criterion disabled'} aria-label={`Criterion ${number}: ${title}`}>
-      <div className="criterion-head">
-        <strong>{title}</strong>
-        <span className="points">{formatPoints(c.points)}{c.perOccurrenceOf !== null ? ' each' : ''}</span>
-      </div>
-      <div className="row">
-        <Field label="Name" size="small">
-          <Input size="small" value={c.name} placeholder={title} onChange={(_, d) => onChange({ name: d.value })} />
-        </Field>
+    <div className="rule-editor">
+      <Field label="Name" size="small">
+        <Input size="small" value={c.name} placeholder={describeCondition(c.field, c.condition)} onChange={(_, d) => onChange({ name: d.value })} />
+      </Field>
+      <div className="row two">
         <Field label="Column" size="small">
           <Select size="small" value={c.field} onChange={(_, d) => onChange({ field: d.value })}>
             {c.field === '' && <option value="">(choose a column)</option>}
             {fieldNames.map((name) => (
-              <option key={name} value={name}>{name}{columns.find((col) => col.name === name)?.kind ? ` (${columns.find((col) => col.name === name)?.kind})` : ' (not in the table)'}</option>
+              <option key={name} value={name}>{name}{kindOf(name) !== undefined ? '' : ' (not in the table)'}</option>
             ))}
           </Select>
         </Field>
@@ -52,9 +46,6 @@ function CriterionEditorView({ criterion: c, number, columns, problems, canMoveU
         </Field>
       </div>
       <ConditionValue condition={c.condition} column={column} fieldLabel={c.field} onChange={(condition) => onChange({ condition })} />
-      <div className="row">
-        <NumberField label="Points" value={c.points} onChange={(v) => onChange({ points: v ?? 0 })} hint="Negative and fractional allowed" />
-      </div>
       <details className="more" open={hasExtras(c)}>
         <summary>Per occurrence, cap and decay{extrasSummary(c)}</summary>
         <div className="row">
@@ -73,36 +64,20 @@ function CriterionEditorView({ criterion: c, number, columns, problems, canMoveU
             </Field>
           )}
         </div>
-        <div className="row">
+        <div className="row two">
           <NumberField label="Cap: at least" allowEmpty value={c.cap.min} onChange={(min) => onChange({ cap: { ...c.cap, min } })} />
           <NumberField label="Cap: at most" allowEmpty value={c.cap.max} onChange={(max) => onChange({ cap: { ...c.cap, max } })} />
         </div>
         <DecayEditor decay={c.decay} columns={columns} onChange={(decay) => onChange({ decay })} />
       </details>
-      <ProblemList problems={problems} />
       <div className="row actions">
-        <Checkbox label="Enabled" checked={c.enabled} onChange={(_, d) => onChange({ enabled: d.checked === true })} />
         <Button size="small" onClick={() => onMove(-1)} disabled={!canMoveUp} aria-label={`Move ${title} up`}>Up</Button>
         <Button size="small" onClick={() => onMove(1)} disabled={!canMoveDown} aria-label={`Move ${title} down`}>Down</Button>
         <Button size="small" onClick={onRemove} aria-label={`Remove ${title}`}>Remove</Button>
       </div>
-    </li>
+    </div>
   );
 }
-
-/**
- * Re-renders only the criterion that changed, so a keystroke on a long model stays cheap. The
- * callbacks are not compared: they depend only on the criterion's position (compared through
- * `number`) and on the pane's one stable edit function.
- */
-export const CriterionEditor = memo(CriterionEditorView, (a, b) =>
-  a.criterion === b.criterion &&
-  a.number === b.number &&
-  a.columns === b.columns &&
-  a.canMoveUp === b.canMoveUp &&
-  a.canMoveDown === b.canMoveDown &&
-  a.problems.length === b.problems.length &&
-  a.problems.every((p, i) => { const q = b.problems[i]; return q !== undefined && formatProblem(p) === formatProblem(q) && p.severity === q.severity; }));
 
 function ConditionValue({ condition, column, fieldLabel, onChange }: { condition: Condition; column: LeadColumn | undefined; fieldLabel: string; onChange: (c: Condition) => void }) {
   switch (shapeOf(condition.op)) {

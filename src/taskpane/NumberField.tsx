@@ -8,13 +8,15 @@ export interface NumberFieldProps {
   onChange: (value: number | null) => void;
   allowEmpty?: boolean;
   hint?: string;
+  /** In a rule's line: the label is for screen readers only, the box is narrow. */
+  inline?: boolean;
 }
 
 /**
  * A number typed as text: half-typed input ("-", "1.") stays in the box with a message and
  * the model keeps its last valid number, so an edit never breaks scoring.
  */
-export function NumberField({ label, value, onChange, allowEmpty = false, hint }: NumberFieldProps) {
+export function NumberField({ label, value, onChange, allowEmpty = false, hint, inline = false }: NumberFieldProps) {
   const [text, setText] = useState(value === null ? '' : String(value));
   const input = useRef<HTMLInputElement>(null);
   // A change from elsewhere (a template, an import, the sheet) shows here; while the user is
@@ -27,7 +29,8 @@ export function NumberField({ label, value, onChange, allowEmpty = false, hint }
   const invalid = (text.trim() === '' && !allowEmpty) || (text.trim() !== '' && parsed === undefined);
   return (
     <Field
-      label={label}
+      label={inline ? { children: label, className: 'sr-only' } : label}
+      className={inline ? 'inline-number' : undefined}
       size="small"
       validationState={invalid ? 'error' : 'none'}
       validationMessage={invalid ? (text.trim() === '' ? 'Enter a number' : `'${text}' is not a number`) : undefined}

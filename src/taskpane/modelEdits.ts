@@ -39,3 +39,30 @@ export function indexesOfGroup(m: Model, group: Group): number[] {
   });
   return out;
 }
+
+/**
+ * Moves a criterion to where another criterion of its group is (drag and drop): the others of
+ * the group keep their order, criteria of the other group do not move.
+ */
+export function moveCriterionTo(m: Model, from: number, to: number): Model {
+  const moving = m.criteria[from];
+  const target = m.criteria[to];
+  if (moving === undefined || target === undefined || from === to || target.group !== moving.group) return m;
+  const group = indexesOfGroup(m, moving.group);
+  const order = group.filter((i) => i !== from);
+  order.splice(group.indexOf(to), 0, from);
+  const criteria = [...m.criteria];
+  group.forEach((slot, k) => {
+    criteria[slot] = m.criteria[order[k] ?? slot] as Criterion;
+  });
+  return { ...m, criteria };
+}
+
+/** Replaces a criterion's column everywhere it names it (field, count column, decay date). */
+export function renameColumnOf(c: Criterion, from: string, to: string): Partial<Criterion> {
+  return {
+    field: c.field === from ? to : c.field,
+    perOccurrenceOf: c.perOccurrenceOf === from ? to : c.perOccurrenceOf,
+    decay: c.decay !== null && c.decay.dateField === from ? { ...c.decay, dateField: to } : c.decay,
+  };
+}

@@ -38,15 +38,15 @@ async function openPane(scheme: 'light' | 'dark'): Promise<Page> {
 async function applyTemplate(page: Page): Promise<void> {
   await useTemplate(page);
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /Scored 500 leads/ }).waitFor();
+  await page.locator('#apply-why').filter({ hasText: /Scored 500 leads/ }).waitFor();
 }
 
 async function useTemplate(page: Page): Promise<void> {
   // The first-run notice shows once per browser profile.
   const gotIt = page.getByRole('button', { name: 'Got it' });
   if (await gotIt.isVisible()) await gotIt.click();
-  await page.getByLabel('Template').selectOption('weighted-b2b');
-  await page.getByRole('button', { name: 'Use template' }).click();
+  await page.getByRole('button', { name: /^Model menu/ }).click();
+  await page.getByRole('menuitem', { name: 'Weighted B2B' }).click();
   await page.getByRole('heading', { name: /^Model: Weighted B2B/ }).waitFor();
 }
 

@@ -47,6 +47,7 @@ function setup(table: LeadTable, m: Model) {
 }
 
 async function openInsights(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(screen.getByRole('tab', { name: 'Insights' }));
   await user.click(await screen.findByRole('button', { name: 'Show insights' }));
   return screen.getByRole('region', { name: 'Insights' });
 }
@@ -134,9 +135,11 @@ describe('Insights view', () => {
     expect(session.challenger.model).not.toEqual(b2b());
     // Editing the model after calibrating: the view says the calibration is of the model before.
     expect(within(cal).queryByRole('note')).toBeNull();
+    await user.click(screen.getByRole('tab', { name: /^Model/ }));
     const points = within(screen.getByRole('listitem', { name: /^Criterion 1:/ })).getByLabelText(/^Points/);
     await user.clear(points);
     await user.type(points, '3');
+    await user.click(screen.getByRole('tab', { name: 'Insights' }));
     expect(await within(cal).findByRole('note')).toHaveProperty('textContent', 'The model was edited since this calibration; calibrate again to fit the current criteria.');
     const savedEdits = session.saved.length;
     await user.click(within(cal).getByRole('button', { name: 'Discard' }));

@@ -1,9 +1,10 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { formatProblems } from '../../engine';
 import { calibrate } from '../../insights';
 import { CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
 import { chooseModel, HISTORY_OPTIONS, readHistoryTable } from '../historyTable';
 import { describeCalibration } from '../insightsReport';
+import { writeFileAtomically } from '../files/atomicFile';
 import { jsonNumbers } from './backtest';
 
 export const calibrateCommand: Command = {
@@ -38,11 +39,7 @@ export const calibrateCommand: Command = {
     });
     if (!result.ok) throw new CliError(`${input}:\n${formatProblems(result.problems)}`);
     if (output !== undefined) {
-      try {
-        writeFileSync(output, `${JSON.stringify(result.value.model, null, 2)}\n`);
-      } catch (error) {
-        throw new CliError(`${output}: ${(error as Error).message}`, EXIT.output);
-      }
+      writeFileAtomically(output, `${JSON.stringify(result.value.model, null, 2)}\n`);
     }
     const c = result.value;
     io.stdout(

@@ -2,8 +2,9 @@ import { extname } from 'node:path';
 import { templateById } from '../../engine';
 import { DIALECTS, modelToSql, type DialectName } from '../../sql';
 import { choiceOption, CliError, EXIT, stringOption, type Command } from '../command';
-import { fileKind, findModelSheet, loadWorkbook, readInput } from '../leadFile';
-import { modelFromJsonFile, modelFromSheet } from '../modelSource';
+import { XlsxPackage } from '../files/xlsxPackage';
+import { fileKind } from '../leadFile';
+import { modelFromJsonFile, modelFromWorkbook } from '../modelSource';
 
 export const sqlCommand: Command = {
   name: 'sql',
@@ -26,10 +27,14 @@ export const sqlCommand: Command = {
       if (model === undefined) throw new CliError(`no template '${source.slice(9)}'`);
     } else if (extname(source).toLowerCase() === '.json') model = modelFromJsonFile(source);
     else if (fileKind(source) === 'xlsx') {
-      const workbook = await loadWorkbook(source, readInput(source));
-      const sheet = findModelSheet(workbook);
-      if (sheet === undefined) throw new CliError(`${source}: the workbook has no 'Lead Scoring' sheet`);
-      model = modelFromSheet(source, sheet);
+      const pkg = XlsxPackage.open(source);
+      try {
+        const own = await modelFromWorkbook(pkg);
+        if (own === null) throw new CliError(`${source}: the workbook has no 'Lead Scoring' sheet`);
+        model = own.model;
+      } finally {
+        pkg.close();
+      }
     } else {
       throw new CliError(`${source}: give the model as a .json file, a workbook with a 'Lead Scoring' sheet, or template:<id>`);
     }

@@ -1,0 +1,4 @@
+export declare const BUDGET_KB: number;
+export declare function gzipKb(file: string): number;
+export declare function scriptsOf(htmlFile: string): string[];
+export declare function pageWeight(htmlFile: string): { scripts: { file: string; kb: number }[]; totalKb: number };
