@@ -149,6 +149,8 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
         await sink.finish();
         result = { tally: walked.tally!, warnings: walked.warnings };
       }
+      // The input is closed before the output replaces it (--in-place): Windows cannot rename over an open file.
+      pkg.close();
       out.commit();
       progress.say(`wrote ${output}`);
       return result.tally.summary(input, output, modelSource, result.warnings);

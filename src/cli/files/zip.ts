@@ -62,7 +62,12 @@ export class ZipReader {
     }
   }
 
+  private closed = false;
+
+  /** Closes the file (once; later calls do nothing). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
