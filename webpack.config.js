@@ -9,6 +9,7 @@ import CopyWebpackPlugin from 'copy-webpack-plugin';
 import CustomFunctionsMetadataPlugin from 'custom-functions-metadata-plugin';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { productionManifest } from './scripts/production-manifest.mjs';
+import { FunctionsMetadataFlagsPlugin } from './scripts/functions-metadata.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
@@ -94,6 +95,8 @@ export default async (env, argv) => {
         output: 'functions.json',
         input: './src/functions/functions.ts',
       }),
+      // ... then allowErrorForDataTypeAny, which only hand-written metadata can carry.
+      new FunctionsMetadataFlagsPlugin('functions.json'),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
