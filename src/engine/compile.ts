@@ -10,7 +10,6 @@ import { accumulate, BLOCK, criterionCents, MAX_CONTRIBUTION, type CompiledCrite
 import { bounded, criterionDetail, criterionLabel, unusablePart, type CentBounds, type Cents, type ExplanationPart } from './scoring/explanation';
 import { fillTextColumn, type TextColumn } from './scoring/textColumn';
 import { validateModel } from './validate';
-import { whereOf } from './where';
 
 export { criterionLabel, type ExplanationPart } from './scoring/explanation';
 
@@ -78,10 +77,9 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
         const suggestion = lookup.suggest(field);
         problems.push({
           severity: c.enabled ? 'error' : 'warning',
-          where: whereOf(path),
+          at: { json: path },
           message: `unknown column '${field}'${c.enabled ? '' : ' (the criterion is disabled, so it is not scored)'}`,
           hint: suggestion !== undefined ? `did you mean '${suggestion}'?` : `the table's columns are ${listHeaders(lookup.headers)}`,
-          path,
         });
       }
       return -1;
@@ -257,14 +255,14 @@ function resolveAsOf(m: Model, options: CompileOptions, problems: Problem[]): nu
   const given = options.asOf;
   if (typeof given === 'number') {
     if (isExcelDateSerial(given)) return Math.floor(given);
-    problems.push({ severity: 'error', where: 'as-of date', message: `${given} is not an Excel date serial number`, path: ['asOf'] });
+    problems.push({ severity: 'error', at: { input: 'as-of date' }, message: `${given} is not an Excel date serial number` });
   } else if (typeof given === 'string') {
     const serial = excelSerialFromIsoDate(given);
     if (!Number.isNaN(serial)) return serial;
-    problems.push({ severity: 'error', where: 'as-of date', message: `'${given}' is not a date`, hint: 'write it as YYYY-MM-DD', path: ['asOf'] });
+    problems.push({ severity: 'error', at: { input: 'as-of date' }, message: `'${given}' is not a date`, hint: 'write it as YYYY-MM-DD' });
   } else if (given instanceof Date) {
     if (!Number.isNaN(given.getTime())) return excelSerialFromLocalDate(given);
-    problems.push({ severity: 'error', where: 'as-of date', message: 'an invalid Date', path: ['asOf'] });
+    problems.push({ severity: 'error', at: { input: 'as-of date' }, message: 'an invalid Date' });
   }
   if (m.asOf !== null) {
     const serial = excelSerialFromIsoDate(m.asOf);

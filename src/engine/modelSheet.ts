@@ -71,10 +71,6 @@ export function layoutModelSheet(model: Model): PlacedTable[] {
   }));
 }
 
-/** A sheet name as a formula writes it: quoted when it is not a plain word. */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 const headerText = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 
@@ -124,18 +120,19 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
     else if (table === 'criteria') {
       missing.push({
         severity: 'error',
-        where: `${sheetName} sheet`,
+        at: { sheet: sheetName },
         message: 'no criteria table was found',
         hint: `the criteria table starts with a header row: ${CRITERIA_HEADERS.join(', ')}`,
-        path: ['cells', table],
       });
     }
   }
   if (missing.length > 0) return { ok: false, problems: missing };
   const read = modelFromCells({ criteria: found.criteria?.cells, bands: found.bands?.cells, settings: found.settings?.cells });
   const locate = (p: Problem): Problem => {
-    const [, table, row, column] = p.path;
-    const f = typeof table === 'string' ? found[table as TableName] : undefined;
+    if (!('cells' in p.at) || 'sheet' in p.at) return p;
+    const cells = p.at.cells;
+    const { table, row, column } = cells;
+    const f = found[table];
     if (f === undefined) return p;
     const head = f.cells[0] ?? [];
     let ci = typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
@@ -143,7 +140,7 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
     if (ci < 0 && table === 'settings') ci = head.findIndex((h) => headerText(h) === 'value');
     const sheetRow = f.row + (typeof row === 'number' ? row : 0);
     const sheetColumn = f.column + Math.max(ci, 0);
-    return { ...p, where: `${sheetRef(sheetName)}!${a1(sheetRow, sheetColumn)} (${p.where})` };
+    return { ...p, at: { sheet: sheetName, cell: a1(sheetRow, sheetColumn), cells } };
   };
   if (!read.ok) return { ok: false, problems: read.problems.map(locate) };
   const located = resultOf(read.value, read.warnings.map(locate));

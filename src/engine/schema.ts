@@ -5,7 +5,6 @@ import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
 import type { Problem } from './problems';
 import { validateModel } from './validate';
-import { whereOf } from './where';
 
 /**
  * The JSON form of a model, checked structurally. Optional fields get their defaults, so a
@@ -72,11 +71,11 @@ export const modelSchema = z.strictObject({
 export function parseModel(json: unknown, chain: MigrationChain<ModelJson> = MODEL_JSON_MIGRATIONS): ModelRead {
   const migrated = migrateModelJson(json, chain);
   if (!migrated.ok) return { ok: false, problems: migrated.problems };
-  const parsed = modelSchema.safeParse(migrated.value);
+  const parsed = modelSchema.safeParse(migrated.value.stored);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, migrated.value)) };
+    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, migrated.value.stored)) };
   }
-  return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated);
+  return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated.value);
 }
 
 /** Trims what the comparison would trim anyway, so that equal models are equal as data. */
@@ -146,5 +145,5 @@ function problemOfIssue(issue: z.core.$ZodIssue, json: unknown): Problem {
   } else if (issue.code === 'unrecognized_keys') {
     message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   }
-  return { severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) };
+  return { severity: 'error', at: { json: path }, message, ...(hint === undefined ? {} : { hint }) };
 }

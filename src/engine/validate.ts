@@ -2,7 +2,6 @@ import { excelSerialFromIsoDate } from './cells/excelDate';
 import type { Cap, Criterion, Model } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { maximumScore } from './scoreRange';
-import { whereOf } from './where';
 
 /**
  * Checks what a schema cannot: that bounds are ordered, bands ascend, colours are colours,
@@ -11,10 +10,10 @@ import { whereOf } from './where';
 export function validateModel(m: Model): Result<Model> {
   const problems: Problem[] = [];
   const error = (path: (string | number)[], message: string, hint?: string): void => {
-    problems.push({ severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) });
+    problems.push({ severity: 'error', at: { json: path }, message, ...(hint === undefined ? {} : { hint }) });
   };
   const warn = (path: (string | number)[], message: string, hint?: string): void => {
-    problems.push({ severity: 'warning', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) });
+    problems.push({ severity: 'warning', at: { json: path }, message, ...(hint === undefined ? {} : { hint }) });
   };
 
   m.criteria.forEach((c, i) => checkCriterion(c, ['criteria', i], error));

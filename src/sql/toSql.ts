@@ -10,7 +10,7 @@
  *
  * Pure: imports only the engine; see docs/sql-export.md for what it cannot express.
  */
-import { compile, excelSerialFromIsoDate, maximumScore, type Criterion, type Model } from '../engine';
+import { compile, excelSerialFromIsoDate, formatProblems, maximumScore, type Criterion, type Model } from '../engine';
 import { columnKind, describeColumnsSql, typeOf, type ColumnTypes } from './columnTypes';
 import { conditionNeeds, criterionCents, type Columns } from './conditions';
 import { dialectByName, type DialectName } from './dialects';
@@ -57,7 +57,7 @@ export function modelToSql(m: Model, options: SqlOptions): string {
   // The engine's own checks (columns are taken to be the model's own fields).
   const fields = fieldsOf(m);
   const checked = compile(m, fields, { asOf: '2000-01-01' });
-  if (!checked.ok) throw new Error(checked.problems.map((p) => `${p.where}: ${p.message}`).join('\n'));
+  if (!checked.ok) throw new Error(formatProblems(checked.problems));
 
   const needs = needsOf(enabled);
   const readings = new Map<string, FieldReadings>();

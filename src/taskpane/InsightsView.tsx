@@ -6,6 +6,7 @@ import type { LeadTable, ScoringSession } from '../workbook/session';
 import { aucLine, gainAt, gainLine, insightsReport, percent, suggestOutcomeColumn, summaryLine, thresholdLine } from './insightsReport';
 import { NumberField } from './NumberField';
 import { ProblemList } from './ProblemList';
+import { ScorecardReport } from './ScorecardReport';
 
 export interface InsightsViewProps {
   session: ScoringSession;
@@ -205,6 +206,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
           </div>
         </div>
       )}
+      {outcome !== '' && <ScorecardReport table={table} outcome={outcome} capacityShare={share} busy={busy} onAdopt={onAdopt} onSaveChallenger={(m) => void saveChallenger(m)} />}
       {comparison !== null && !comparison.ok && <ProblemList problems={comparison.problems} title="No comparison:" />}
       {comparison?.ok === true && challenger !== null && (
         <div aria-label="Champion and challenger" role="region">

@@ -207,5 +207,5 @@ function uniqueCells(cells: readonly { sheet: string; address: string }[]): { sh
 }
 
 function problem(message: string): Problem {
-  return { severity: 'error', where: 'lead table', message, path: [] };
+  return { severity: 'error', at: { input: 'lead table' }, message };
 }

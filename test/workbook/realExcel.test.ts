@@ -1,7 +1,7 @@
 // What a real Excel does that the add-in once did not expect (issue 10), each modelled in the
 // in-memory workbook first and then checked against the add-in.
 import { describe, expect, it } from 'vitest';
-import { columnLetters, criterion, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
+import { columnLetters, criterion, describeLocation, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { bytesOf } from '../../src/workbook/payloadBudget';
@@ -112,14 +112,14 @@ describe('a model sheet that cannot be read is never saved over (issue 10 item 9
     const { session } = await withTypo();
     const stored = await session.loadModel();
     expect(stored).toMatchObject({ model: null, unreadable: true });
-    expect(stored.problems.map((p) => p.where)).toEqual([expect.stringContaining("'Lead Scoring'!F4")]);
+    expect(stored.problems.map((p) => describeLocation(p.at))).toEqual([expect.stringContaining("'Lead Scoring'!F4")]);
   });
 
   it('saving is refused with the problems, and no cell of the workbook changes', async () => {
     const { book, session } = await withTypo();
     const before = book.snapshot();
     const result = await session.saveModel(makeModel({ criteria: [] }));
-    expect(result).toMatchObject({ kind: 'refused', problems: [expect.objectContaining({ where: expect.stringContaining("'Lead Scoring'!F4") })] });
+    expect(result).toMatchObject({ kind: 'refused', problems: [expect.objectContaining({ at: expect.objectContaining({ sheet: 'Lead Scoring', cell: 'F4' }) })] });
     expect(book.snapshot()).toEqual(before);
   });
 

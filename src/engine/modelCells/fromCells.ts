@@ -1,6 +1,7 @@
 import type { MigrationChain } from '../migrate';
 import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
 import type { Model } from '../model';
+import { describeLocation, modelPathOf } from '../location';
 import { resultOf, type Problem, type Result } from '../problems';
 import { normaliseModel } from '../schema';
 import { validateModel } from '../validate';
@@ -16,7 +17,7 @@ import { readSettings } from './readSettings';
 export function modelFromCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): ModelRead {
   const migrated = migrateModelCells(cells, chain);
   if (!migrated.ok) return { ok: false, problems: migrated.problems };
-  return withMigratedFrom(readCurrentCells(migrated.value), migrated);
+  return withMigratedFrom(readCurrentCells(migrated.value.stored), migrated.value);
 }
 
 function readCurrentCells(cells: ModelCellTables): Result<Model> {
@@ -29,11 +30,11 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
   let modelProblems = validated.ok ? validated.warnings : validated.problems;
   // Rows with wrong cells are left out of m, so a check that needs every criterion (the
   // 0-100 scale's maximum) could be wrong; the others still hold, and are reported with them.
-  if (criteriaOut.problems.length > 0) modelProblems = modelProblems.filter((p) => p.path[0] !== 'scale');
+  if (criteriaOut.problems.length > 0) modelProblems = modelProblems.filter((p) => modelPathOf(p.at)?.[0] !== 'scale');
   // Point model-level problems at the cells a person would edit.
   const rows: RowNumbers = { criteria: criteriaOut.rowNumbers, bands: bandsOut.rowNumbers, settings: settingsOut.rowNumbers };
-  const reported = new Set(cellProblems.map((p) => p.where));
-  const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(p.where));
+  const reported = new Set(cellProblems.map((p) => describeLocation(p.at)));
+  const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(describeLocation(p.at)));
   return resultOf(m, [...cellProblems, ...located]);
 }
 
@@ -74,11 +75,10 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {
-  const [section, index, key, subKey] = p.path;
-  const at = (table: TableName, row: number | undefined, column: string): Problem => {
-    const where = row === undefined ? `${table} table, '${column}'` : `${table} table, row ${row}, '${column}'`;
-    return { ...p, where, path: ['cells', table, ...(row === undefined ? [] : [row]), column] };
-  };
+  const path = modelPathOf(p.at);
+  if (path === null) return p;
+  const [section, index, key, subKey] = path;
+  const at = (table: TableName, row: number | undefined, column: string): Problem => ({ ...p, at: { cells: { table, ...(row === undefined ? {} : { row }), column } } });
   if (section === 'criteria' && typeof index === 'number') {
     // A deduction's points are the decay amount, not the criterion's points.
     const column = key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : CRITERION_COLUMNS[String(key)];
@@ -87,7 +87,7 @@ function relocate(p: Problem, rows: RowNumbers): Problem {
   if (section === 'bands' && typeof index === 'number') {
     return at('bands', rows.bands[index] ?? index + 1, BAND_COLUMNS[String(key)] ?? 'Band');
   }
-  const setting = SETTING_OF_PATH[p.path.join('.')];
-  if (setting === undefined) return { ...p, where: `settings table (${p.where})`, path: ['cells', 'settings', ...p.path] };
+  const setting = SETTING_OF_PATH[path.join('.')];
+  if (setting === undefined) return { ...p, at: { cells: { table: 'settings', path } } };
   return at('settings', rows.settings.get(setting.toLowerCase()), setting);
 }

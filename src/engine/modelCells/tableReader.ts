@@ -36,12 +36,10 @@ export class Collector {
   constructor(private readonly table: TableName) {}
 
   error(row: number | null, column: string, message: string, hint?: string): void {
-    const where = row === null ? `${this.table} table, column '${column}'` : `${this.table} table, row ${row}, '${column}'`;
     this.problems.push({
       severity: 'error',
-      where,
+      at: { cells: { table: this.table, ...(row === null ? {} : { row }), column } },
       message,
-      path: ['cells', this.table, ...(row === null ? [] : [row]), column],
       ...(hint === undefined ? {} : { hint }),
     });
   }
