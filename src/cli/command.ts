@@ -42,6 +42,8 @@ export interface CommandIO {
   readonly stderr: (text: string) => void;
   /** True when stderr is a terminal: progress is shown only then (or with --progress). */
   readonly stderrIsTTY: boolean;
+  /** On a terminal: shows a status line that the next one replaces (progress). */
+  readonly status?: (line: string) => void;
 }
 
 export type OptionSpecs = NonNullable<ParseArgsConfig['options']>;

@@ -1,5 +1,5 @@
-import Papa from 'papaparse';
 import { excelErrorOf, isoDateFromExcelSerial, type CellValue } from '../engine';
+import { CsvReader } from './files/csvReader';
 
 export interface CsvTable {
   headers: string[];
@@ -7,20 +7,14 @@ export interface CsvTable {
 }
 
 /**
- * Reads CSV as people export it: with or without a BOM, with , ; tab or | as the delimiter
- * (European Excel writes ;), with a trailing newline or several. Short rows are padded with ""
- * so every row has at least one cell per header; longer rows keep their extra cells.
+ * Reads CSV text as people export it (see CsvReader): BOM, , ; tab or | delimiters, any line
+ * ends. Trailing blank lines are dropped; short rows are padded with "" so every row has at
+ * least one cell per header; longer rows keep their extra cells.
  */
 export function parseCsv(text: string): CsvTable {
-  // Trailing line breaks go before parsing: Papa counts them as one-field rows when it guesses
-  // the delimiter, which makes a ; file with a final newline look like a one-column , file.
-  const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/[\r\n]+$/, '');
-  const result = Papa.parse<string[]>(body, {
-    delimiter: '', // auto-detect among delimitersToGuess
-    delimitersToGuess: [',', ';', '\t', '|'],
-    skipEmptyLines: false,
-  });
-  const data = result.data;
+  const reader = CsvReader.fromText(text);
+  const data: string[][] = [];
+  for (let record = reader.next(); record !== null; record = reader.next()) data.push(record.cells);
   let end = data.length;
   while (end > 0 && data[end - 1]!.every((cell) => cell === '')) end--;
   if (end === 0) return { headers: [], rows: [] };
@@ -34,21 +28,43 @@ export function parseCsv(text: string): CsvTable {
   return { headers, rows };
 }
 
-const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** A function call (a name then "(": Excel allows no space between them). */
+const FUNCTION_CALL = /[A-Za-z_\\][A-Za-z0-9_.]*\(/;
+/** What reaches outside the cell: another program (DDE "cmd|"), another sheet ("!") or workbook ("["). */
+const OUTSIDE_REFERENCE = /[|!\[]/;
 
 /**
- * CSV injection: Excel, LibreOffice and Google Sheets run a cell that starts with = + - @ (and,
- * after their own trimming, tab or CR) as a formula, so a lead named "=HYPERLINK(...)" could
- * exfiltrate data or run commands when someone opens the export. A leading ' makes them show it
- * as text. Plain numbers such as "-42" are left alone: they are not formulas and stay numbers.
+ * CSV injection: a spreadsheet opening a CSV runs a cell that starts with = as a formula, and
+ * Excel also one that starts with + - or @, so a lead named =HYPERLINK(...) could send data
+ * away or start a program. A leading ' makes the spreadsheet show such a cell as text.
+ *
+ * The rule (docs/command-line.md): after any leading spaces, tabs or line breaks,
+ * - a cell starting with = (or the full-width ＝) is always neutralised: it is a formula;
+ * - a cell starting with + - or @ is neutralised when what follows would act: call a function
+ *   (a name directly followed by "("), or reach another program, sheet or workbook (| ! [).
+ * Everything else is data and is written as it is: -5, +44 20 7946 0958, -Engineer, -, -2+3.
+ * Excel may show some of these as a number or an error (#NAME? for -Engineer), but evaluating
+ * them runs nothing and reads nothing, and the file keeps what the user wrote for every other
+ * program that reads it. Text already starting with ' is left alone, so a re-run changes nothing.
  */
 export function neutraliseFormula(text: string): string {
-  if (text.length === 0) return text;
-  const c = text[0];
-  if (c === '=' || c === '+' || c === '-' || c === '@' || c === '\t' || c === '\r') {
-    return PLAIN_NUMBER.test(text) ? text : `'${text}`;
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
+  const c = text[i];
+  if (c === undefined) return text;
+  if (c === '=' || c === '\uFF1D') return `'${text}`;
+  if (c === '+' || c === '-' || c === '@' || c === '\uFF0B' || c === '\uFF0D' || c === '\uFF20') {
+    const rest = text.slice(i + 1);
+    if (FUNCTION_CALL.test(rest) || OUTSIDE_REFERENCE.test(rest) || /^\s*[=\uFF1D]/.test(rest)) return `'${text}`;
   }
   return text;
+}
+
+/** False for text neutraliseFormula certainly leaves alone (checked by its first character, fast). */
+export function mayNeedNeutralising(text: string): boolean {
+  const first = text.charCodeAt(0);
+  // = + - @, whitespace and control characters, and the full-width forms.
+  return first === 61 || first === 43 || first === 45 || first === 64 || first <= 32 || first >= 0xff00;
 }
 
 function cellText(value: CellValue): string {
@@ -60,19 +76,21 @@ function cellText(value: CellValue): string {
 }
 
 /** RFC 4180: quote a field holding a comma, quote, CR or LF; double the quotes inside. */
-function quote(field: string): string {
+export function quote(field: string): string {
   return /[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field;
+}
+
+/** One CSV line (with its \r\n) of cells as Excel would show them, formula-like text neutralised. */
+export function csvLine(cells: readonly CellValue[]): string {
+  const fields = new Array<string>(cells.length);
+  for (let i = 0; i < cells.length; i++) fields[i] = quote(cellText(cells[i]));
+  return `${fields.join(',')}\r\n`;
 }
 
 /** RFC 4180 CSV with \r\n line ends (and after the last row), cells as Excel would show them. */
 export function toCsv(headers: readonly string[], rows: readonly (readonly CellValue[])[]): string {
   const lines: string[] = [headers.map((h) => quote(neutraliseFormula(h))).join(',')];
-  for (const row of rows) {
-    let line = '';
-    for (let i = 0; i < row.length; i++) line += (i === 0 ? '' : ',') + quote(cellText(row[i]));
-    lines.push(line);
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return `${lines.join('\r\n')}\r\n${rows.map(csvLine).join('')}`;
 }
 
 /**

@@ -14,8 +14,9 @@ import { parseArgs } from 'node:util';
 import { compile, formatProblems, STAGES, TEMPLATES, templateById, type CompiledModel, type Model, type ScoredRows } from '../engine';
 import { CliError } from './command';
 import { parseCsv } from './csv';
-import { engineValue, findLeadRange, findModelSheet, loadWorkbook, readInput } from './leadFile';
-import { modelFromSheet } from './modelSource';
+import { XlsxPackage } from './files/xlsxPackage';
+import { modelFromWorkbook } from './modelSource';
+import { readLeadTable } from './scoring/workbookLeads';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** The example leads were generated as of this day; scoring them as of today would age them. */
@@ -37,26 +38,20 @@ export async function runDemo(options: DemoOptions): Promise<string> {
   }
   let table: { headers: string[]; rows: string[][] };
   if (options.file.toLowerCase().endsWith('.xlsx')) {
-    const workbook = await loadWorkbook(options.file, readInput(options.file));
-    const sheet = findModelSheet(workbook);
-    if (model === undefined) {
-      if (sheet === undefined) throw new CliError(`${options.file} has no Lead Scoring sheet; pass --template`);
-      model = modelFromSheet(options.file, sheet);
+    const pkg = XlsxPackage.open(options.file);
+    try {
+      if (model === undefined) {
+        const own = await modelFromWorkbook(pkg);
+        if (own === null) throw new CliError(`${options.file} has no Lead Scoring sheet; pass --template`);
+        model = own.model;
+      }
+      // Cells as the engine reads them from a workbook: numbers and dates as numbers.
+      const { headers, rows: cells } = await readLeadTable(pkg, undefined);
+      const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+      return scoreAndReport(model, headers, cells, cells.map((row) => row.map(text)), options);
+    } finally {
+      pkg.close();
     }
-    const range = findLeadRange(options.file, workbook, undefined);
-    const text = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
-    const headers: string[] = [];
-    for (let c = range.firstColumn; c <= range.lastColumn; c++) headers.push(text(engineValue(range.sheet.getRow(range.headerRow).getCell(c).value)));
-    const rows: string[][] = [];
-    // Cells as the engine reads them from a workbook: numbers and dates as numbers.
-    const cells: unknown[][] = [];
-    for (let r = range.headerRow + 1; r <= range.lastRow; r++) {
-      const row: unknown[] = [];
-      for (let c = range.firstColumn; c <= range.lastColumn; c++) row.push(engineValue(range.sheet.getRow(r).getCell(c).value));
-      cells.push(row);
-      rows.push(row.map(text));
-    }
-    return scoreAndReport(model, headers, cells, rows, options);
   }
   table = parseCsv(readFileSync(options.file, 'utf8'));
   return scoreAndReport(model ?? templateById('weighted-b2b')!.model, table.headers, table.rows, table.rows, options);

@@ -2,11 +2,15 @@
  * Reading a table of past leads (CSV or a workbook's lead table) for the insight commands, and
  * a model from --model or, for a workbook, its Lead Scoring sheet.
  */
-import type ExcelJS from 'exceljs';
 import type { Model } from '../engine';
 import { CliError, type Command } from './command';
-import { engineValue, fileKind, findLeadRange, findModelSheet, loadWorkbook, readCsvTable, readInput } from './leadFile';
-import { modelFromJsonFile, modelFromSheet } from './modelSource';
+import { XlsxPackage } from './files/xlsxPackage';
+import { fileKind } from './leadFile';
+import { modelFromJsonFile, modelFromWorkbook } from './modelSource';
+import { decimalCommaNumber, scoreCsvLeads } from './scoring/csvLeads';
+import { Progress } from './scoring/leadColumns';
+import type { OutRow } from './scoring/leadSinks';
+import { readLeadTable } from './scoring/workbookLeads';
 
 /** The options every command over a history of outcomes takes: where the leads and outcomes are, and the day. */
 export const HISTORY_OPTIONS: Command['options'] = {
@@ -23,29 +27,31 @@ export interface HistoryTable {
 }
 
 export async function readHistoryTable(input: string, table: string | undefined): Promise<HistoryTable> {
-  const bytes = readInput(input);
   if (fileKind(input) === 'csv') {
-    const t = readCsvTable(input, bytes);
-    return { headers: t.headers, rows: t.rows, workbookModel: null };
+    let headers: string[] = [];
+    const rows: OutRow[] = [];
+    const result = await scoreCsvLeads(
+      input,
+      null,
+      undefined,
+      {
+        begin: (h) => (headers = [...h]),
+        rows: async (block) => void rows.push(...block.filter((r) => r.lead)),
+        finish: async () => {},
+      },
+      new Progress(null),
+    );
+    const cells = result.delimiter === ';' ? rows.map((r) => r.cells.map((c) => (typeof c === 'string' ? decimalCommaNumber(c) : c))) : rows.map((r) => [...r.cells]);
+    return { headers, rows: cells, workbookModel: null };
   }
-  const workbook = await loadWorkbook(input, bytes);
-  const range = findLeadRange(input, workbook, table);
-  const { sheet, headerRow, firstColumn, lastColumn, lastRow } = range;
-  const cell = (row: ExcelJS.Row, c: number) => engineValue(row.getCell(c).value);
-  const headers: string[] = [];
-  for (let c = firstColumn; c <= lastColumn; c++) {
-    const v = cell(sheet.getRow(headerRow), c);
-    headers.push(v === null ? '' : String(v).trim());
+  const pkg = XlsxPackage.open(input);
+  try {
+    const { headers, rows } = await readLeadTable(pkg, table);
+    const own = await modelFromWorkbook(pkg);
+    return { headers, rows, workbookModel: own?.model ?? null };
+  } finally {
+    pkg.close();
   }
-  const rows: unknown[][] = [];
-  for (let r = headerRow + 1; r <= lastRow; r++) {
-    const row = sheet.getRow(r);
-    const cells: unknown[] = [];
-    for (let c = firstColumn; c <= lastColumn; c++) cells.push(cell(row, c));
-    rows.push(cells);
-  }
-  const modelSheet = findModelSheet(workbook);
-  return { headers, rows, workbookModel: modelSheet === undefined ? null : modelFromSheet(input, modelSheet) };
 }
 
 /** --model file, else the workbook's model, else null (or an error when one is required). */

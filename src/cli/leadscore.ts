@@ -5,6 +5,7 @@
  *   leadscore <command> [options]      leadscore --help      leadscore <command> --help
  */
 import { parseArgs } from 'node:util';
+import { removeOpenTemporaries } from './files/atomicFile';
 import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
@@ -31,10 +32,32 @@ export function overview(): string {
   ].join('\n');
 }
 
+/** A status line on a terminal is cleared before anything else is printed. */
+let statusShown = false;
+const clearStatus = (): void => {
+  if (statusShown) process.stderr.write('\r\x1b[K');
+  statusShown = false;
+};
+
 const processIO = (): CommandIO => ({
-  stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-  stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+  stdout: (text) => {
+    clearStatus();
+    process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  },
+  stderr: (text) => {
+    clearStatus();
+    process.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  },
   stderrIsTTY: process.stderr.isTTY === true,
+  ...(process.stderr.isTTY === true
+    ? {
+        status: (line: string) => {
+          const width = Math.max(20, (process.stderr.columns ?? 80) - 1);
+          process.stderr.write(`\r\x1b[K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+          statusShown = true;
+        },
+      }
+    : {}),
 });
 
 /** Runs one command line; returns the exit code (never throws). */
@@ -76,4 +99,20 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     io.stderr(`leadscore: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return EXIT.internal;
   }
+}
+
+/**
+ * The program: main() on the process's streams. Ctrl-C or a kill (SIGINT, SIGTERM) removes
+ * any temporary file being written before exiting; the output file is left as it was.
+ */
+export async function run(argv: readonly string[]): Promise<number> {
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    process.once(signal, () => {
+      removeOpenTemporaries();
+      clearStatus();
+      process.stderr.write(`leadscore: stopped by ${signal}; nothing was written\n`);
+      process.exit(code);
+    });
+  }
+  return main(argv);
 }

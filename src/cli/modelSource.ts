@@ -1,7 +1,9 @@
 import type ExcelJS from 'exceljs';
 import { formatProblems, layoutModelSheet, MODEL_SHEET, MODEL_SHEET_TITLE, parseModel, readModelSheet, type Model } from '../engine';
 import { CliError } from './command';
-import { readInput, sheetGrid } from './leadFile';
+import type { XlsxPackage } from './files/xlsxPackage';
+import { readInput } from './leadFile';
+import { findModelSheet, sheetGrid } from './scoring/workbookLeads';
 
 /** A model from a JSON file (the format parseModel reads), with problems located in the file. */
 export function modelFromJsonFile(path: string): Model {
@@ -17,14 +19,16 @@ export function modelFromJsonFile(path: string): Model {
   return parsed.value;
 }
 
-/** The model on a workbook's Lead Scoring sheet; problems are located by sheet cell. */
-export function modelFromSheet(path: string, sheet: ExcelJS.Worksheet): Model {
-  const read = readModelSheet(sheetGrid(sheet), sheet.name);
-  if (!read.ok) throw new CliError(`${path}: the '${sheet.name}' sheet has errors:\n${formatProblems(read.problems)}`);
-  return read.value;
+/** The model on a workbook's Lead Scoring sheet (problems located by sheet cell), or null when it has none. */
+export async function modelFromWorkbook(pkg: XlsxPackage): Promise<{ model: Model; source: string } | null> {
+  const sheet = findModelSheet(pkg);
+  if (sheet === undefined) return null;
+  const read = readModelSheet(await sheetGrid(pkg, sheet), sheet.name);
+  if (!read.ok) throw new CliError(`${pkg.path}: the '${sheet.name}' sheet has errors:\n${formatProblems(read.problems)}`);
+  return { model: read.value, source: `sheet '${sheet.name}'` };
 }
 
-/** Writes the model as the three tables of the Lead Scoring sheet, where the pane writes them. */
+/** Writes the model as the three tables of the Lead Scoring sheet, where the pane writes them (examples and test fixtures). */
 export function writeModelSheet(workbook: ExcelJS.Workbook, model: Model): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(MODEL_SHEET);
   sheet.getCell('A1').value = MODEL_SHEET_TITLE;

@@ -6,11 +6,10 @@ import { compileDecay } from './decay';
 import { GROUP_LABELS, type Band, type Cap, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { maximumScore } from './scoreRange';
-import { accumulate, BLOCK, criterionCents, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
+import { accumulate, BLOCK, centsOf, criterionCents, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
 import { bounded, criterionDetail, criterionLabel, unusablePart, type CentBounds, type Cents, type ExplanationPart } from './scoring/explanation';
 import { fillTextColumn, type TextColumn } from './scoring/textColumn';
 import { validateModel } from './validate';
-import { whereOf } from './where';
 
 export { criterionLabel, type ExplanationPart } from './scoring/explanation';
 
@@ -78,10 +77,9 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
         const suggestion = lookup.suggest(field);
         problems.push({
           severity: c.enabled ? 'error' : 'warning',
-          where: whereOf(path),
+          at: { json: path },
           message: `unknown column '${field}'${c.enabled ? '' : ' (the criterion is disabled, so it is not scored)'}`,
           hint: suggestion !== undefined ? `did you mean '${suggestion}'?` : `the table's columns are ${listHeaders(lookup.headers)}`,
-          path,
         });
       }
       return -1;
@@ -115,14 +113,15 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
 
   const percentScale = m.scale === '0-100';
   const pointsPerScorePoint = percentScale ? maximumScore(m) / 100 : 1;
-  const centsPerPoint = 100 / pointsPerScorePoint;
+  // 10000 / max rather than 100 / (max / 100): the same, without an underflow on the way.
+  const centsPerPoint = percentScale ? 10_000 / maximumScore(m) : 100;
   const toCents = (cap: Cap): CentBounds => ({
-    min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint),
-    max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint),
+    min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint) + 0,
+    max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint) + 0,
   });
   // Most criteria give the same points whenever they match: work those out once.
   for (const c of criteria) {
-    if (c.countColumn < 0 && c.decay === null) c.fixedCents = Math.round(Math.min(Math.max(c.points, c.capMin), c.capMax) * centsPerPoint);
+    if (c.countColumn < 0 && c.decay === null) c.fixedCents = centsOf(Math.min(Math.max(c.points, c.capMin), c.capMax), centsPerPoint);
   }
   const textColumns: TextColumn[] = [];
   for (const c of criteria) {
@@ -257,14 +256,14 @@ function resolveAsOf(m: Model, options: CompileOptions, problems: Problem[]): nu
   const given = options.asOf;
   if (typeof given === 'number') {
     if (isExcelDateSerial(given)) return Math.floor(given);
-    problems.push({ severity: 'error', where: 'as-of date', message: `${given} is not an Excel date serial number`, path: ['asOf'] });
+    problems.push({ severity: 'error', at: { input: 'as-of date' }, message: `${given} is not an Excel date serial number` });
   } else if (typeof given === 'string') {
     const serial = excelSerialFromIsoDate(given);
     if (!Number.isNaN(serial)) return serial;
-    problems.push({ severity: 'error', where: 'as-of date', message: `'${given}' is not a date`, hint: 'write it as YYYY-MM-DD', path: ['asOf'] });
+    problems.push({ severity: 'error', at: { input: 'as-of date' }, message: `'${given}' is not a date`, hint: 'write it as YYYY-MM-DD' });
   } else if (given instanceof Date) {
     if (!Number.isNaN(given.getTime())) return excelSerialFromLocalDate(given);
-    problems.push({ severity: 'error', where: 'as-of date', message: 'an invalid Date', path: ['asOf'] });
+    problems.push({ severity: 'error', at: { input: 'as-of date' }, message: 'an invalid Date' });
   }
   if (m.asOf !== null) {
     const serial = excelSerialFromIsoDate(m.asOf);

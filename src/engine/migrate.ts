@@ -1,5 +1,6 @@
 import { MODEL_VERSION } from './model';
-import type { Problem } from './problems';
+import type { ProblemAt } from './location';
+import { ok, type Problem, type Result } from './problems';
 
 /**
  * Stored models carry a format version; older ones are brought up to date on load by a chain
@@ -20,14 +21,11 @@ export interface MigrationChain<T> {
   readonly current: number;
 }
 
-export type MigrationResult<T> =
-  | { readonly ok: true; readonly value: T; readonly from: number; readonly applied: readonly string[] }
-  | { readonly ok: false; readonly problems: readonly Problem[] };
-
-/** Where the stored version was read, for the problems a migration reports. */
-export interface VersionLocation {
-  readonly where: string;
-  readonly path: readonly (string | number)[];
+/** A stored value brought up to date: from which version, by which steps (none when it was current). */
+export interface Migrated<T> {
+  readonly stored: T;
+  readonly from: number;
+  readonly applied: readonly string[];
 }
 
 /** Problems with a chain itself: unique ids, and steps from 1 up to the current version, one each, in order. */
@@ -44,13 +42,12 @@ export function checkChain<T>(steps: readonly MigrationStep<T>[], current: numbe
 }
 
 /** The one message for a model from a newer version, wherever it is read (pane, command line, functions). */
-export function newerVersionProblem(version: number, current: number, at: VersionLocation): Problem {
+export function newerVersionProblem(version: number, current: number, at: ProblemAt): Problem {
   return {
     severity: 'error',
-    where: at.where,
+    at,
     message: `made by a newer version of Lead Scoring (format version ${version}; this one reads up to ${current})`,
     hint: 'update the add-in or the command line to open this model',
-    path: at.path,
   };
 }
 
@@ -59,10 +56,10 @@ export function newerVersionProblem(version: number, current: number, at: Versio
  * one that throws becomes a located problem. The chain is trusted here: its shape is the
  * test's job (checkChain), so a load does not pay for it.
  */
-export function migrate<T>(stored: T, version: number, chain: MigrationChain<T>, at: VersionLocation): MigrationResult<T> {
-  const fail = (message: string, hint?: string): MigrationResult<T> => ({
+export function migrate<T>(stored: T, version: number, chain: MigrationChain<T>, at: ProblemAt): Result<Migrated<T>> {
+  const fail = (message: string, hint?: string): Result<Migrated<T>> => ({
     ok: false,
-    problems: [{ severity: 'error', where: at.where, message, path: at.path, ...(hint === undefined ? {} : { hint }) }],
+    problems: [{ severity: 'error', at, message, ...(hint === undefined ? {} : { hint }) }],
   });
   if (!Number.isInteger(version) || version < 1) return fail(`'${version}' is not a format version`, `write ${chain.current}`);
   if (version > chain.current) return { ok: false, problems: [newerVersionProblem(version, chain.current, at)] };
@@ -76,5 +73,5 @@ export function migrate<T>(stored: T, version: number, chain: MigrationChain<T>,
     }
     applied.push(step.id);
   }
-  return { ok: true, value, from: version, applied };
+  return ok({ stored: value, from: version, applied });
 }

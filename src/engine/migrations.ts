@@ -1,10 +1,10 @@
 import { isBlank, showCell } from './cells/cellValue';
 import { readNumber } from './cells/readCell';
-import { migrate, type MigrationChain, type MigrationResult } from './migrate';
+import { migrate, type MigrationChain, type Migrated } from './migrate';
 import { MODEL_VERSION, type Model } from './model';
 import { SETTINGS, type ModelCellTables } from './modelCells/layout';
 import { headerKey, readTable } from './modelCells/tableReader';
-import type { Result } from './problems';
+import { ok, type Result } from './problems';
 
 /**
  * The one place older models are brought up to date: every reader (the pane, the command
@@ -29,27 +29,27 @@ const isObject = (v: unknown): v is ModelJson => typeof v === 'object' && v !== 
  * Migrates parsed JSON whose version is a number. Anything else (no version, a version that is
  * not a number, not an object at all) is passed through unchanged for the schema to report.
  */
-export function migrateModelJson(json: unknown, chain: MigrationChain<ModelJson> = MODEL_JSON_MIGRATIONS): MigrationResult<unknown> {
-  if (!isObject(json) || typeof json.version !== 'number') return { ok: true, value: json, from: chain.current, applied: [] };
-  return migrate(json, json.version, chain, { where: 'version', path: ['version'] });
+export function migrateModelJson(json: unknown, chain: MigrationChain<ModelJson> = MODEL_JSON_MIGRATIONS): Result<Migrated<unknown>> {
+  if (!isObject(json) || typeof json.version !== 'number') return ok({ stored: json, from: chain.current, applied: [] });
+  return migrate(json, json.version, chain, { json: ['version'] });
 }
 
 /** Migrates a model's cell tables by the 'Format version' setting; a blank or missing one is the current version. */
-export function migrateModelCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): MigrationResult<ModelCellTables> {
+export function migrateModelCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): Result<Migrated<ModelCellTables>> {
   const settings = readTable(cells.settings);
   const versionKey = headerKey(SETTINGS.version);
   const row = settings.rows.find((r) => headerKey(settings.cell(r.cells, 'Setting')) === versionKey);
   const value = row === undefined ? undefined : settings.cell(row.cells, 'Value');
-  if (row === undefined || isBlank(value)) return { ok: true, value: cells, from: chain.current, applied: [] };
-  const at = { where: `settings table, row ${row.number}, '${SETTINGS.version}'`, path: ['cells', 'settings', row.number, SETTINGS.version] };
+  if (row === undefined || isBlank(value)) return ok({ stored: cells, from: chain.current, applied: [] });
+  const at = { cells: { table: 'settings', row: row.number, column: SETTINGS.version } } as const;
   const version = readNumber(value);
   if (Number.isNaN(version)) {
-    return { ok: false, problems: [{ severity: 'error', ...at, message: `${showCell(value)} is not a format version`, hint: `write ${chain.current}` }] };
+    return { ok: false, problems: [{ severity: 'error', at, message: `${showCell(value)} is not a format version`, hint: `write ${chain.current}` }] };
   }
   return migrate(cells, version, chain, at);
 }
 
 /** Adds migratedFrom to a read when a migration ran. */
-export function withMigratedFrom(read: Result<Model>, migrated: MigrationResult<unknown>): ModelRead {
-  return migrated.ok && migrated.applied.length > 0 ? { ...read, migratedFrom: migrated.from } : read;
+export function withMigratedFrom(read: Result<Model>, migrated: Migrated<unknown>): ModelRead {
+  return migrated.applied.length > 0 ? { ...read, migratedFrom: migrated.from } : read;
 }

@@ -71,10 +71,6 @@ export function layoutModelSheet(model: Model): PlacedTable[] {
   }));
 }
 
-/** A sheet name as a formula writes it: quoted when it is not a plain word. */
-export function sheetRef(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}
 
 const headerText = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
 
@@ -85,29 +81,73 @@ interface Found {
   readonly cells: unknown[][];
 }
 
+/** Header names of a table, lower-cased, with the American spelling of 'Colour'. */
+const KNOWN_HEADERS: Readonly<Record<TableName, ReadonlySet<string>>> = {
+  criteria: new Set(CRITERIA_HEADERS.map((h) => h.toLowerCase())),
+  bands: new Set([...BANDS_HEADERS.map((h) => h.toLowerCase()), 'color']),
+  settings: new Set(SETTINGS_HEADERS.map((h) => h.toLowerCase())),
+};
+
+/** A table's header row on the sheet: zero-based row, and its columns [column, end). */
+interface HeaderRow {
+  readonly row: number;
+  readonly column: number;
+  readonly end: number;
+}
+
 /**
- * Finds a table by its first two headers (e.g. "Group", "Criterion"), anywhere on the sheet.
- * It spans the header row's non-blank cells, and runs down to the first all-blank row.
+ * Finds a table's header row by its first two headers (e.g. "Group", "Criterion"), anywhere on
+ * the sheet. It spans the header row's cells, past a cleared header cell when the next cell
+ * names one of this table's columns (the reader then reports any values under the unnamed one).
  */
-function findTable(grid: CellTable, table: TableName): Found | null {
+function findHeaderRow(grid: CellTable, table: TableName): HeaderRow | null {
   const [first, second] = HEADERS[table].map((h) => h.toLowerCase());
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c + 1 < row.length; c++) {
       if (headerText(row[c]) !== first || headerText(row[c + 1]) !== second) continue;
       let end = c;
-      while (end < row.length && !isBlank(row[end])) end++;
-      const cells: unknown[][] = [row.slice(c, end)];
-      for (let rr = r + 1; rr < grid.length; rr++) {
-        const body = (grid[rr] ?? []).slice(c, end);
-        while (body.length < end - c) body.push('');
-        if (body.every(isBlank)) break;
-        cells.push(body);
-      }
-      return { row: r, column: c, cells };
+      while (end < row.length && (!isBlank(row[end]) || KNOWN_HEADERS[table].has(headerText(row[end + 1])))) end++;
+      return { row: r, column: c, end };
     }
   }
   return null;
+}
+
+/**
+ * A table's cells, header row first. What the sheet shows is what is read: a cleared criterion
+ * row or a blank row between settings is skipped, not an end, so the table runs down to its
+ * last non-blank row, or to the header row of another of the model's tables placed below it
+ * in the same columns.
+ */
+function tableCells(grid: CellTable, header: HeaderRow, others: readonly HeaderRow[]): unknown[][] {
+  const { row: r, column: c, end } = header;
+  const below = others.filter((o) => o.row > r && o.column < end && o.end > c).map((o) => o.row);
+  const limit = Math.min(grid.length, ...below);
+  const cells: unknown[][] = [(grid[r] ?? []).slice(c, end)];
+  let last = 1;
+  for (let rr = r + 1; rr < limit; rr++) {
+    const body = (grid[rr] ?? []).slice(c, end);
+    while (body.length < end - c) body.push('');
+    cells.push(body);
+    if (!body.every(isBlank)) last = cells.length;
+  }
+  cells.length = last;
+  return cells;
+}
+
+function findTables(grid: CellTable): Partial<Record<TableName, Found>> {
+  const headers = new Map<TableName, HeaderRow>();
+  for (const table of ['criteria', 'bands', 'settings'] as const) {
+    const h = findHeaderRow(grid, table);
+    if (h !== null) headers.set(table, h);
+  }
+  const found: Partial<Record<TableName, Found>> = {};
+  for (const [table, h] of headers) {
+    const others = [...headers].filter(([t]) => t !== table).map(([, o]) => o);
+    found[table] = { row: h.row, column: h.column, cells: tableCells(grid, h, others) };
+  }
+  return found;
 }
 
 /**
@@ -116,34 +156,34 @@ function findTable(grid: CellTable, table: TableName): Found | null {
  * row 4, 'Points')". Cells of an older format version are migrated first.
  */
 export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET): ModelRead {
-  const found: Partial<Record<TableName, Found>> = {};
+  const found = findTables(grid);
   const missing: Problem[] = [];
   for (const table of ['criteria', 'bands', 'settings'] as const) {
-    const f = findTable(grid, table);
-    if (f !== null) found[table] = f;
-    else if (table === 'criteria') {
+    if (found[table] === undefined && table === 'criteria') {
       missing.push({
         severity: 'error',
-        where: `${sheetName} sheet`,
+        at: { sheet: sheetName },
         message: 'no criteria table was found',
         hint: `the criteria table starts with a header row: ${CRITERIA_HEADERS.join(', ')}`,
-        path: ['cells', table],
       });
     }
   }
   if (missing.length > 0) return { ok: false, problems: missing };
   const read = modelFromCells({ criteria: found.criteria?.cells, bands: found.bands?.cells, settings: found.settings?.cells });
   const locate = (p: Problem): Problem => {
-    const [, table, row, column] = p.path;
-    const f = typeof table === 'string' ? found[table as TableName] : undefined;
+    if (!('cells' in p.at) || 'sheet' in p.at) return p;
+    const cells = p.at.cells;
+    const { table, row, column } = cells;
+    const f = found[table];
     if (f === undefined) return p;
     const head = f.cells[0] ?? [];
-    let ci = typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
+    // A column is named by its header, or given by its position when it has none.
+    let ci = typeof column === 'number' ? column : typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
     // A setting's problems name the setting ('Format version'); the cell to edit is its value.
     if (ci < 0 && table === 'settings') ci = head.findIndex((h) => headerText(h) === 'value');
     const sheetRow = f.row + (typeof row === 'number' ? row : 0);
     const sheetColumn = f.column + Math.max(ci, 0);
-    return { ...p, where: `${sheetRef(sheetName)}!${a1(sheetRow, sheetColumn)} (${p.where})` };
+    return { ...p, at: { sheet: sheetName, cell: a1(sheetRow, sheetColumn), cells } };
   };
   if (!read.ok) return { ok: false, problems: read.problems.map(locate) };
   const located = resultOf(read.value, read.warnings.map(locate));

@@ -2,15 +2,15 @@
  * What is wrong with a model, where, and what to do about it. Parsing and validation collect
  * every problem and return them together; nothing here is thrown at the user.
  */
+import { describeLocation, type ProblemAt } from './location';
+
 export interface Problem {
   readonly severity: 'error' | 'warning';
-  /** Where, for people: "criterion 4 'Industry is Technology'", "bands row 2", "settings 'Scale'". */
-  readonly where: string;
+  /** Where it is, as data (a model path, a table cell, a sheet cell); describeLocation words it. */
+  readonly at: ProblemAt;
   readonly message: string;
   /** What to do about it, when there is something useful to say. */
   readonly hint?: string;
-  /** Where, for programs: a path into the model JSON, or into a cells table. */
-  readonly path: readonly (string | number)[];
 }
 
 export type Result<T> = { readonly ok: true; readonly value: T; readonly warnings: readonly Problem[] } | {
@@ -29,7 +29,7 @@ export function resultOf<T>(value: T, problems: readonly Problem[]): Result<T> {
 
 /** One line per problem: "criterion 4: unknown column 'Industy' (did you mean 'Industry'?)". */
 export function formatProblem(p: Problem): string {
-  const text = `${p.where}: ${p.message}`;
+  const text = `${describeLocation(p.at)}: ${p.message}`;
   return p.hint === undefined ? text : `${text} (${p.hint})`;
 }
 

@@ -5,7 +5,6 @@ import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
 import type { Problem } from './problems';
 import { validateModel } from './validate';
-import { whereOf } from './where';
 
 /**
  * The JSON form of a model, checked structurally. Optional fields get their defaults, so a
@@ -72,16 +71,19 @@ export const modelSchema = z.strictObject({
 export function parseModel(json: unknown, chain: MigrationChain<ModelJson> = MODEL_JSON_MIGRATIONS): ModelRead {
   const migrated = migrateModelJson(json, chain);
   if (!migrated.ok) return { ok: false, problems: migrated.problems };
-  const parsed = modelSchema.safeParse(migrated.value);
+  const parsed = modelSchema.safeParse(migrated.value.stored);
   if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, migrated.value)) };
+    return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, migrated.value.stored)) };
   }
-  return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated);
+  return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated.value);
 }
 
-/** Trims what the comparison would trim anyway, so that equal models are equal as data. */
+/**
+ * Trims what the comparison would trim anyway, and turns -0 into 0 (JSON and cells cannot keep
+ * the sign), so that equal models are equal as data.
+ */
 export function normaliseModel(m: Model): Model {
-  return {
+  return withoutNegativeZero({
     ...m,
     name: m.name.trim(),
     description: m.description.trim(),
@@ -98,7 +100,16 @@ export function normaliseModel(m: Model): Model {
     bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
     // An empty as-of date is no as-of date: "leave it empty for today".
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
-  };
+  });
+}
+
+function withoutNegativeZero<T>(value: T): T {
+  if (Object.is(value, -0)) return 0 as T;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)])) as T;
+  }
+  return value;
 }
 
 function valueAt(json: unknown, path: readonly (string | number)[]): unknown {
@@ -146,5 +157,5 @@ function problemOfIssue(issue: z.core.$ZodIssue, json: unknown): Problem {
   } else if (issue.code === 'unrecognized_keys') {
     message = `unknown ${issue.keys.length === 1 ? 'key' : 'keys'} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
   }
-  return { severity: 'error', where: whereOf(path), message, path, ...(hint === undefined ? {} : { hint }) };
+  return { severity: 'error', at: { json: path }, message, ...(hint === undefined ? {} : { hint }) };
 }

@@ -96,6 +96,19 @@ export interface WorkbookGateway {
   surroundingRegion(sheet: string, address: string): Promise<string>;
   /** Writes blocks in one request, in order. */
   write(blocks: readonly CellBlockWrite[]): Promise<void>;
+  /**
+   * Gives every row of a block the same number formats, one per column, in one small request
+   * whatever the number of rows (the first row is set, then filled down: Range.autoFill with
+   * FillFormats, ExcelApi 1.9).
+   */
+  setNumberFormats(sheet: string, address: string, formats: readonly string[]): Promise<void>;
+  /**
+   * Puts the same row of formulas into every row of a block, each cell entered once: the first
+   * row is written; in a table column Excel's calculated-column auto-fill may fill the rest
+   * itself (office-js#2093, #5909), and what it did not fill is filled down (FillCopy).
+   * Block by block writes would make that auto-fill recalculate the whole column per block.
+   */
+  fillFormulas(sheet: string, address: string, formulas: readonly string[]): Promise<void>;
 
   addSheet(name: string): Promise<void>;
   deleteSheet(name: string): Promise<void>;

@@ -55,6 +55,8 @@ export interface RequestStats {
   requests: number;
   /** The largest request payload, in bytes (JSON estimate). */
   maxPayloadBytes: number;
+  /** Formula cells entered, by a write or by Excel filling a calculated column: each is one calculation. */
+  calculatedCells: number;
 }
 
 /**
@@ -72,7 +74,14 @@ export class MemoryWorkbook implements WorkbookGateway {
   private readonly changeListeners = new Set<{ sheet: string; listener: (c: SheetChange) => void }>();
   private readonly selectionListeners = new Set<(s: SelectionInfo) => void>();
   private current: SelectionInfo = { sheet: '', address: 'A1' };
-  readonly stats: RequestStats = { requests: 0, maxPayloadBytes: 0 };
+  readonly stats: RequestStats = { requests: 0, maxPayloadBytes: 0, calculatedCells: 0 };
+  /**
+   * Excel's AutoCorrect option "Fill formulas in tables to create calculated columns" (on by
+   * default): a formula entered into a table column whose other cells are empty or hold that
+   * formula is filled into every row of the column (office-js#2093, #5909), also when an add-in
+   * writes it.
+   */
+  calculatedColumns = true;
   /** When set, every request's payload size is recorded here too. */
   payloads: number[] | null = null;
 
@@ -269,11 +278,36 @@ export class MemoryWorkbook implements WorkbookGateway {
       const s = this.sheet(w.sheet);
       const b = parseAddress(w.address);
       if (w.values !== undefined) this.writeBlock(s, b, w.values, 'values');
-      if (w.formulas !== undefined) this.writeBlock(s, b, w.formulas, 'formulas');
+      if (w.formulas !== undefined) {
+        this.writeBlock(s, b, w.formulas, 'formulas');
+        this.fillCalculatedColumns(s, b);
+      }
       if (w.numberFormat !== undefined) this.writeBlock(s, b, w.numberFormat, 'numberFormat');
       touched.set(w.sheet, w.address);
     }
     for (const [sheet, address] of touched) this.emitChange(sheet, address);
+  }
+
+  async setNumberFormats(sheet: string, address: string, formats: readonly string[]): Promise<void> {
+    this.request('setNumberFormats', sheet, address, formats);
+    const b = parseAddress(address);
+    this.writeBlock(this.sheet(sheet), b, Array.from({ length: b.rows }, () => formats), 'numberFormat');
+  }
+
+  async fillFormulas(sheet: string, address: string, formulas: readonly string[]): Promise<void> {
+    this.request('fillFormulas', sheet, address, formulas);
+    const s = this.sheet(sheet);
+    const b = parseAddress(address);
+    const first = { ...b, rows: 1 };
+    this.writeBlock(s, first, [formulas], 'formulas');
+    this.fillCalculatedColumns(s, first);
+    const rest = { ...b, row: b.row + 1, rows: b.rows - 1 };
+    if (rest.rows === 0) return;
+    const unfilled = formulas.some((f, c) => s.formulas.get(key(rest.row + rest.rows - 1, b.column + c)) !== f);
+    if (!unfilled) return;
+    this.writeBlock(s, rest, Array.from({ length: rest.rows }, () => formulas), 'formulas');
+    for (let i = 0; i < rest.rows * rest.columns; i++) this.stats.calculatedCells++;
+    this.emitChange(sheet, address);
   }
 
   async addSheet(name: string): Promise<void> {
@@ -313,6 +347,11 @@ export class MemoryWorkbook implements WorkbookGateway {
       this.shiftColumns(s, t.block.row, t.block.rows, at, 1);
       t.block = { ...t.block, columns: t.block.columns + 1 };
       this.setCell(s, t.block.row, at, header);
+      // As in Excel, a new column takes its left neighbour's formats (a date column's too).
+      for (let r = t.block.row + 1; r < t.block.row + t.block.rows; r++) {
+        const inherited = s.formats.get(key(r, at - 1));
+        if (inherited !== undefined) s.formats.set(key(r, at), inherited);
+      }
       this.uniqueHeaders(t);
     }
   }
@@ -546,6 +585,40 @@ export class MemoryWorkbook implements WorkbookGateway {
         }
         const text = s.formats.get(key(rr, cc)) === '@';
         this.setCell(s, rr, cc, typeof v === 'string' ? typedValue(v, text) : v);
+      }
+    }
+  }
+
+  /**
+   * Excel's calculated columns: where a write put one formula into a table column's body and
+   * every other body cell of that column is empty or holds that formula, the formula fills the
+   * whole body, and every cell of it is calculated again.
+   */
+  private fillCalculatedColumns(s: Sheet, written: Block): void {
+    for (let r = 0; r < written.rows; r++) for (let c = 0; c < written.columns; c++) if (s.formulas.has(key(written.row + r, written.column + c))) this.stats.calculatedCells++;
+    if (!this.calculatedColumns) return;
+    for (const t of this.tableMap.values()) {
+      if (t.sheet !== s.name) continue;
+      const bodyTop = t.block.row + 1;
+      const bodyRows = t.block.rows - 1 - (t.totalsRow ? 1 : 0);
+      if (written.row + written.rows <= bodyTop || written.row >= bodyTop + bodyRows) continue;
+      for (let column = Math.max(written.column, t.block.column); column < Math.min(written.column + written.columns, t.block.column + t.block.columns); column++) {
+        const entered = new Set<string>();
+        for (let r = Math.max(written.row, bodyTop); r < Math.min(written.row + written.rows, bodyTop + bodyRows); r++) entered.add(s.formulas.get(key(r, column)) ?? '');
+        const [formula] = entered;
+        if (entered.size !== 1 || formula === undefined || formula === '') continue;
+        let fits = true;
+        for (let r = bodyTop; r < bodyTop + bodyRows && fits; r++) {
+          const inWrite = r >= written.row && r < written.row + written.rows;
+          if (!inWrite && !(s.formulas.get(key(r, column)) === formula || (s.values[r]?.[column] === undefined && !s.formulas.has(key(r, column))))) fits = false;
+        }
+        if (!fits) continue;
+        for (let r = bodyTop; r < bodyTop + bodyRows; r++) {
+          if (r >= written.row && r < written.row + written.rows) continue;
+          this.setCell(s, r, column, '');
+          s.formulas.set(key(r, column), formula);
+          this.stats.calculatedCells++;
+        }
       }
     }
   }

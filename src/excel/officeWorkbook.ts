@@ -167,6 +167,33 @@ export class OfficeWorkbook implements WorkbookGateway {
     });
   }
 
+  async setNumberFormats(sheet: string, address: string, formats: readonly string[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const block = context.workbook.worksheets.getItem(sheet).getRange(address);
+      const first = block.getRow(0);
+      first.numberFormat = [[...formats]];
+      if (parseAddress(address).rows > 1) first.autoFill(block, Excel.AutoFillType.fillFormats);
+      await context.sync();
+    });
+  }
+
+  async fillFormulas(sheet: string, address: string, formulas: readonly string[]): Promise<void> {
+    await Excel.run(async (context) => {
+      const block = context.workbook.worksheets.getItem(sheet).getRange(address);
+      const first = block.getRow(0);
+      first.formulas = [[...formulas]];
+      const last = block.getLastRow();
+      last.load('formulas');
+      await context.sync();
+      // Filled by Excel's calculated-column auto-fill already (the user's AutoCorrect option on)?
+      const lastRow: unknown[] = last.formulas[0] ?? [];
+      const filled = formulas.every((f, c) => lastRow[c] === f);
+      if (filled) return;
+      first.autoFill(block, Excel.AutoFillType.fillCopy);
+      await context.sync();
+    });
+  }
+
   async addSheet(name: string): Promise<void> {
     await Excel.run(async (context) => {
       context.workbook.worksheets.add(name);

@@ -7,11 +7,13 @@
  * null or "" for empty cells, and error objects for error cells.
  */
 import {
+  describeLocation,
   excelErrorOf,
   formatProblem,
   GROUP_LABELS,
   isBlank,
   modelFromCells,
+  modelPathOf,
   readDate,
   STAGES,
   type CompiledModel,
@@ -163,7 +165,7 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
           found = (checked.ok ? checked.warnings : checked.problems).map((p) => locateInCriteriaTable(p, criteria));
         }
         if (found.length === 0) return [['No problems found', '', '']];
-        return [[...PROBLEMS_HEADINGS], ...found.map((p) => [p.severity, p.where, p.hint === undefined ? p.message : `${p.message} (${p.hint})`])];
+        return [[...PROBLEMS_HEADINGS], ...found.map((p) => [p.severity, describeLocation(p.at), p.hint === undefined ? p.message : `${p.message} (${p.hint})`])];
       }),
   };
 }
@@ -289,14 +291,16 @@ const COLUMN_OF_PATH: Readonly<Record<string, string>> = {
  * n-th non-blank row.
  */
 function locateInCriteriaTable(p: Problem, criteria: unknown): Problem {
-  const [section, index, key] = p.path;
+  const path = modelPathOf(p.at);
+  if (path === null) return p;
+  const [section, index, key] = path;
   const column = COLUMN_OF_PATH[String(key)];
   if (section !== 'criteria' || typeof index !== 'number' || column === undefined) return p;
   const body = asMatrix(criteria).slice(1);
   let seen = -1;
   const row = body.findIndex((cells) => !cells.every(isBlank) && ++seen === index);
   if (row < 0) return p;
-  return { ...p, where: `criteria table, row ${row + 1}, '${column}'` };
+  return { ...p, at: { cells: { table: 'criteria', row: row + 1, column } } };
 }
 
 // ---------------------------------------------------------------------------- results

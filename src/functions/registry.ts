@@ -153,5 +153,5 @@ export class ModelRegistry {
 }
 
 function missing(handle: string): Problem {
-  return { severity: 'error', where: 'model', message: `${handle} is no longer loaded`, path: ['model'] };
+  return { severity: 'error', at: { input: 'model' }, message: `${handle} is no longer loaded` };
 }

@@ -21,7 +21,7 @@ import { readHistory } from './history';
 import { pointsFromWeight, quantile, standardDeviation } from './integerPoints';
 import { compressRows, crossValidateLambda, fitLogistic, LAMBDAS, type Design, type LogisticFit } from './logisticRegression';
 import type { OutcomeValues } from './outcomes';
-import { fail, succeed, warning } from './problems';
+import { error, fail, succeed, warning } from './problems';
 import { rocAuc } from './rocAuc';
 import { stratifiedGroups } from './seededSplit';
 import { suggestForColumn, type SuggestedCriterion } from './suggestCriteria';
@@ -178,7 +178,7 @@ export function calibrate(current: Model | null, headers: readonly unknown[], ro
 
   const all = [...baseFeatures, ...suggested];
   if (all.length === 0) {
-    return fail([...warnings, { severity: 'error', where: 'calibration', message: 'there is nothing to fit: the model has no criteria and no column tells converters apart', hint: 'add criteria, or more history', path: [] }]);
+    return fail([...warnings, error('calibration', 'there is nothing to fit: the model has no criteria and no column tells converters apart', 'add criteria, or more history')]);
   }
   const p = all.length;
   const x = new Float64Array(n * p);

@@ -35,8 +35,8 @@ export function compareModels(champion: Model, challenger: Model, headers: reado
   const a = compile(champion, headers, options);
   const b = compile(challenger, headers, options);
   const problems: Problem[] = [
-    ...(a.ok ? [] : a.problems.map((p) => ({ ...p, where: `champion: ${p.where}` }))),
-    ...(b.ok ? [] : b.problems.map((p) => ({ ...p, where: `challenger: ${p.where}` }))),
+    ...(a.ok ? [] : a.problems.map((p) => ({ ...p, at: { within: 'champion', at: p.at } }))),
+    ...(b.ok ? [] : b.problems.map((p) => ({ ...p, at: { within: 'challenger', at: p.at } }))),
   ];
   if (!a.ok || !b.ok) return fail(problems);
   const h = history.value;

@@ -46,7 +46,8 @@ export function criterionFeatures(m: Model, headers: readonly unknown[], rows: r
     const single = model({ criteria: [perPointCriterion(c)], asOf: m.asOf, dateOrder: m.dateOrder });
     const compiled = compile(single, headers, options);
     if (!compiled.ok) {
-      return fail(compiled.problems.map((p) => ({ ...p, where: p.where.replace(/^criterion 1/, `criterion ${index + 1}`), path: ['criteria', index, ...p.path.slice(2)] })));
+      // The criterion was compiled alone, as criterion 1: point its problems at its place in the model.
+      return fail(compiled.problems.map((p) => ('json' in p.at && p.at.json[0] === 'criteria' ? { ...p, at: { json: ['criteria', index, ...p.at.json.slice(2)] } } : p)));
     }
     const scored = compiled.value.scoreRows(rows);
     let matches = 0;

@@ -12,10 +12,11 @@ export function fail<T>(problems: readonly Problem[]): Result<T> {
   return { ok: false, problems };
 }
 
-export function error(where: string, message: string, hint?: string): Problem {
-  return { severity: 'error', where, message, path: [where], ...(hint === undefined ? {} : { hint }) };
+/** A problem with an input of the analysis (named, e.g. "outcome column 'Won'"), not with the model. */
+export function error(input: string, message: string, hint?: string): Problem {
+  return { severity: 'error', at: { input }, message, ...(hint === undefined ? {} : { hint }) };
 }
 
-export function warning(where: string, message: string, hint?: string): Problem {
-  return { severity: 'warning', where, message, path: [where], ...(hint === undefined ? {} : { hint }) };
+export function warning(input: string, message: string, hint?: string): Problem {
+  return { severity: 'warning', at: { input }, message, ...(hint === undefined ? {} : { hint }) };
 }

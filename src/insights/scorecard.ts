@@ -20,7 +20,7 @@ import { compile, excelSerialFromIsoDate, model as newModel, validateModel, type
 import { baselineAuc } from './baselineRegression';
 import { readHistory } from './history';
 import type { OutcomeValues } from './outcomes';
-import { fail, succeed, warning } from './problems';
+import { error, fail, succeed, warning } from './problems';
 import { rocAuc } from './rocAuc';
 import { binColumn, woe, type Bin, type Binning } from './scorecardBinning';
 import { scorecardBands } from './scorecardBands';
@@ -264,7 +264,7 @@ export function buildScorecard(headers: readonly unknown[], rows: readonly (read
 
   const card = buildCard(candidates, history.labels, train, options);
   if (card.kept.length === 0) {
-    return fail([...warnings, ...[...leftOut, ...card.leftOut].map((l) => warning(`column '${l.column}'`, `left out: ${l.note}`)), { severity: 'error', where: 'scorecard', message: 'no column tells converters apart well enough to earn points', hint: 'add columns recorded before the outcome was known, or more history', path: [] }]);
+    return fail([...warnings, ...[...leftOut, ...card.leftOut].map((l) => warning(`column '${l.column}'`, `left out: ${l.note}`)), error('scorecard', 'no column tells converters apart well enough to earn points', 'add columns recorded before the outcome was known, or more history')]);
   }
   const unbanded = modelOf(card, base, scale, base.bands);
   const compiled = compile(unbanded, headers, options);

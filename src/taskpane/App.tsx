@@ -1,6 +1,6 @@
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { model as blankModel, formatProblems, type Model, type Problem } from '../engine';
+import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
@@ -209,7 +209,8 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     const first = errors[0] ?? live.problems[0];
     if (first === undefined) return;
     showTab('model');
-    const index = first.path[0] === 'criteria' && typeof first.path[1] === 'number' ? first.path[1] : null;
+    const path = modelPathOf(first.at);
+    const index = path !== null && path[0] === 'criteria' && typeof path[1] === 'number' ? path[1] : null;
     if (index !== null) setOpenRule(index);
     requestAnimationFrame(() => {
       const target = index !== null ? document.querySelector<HTMLElement>(`[data-rule="${index}"] .rule-summary`) : document.querySelector<HTMLElement>('.model-editor .problems, .settings summary');

@@ -7,6 +7,7 @@ import { aucLine, binLabel, gainAt, gainLine, headline, insightsReport, percent,
 import { textOn } from './theme';
 import { NumberField } from './NumberField';
 import { ProblemList } from './ProblemList';
+import { ScorecardReport } from './ScorecardReport';
 
 export interface InsightsViewProps {
   session: ScoringSession;
@@ -215,6 +216,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
           </div>
         </div>
       )}
+      {outcome !== '' && <ScorecardReport table={table} outcome={outcome} capacityShare={share} busy={busy} onAdopt={onAdopt} onSaveChallenger={(m) => void saveChallenger(m)} />}
       {comparison !== null && !comparison.ok && <ProblemList problems={comparison.problems} title="No comparison:" />}
       {comparison?.ok === true && challenger !== null && (
         <div aria-label="Champion and challenger" role="region">

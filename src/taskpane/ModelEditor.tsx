@@ -1,6 +1,6 @@
 import { Button, Field, Input, Select, Switch } from '@fluentui/react-components';
 import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
-import { criterionLabel, formatProblem, GROUP_LABELS, GROUPS, maximumScore, type Band, type Cap, type Criterion, type Group, type Model, type Problem } from '../engine';
+import { criterionLabel, formatProblem, GROUP_LABELS, GROUPS, maximumScore, modelPathOf, type Band, type Cap, type Criterion, type Group, type Model, type Problem } from '../engine';
 import type { LeadColumn } from '../workbook/session';
 import { nearestColumn, usefulColumn } from './columnChoice';
 import { DismissIcon, DragDotsIcon } from './icons';
@@ -27,8 +27,11 @@ export interface ModelEditorProps {
 
 /** Memoised: it re-renders only when its model, problems or columns change, not with every live count. */
 export const ModelEditor = memo(function ModelEditor({ model: m, columns, problems, groupAverages, openRule, onOpenRule, onChange }: ModelEditorProps) {
-  const modelLevel = problems.filter((p) => p.path[0] !== 'criteria' || typeof p.path[1] !== 'number' || p.path[1] >= m.criteria.length);
-  const bandsOpen = modelLevel.some((p) => p.path[0] === 'bands' || p.path[0] === 'stages' || p.path[0] === 'groupCaps' || p.path[0] === 'totalCap');
+  const modelLevel = problems.filter((p) => {
+    const path = modelPathOf(p.at);
+    return path === null || path[0] !== 'criteria' || typeof path[1] !== 'number' || path[1] >= m.criteria.length;
+  });
+  const bandsOpen = modelLevel.some((p) => ['bands', 'stages', 'groupCaps', 'totalCap'].includes(String(modelPathOf(p.at)?.[0])));
   return (
     <section aria-labelledby="model-heading" className="model-editor">
       <h2 id="model-heading" className="sr-only">Model: {m.name}</h2>

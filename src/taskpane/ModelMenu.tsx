@@ -19,7 +19,7 @@ function parseJsonModel(text: string): Parsed {
   try {
     data = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [{ severity: 'error', where: 'JSON', message: e instanceof Error ? e.message : String(e), hint: 'paste the text of a model exported from this pane', path: [] }] };
+    return { ok: false, problems: [{ severity: 'error', at: { input: 'JSON' }, message: e instanceof Error ? e.message : String(e), hint: 'paste the text of a model exported from this pane' }] };
   }
   const result = parseModel(data);
   return result.ok ? { ok: true, model: result.value, warnings: result.warnings } : { ok: false, problems: result.problems };

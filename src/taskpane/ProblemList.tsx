@@ -1,4 +1,4 @@
-import type { Problem } from '../engine';
+import { describeLocation, modelPathOf, type Problem } from '../engine';
 
 /** Located problems, each with where it is and what to do; errors first. */
 export function ProblemList({ problems, title }: { problems: readonly Problem[]; title?: string }) {
@@ -10,7 +10,7 @@ export function ProblemList({ problems, title }: { problems: readonly Problem[];
       <ul>
         {sorted.map((p, i) => (
           <li key={i} className={p.severity}>
-            <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong> in {p.where}: {p.message}
+            <strong>{p.severity === 'error' ? 'Error' : 'Warning'}</strong> in {describeLocation(p.at)}: {p.message}
             {p.hint !== undefined && <span className="hint"> ({p.hint})</span>}
           </li>
         ))}
@@ -21,5 +21,8 @@ export function ProblemList({ problems, title }: { problems: readonly Problem[];
 
 /** The problems whose path points into criterion `index`. */
 export function problemsOfCriterion(problems: readonly Problem[], index: number): Problem[] {
-  return problems.filter((p) => p.path[0] === 'criteria' && p.path[1] === index);
+  return problems.filter((p) => {
+    const path = modelPathOf(p.at);
+    return path !== null && path[0] === 'criteria' && path[1] === index;
+  });
 }

@@ -19,6 +19,14 @@ export const MODEL_NAME = 'LeadScoringModel';
 /** Where that cell and its label sit on the model sheet: row 2, above the tables. */
 export const MODEL_CELL = { label: 'A2', cell: 'B2' } as const;
 
+/** Number formats of the added columns: points with two decimals; a band name as General (a text format would keep a formula as text). */
+const SCORE_COLUMN_FORMATS: Readonly<Record<string, string>> = {
+  [SCORE_COLUMNS.score]: '0.00',
+  [SCORE_COLUMNS.band]: 'General',
+  [SCORE_COLUMNS.fit]: '0.00',
+  [SCORE_COLUMNS.engagement]: '0.00',
+};
+
 /** What Apply needs of the session it runs in. */
 export interface ApplyContext {
   readonly gateway: WorkbookGateway;
@@ -91,8 +99,9 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   if (!formulas && owned !== null) await removeNamesAndCells(gateway, owned);
 
   await ctx.saveModel(model);
-  let columns: (row: number) => WriteCell[];
-  let what: 'values' | 'formulas';
+  const body = { sheet: info.sheet, row: block.row + 1, column: firstOwned, rows: rowCount, columns: wanted.length };
+  // A new table column takes its left neighbour's formats: a date column's would show scores as dates.
+  await gateway.setNumberFormats(info.sheet, formatAddress(body), wanted.map((h) => SCORE_COLUMN_FORMATS[h] ?? 'General'));
   if (formulas) {
     const first = leadHeaders[0] ?? '';
     const last = leadHeaders[leadHeaders.length - 1] ?? '';
@@ -104,22 +113,21 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
     await gateway.setName(MODEL_NAME, `=${sheetRef(MODEL_SHEET)}!$B$2`, 'Lead scoring model, added by the Lead Scoring add-in');
     const span = thisRowSpan(info.name, first, last);
     const fn: Record<string, string> = { Score: 'SCORE', Band: 'BAND', Fit: 'FIT', Engagement: 'ENGAGEMENT' };
-    const row = wanted.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`);
-    columns = () => row;
-    what = 'formulas';
+    // Every row's formulas are the same (structured references to its own row): one fill, so
+    // Excel's calculated-column auto-fill runs once instead of once per block.
+    await gateway.fillFormulas(info.sheet, formatAddress(body), wanted.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`));
   } else {
-    const body = (await leads.read(info, { table: info.name, columns: wanted, names: [], cells: [], mode: 'values' })).rows;
-    const scored = compiled.value.scoreRows(body);
+    const rows = (await leads.read(info, { table: info.name, columns: wanted, names: [], cells: [], mode: 'values' })).rows;
+    const scored = compiled.value.scoreRows(rows);
     const bands = compiled.value.bands;
     const round = (n: number): number => Math.round(n * 100) / 100;
-    columns = (r) => {
+    const columns = (r: number): WriteCell[] => {
       const out: WriteCell[] = [round(scored.scores[r] ?? 0), asText(bands[scored.bandIndex[r] ?? 0]?.name ?? '')];
       if (options.subScores) out.push(round(scored.fit[r] ?? 0), round(scored.engagement[r] ?? 0));
       return out;
     };
-    what = 'values';
+    await writeRows(gateway, ctx.blockBudgetBytes, body, columns);
   }
-  await writeRows(gateway, ctx.blockBudgetBytes, { sheet: info.sheet, row: block.row + 1, column: firstOwned, rows: rowCount, columns: wanted.length }, columns, what);
 
   // Band colours: plain conditional formats on plain cells.
   const scoreAddress = formatAddress({ row: block.row + 1, column: firstOwned, rows: rowCount, columns: 1 });
@@ -140,8 +148,8 @@ interface RowSpan {
   readonly columns: number;
 }
 
-/** Writes rows in blocks, each request under the payload budget. */
-async function writeRows(gateway: WorkbookGateway, budget: number, at: RowSpan, cellsOf: (r: number) => WriteCell[], what: 'values' | 'formulas'): Promise<void> {
+/** Writes rows of values in blocks, each request under the payload budget. */
+async function writeRows(gateway: WorkbookGateway, budget: number, at: RowSpan, cellsOf: (r: number) => WriteCell[]): Promise<void> {
   const { sheet, row, column, rows, columns } = at;
   let perRow = 1;
   for (let r = 0; r < Math.min(rows, 50); r++) perRow = Math.max(perRow, bytesOf(cellsOf(r)) + 1);
@@ -152,7 +160,7 @@ async function writeRows(gateway: WorkbookGateway, budget: number, at: RowSpan, 
     const cells: WriteCell[][] = [];
     for (let i = 0; i < n; i++) cells.push(cellsOf(r + i));
     const address = formatAddress({ row: row + r, column, rows: n, columns });
-    await gateway.write([what === 'values' ? { sheet, address, values: cells } : { sheet, address, formulas: cells }]);
+    await gateway.write([{ sheet, address, values: cells }]);
   }
 }
 
@@ -200,5 +208,5 @@ function uniqueCells(cells: readonly { sheet: string; address: string }[]): { sh
 }
 
 function problem(message: string): Problem {
-  return { severity: 'error', where: 'lead table', message, path: [] };
+  return { severity: 'error', at: { input: 'lead table' }, message };
 }

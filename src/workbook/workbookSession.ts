@@ -92,7 +92,7 @@ export class WorkbookSession implements ScoringSession {
     return (
       stored ?? {
         model: null,
-        problems: [{ severity: 'error', where: `${MODEL_SHEET} sheet`, message: 'the sheet is empty', hint: 'save a model from the pane to write it again', path: ['cells'] }],
+        problems: [{ severity: 'error', at: { sheet: MODEL_SHEET }, message: 'the sheet is empty', hint: 'save a model from the pane to write it again' }],
       }
     );
   }
@@ -213,5 +213,5 @@ export class WorkbookSession implements ScoringSession {
 }
 
 function problem(message: string): Problem {
-  return { severity: 'error', where: 'lead table', message, path: [] };
+  return { severity: 'error', at: { input: 'lead table' }, message };
 }

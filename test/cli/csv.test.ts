@@ -37,18 +37,26 @@ describe('toCsv / parseCsv', () => {
     expect(parseCsv('Name|Amount\nAda|1,5\nBob|2,25\n')).toEqual(want);
   });
 
-  it('neutralises formula-like text (CSV injection) but not plain numbers', () => {
+  it('neutralises what a spreadsheet would run: formulas, function calls, links to other programs, sheets and workbooks', () => {
     expect(neutraliseFormula('=HYPERLINK("http://x","y")')).toBe('\'=HYPERLINK("http://x","y")');
-    expect(neutraliseFormula('+1+1')).toBe("'+1+1");
-    expect(neutraliseFormula('-2+3')).toBe("'-2+3");
+    expect(neutraliseFormula('=1+1')).toBe("'=1+1");
+    expect(neutraliseFormula('+SUM(A1:A9)')).toBe("'+SUM(A1:A9)");
+    expect(neutraliseFormula('-2+cmd|\' /C calc\'!A0')).toBe("'-2+cmd|' /C calc'!A0");
     expect(neutraliseFormula('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(neutraliseFormula('+Sheet2!A1')).toBe("'+Sheet2!A1");
+    expect(neutraliseFormula('-[book.xlsx]Sheet1!A1')).toBe("'-[book.xlsx]Sheet1!A1");
     expect(neutraliseFormula('\t=1')).toBe("'\t=1");
     expect(neutraliseFormula('\r=1')).toBe("'\r=1");
-    expect(neutraliseFormula('-42')).toBe('-42');
-    expect(neutraliseFormula('+1.5e3')).toBe('+1.5e3');
-    expect(neutraliseFormula('a=b')).toBe('a=b');
-    const csv = toCsv(['=cmd'], [['=1+2'], [-5], ['-5']]);
-    expect(csv).toBe("'=cmd\r\n'=1+2\r\n-5\r\n-5\r\n");
+    expect(neutraliseFormula('  =1')).toBe("'  =1");
+    expect(neutraliseFormula('\uFF1D1+1')).toBe("'\uFF1D1+1");
+  });
+
+  it('leaves data alone: numbers, phone numbers, words after a dash, handles', () => {
+    for (const data of ['-42', '+1.5e3', '-', '+44 20 7946 0958', '+1 (555) 123-4567', '-Engineer', '- VP Sales', '@handle', 'a=b', '-2+3', "'=already neutral"]) {
+      expect(neutraliseFormula(data)).toBe(data);
+    }
+    const csv = toCsv(['=cmd'], [['=1+2'], [-5], ['-5'], ['+44 20 7946 0958']]);
+    expect(csv).toBe("'=cmd\r\n'=1+2\r\n-5\r\n-5\r\n+44 20 7946 0958\r\n");
     expect(parseCsv(toCsv(['x'], [['=A1,B1']])).rows).toEqual([["'=A1,B1"]]);
   });
 });
@@ -90,22 +98,28 @@ describe('examples/leads.csv', () => {
 
 describe('examples/leads.xlsx', () => {
   it('holds the generator’s leads and the example model on its Lead Scoring sheet (regenerate: npm run examples)', async () => {
-    const { default: ExcelJS } = await import('exceljs');
     const { exampleLeads, exampleModel, EXAMPLE_WORKBOOK_URL } = await import('../../src/cli/writeExample');
-    const { engineValue, findModelSheet, sheetGrid } = await import('../../src/cli/leadFile');
-    const { readModelSheet } = await import('../../src/engine');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(EXAMPLE_WORKBOOK_URL.pathname);
-    const table = exampleLeads();
-    const sheet = wb.getWorksheet('Leads')!;
-    const cells = (r: number): unknown[] => table.headers.map((_, c) => engineValue(sheet.getRow(r).getCell(c + 1).value));
-    expect(cells(1)).toEqual(table.headers);
-    expect(sheet.actualRowCount).toBe(table.rows.length + 1);
-    table.rows.forEach((row, i) => {
-      const want = row.map((v) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : v === undefined || v === '' ? null : v));
-      expect(cells(i + 2).map((v) => (v === '' ? null : v))).toEqual(want);
-    });
-    const model = readModelSheet(sheetGrid(findModelSheet(wb)!));
-    expect(model.ok && model.value).toEqual(exampleModel());
+    const { XlsxPackage } = await import('../../src/cli/files/xlsxPackage');
+    const { readLeadTable } = await import('../../src/cli/scoring/workbookLeads');
+    const { modelFromWorkbook } = await import('../../src/cli/modelSource');
+    const pkg = XlsxPackage.open(EXAMPLE_WORKBOOK_URL.pathname);
+    try {
+      const table = exampleLeads();
+      const read = await readLeadTable(pkg, undefined);
+      expect(read.headers).toEqual(table.headers);
+      expect(read.rows).toHaveLength(table.rows.length);
+      table.rows.forEach((row, i) => {
+        const want = row.map((v) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : v === undefined || v === '' ? null : v));
+        expect(read.rows[i]!.map((v) => (v === '' ? null : v))).toEqual(want);
+      });
+      // Date columns read as dates (their cells' number format), so CSV output can write them as ISO dates.
+      const created = table.headers.indexOf('Created Date');
+      const numbered = read.rows.flatMap((row, i) => (typeof row[created] === 'number' ? [i] : []));
+      expect(numbered.length).toBeGreaterThan(400);
+      expect(numbered.every((i) => read.dates[i]?.[created] === true)).toBe(true);
+      expect((await modelFromWorkbook(pkg))?.model).toEqual(exampleModel());
+    } finally {
+      pkg.close();
+    }
   });
 });

@@ -19,12 +19,15 @@ beforeEach(() => {
 const run = runCli;
 
 describe('leadscore calibrate', () => {
-  it('learns a complete model from examples/leads.csv alone, which leadscore score then uses', async () => {
+  it('builds a scorecard from examples/leads.csv alone, which leadscore score then uses', async () => {
     const model = join(dir, 'model.json');
     const { code, out } = await run('calibrate', EXAMPLE, '--outcome', 'Converted', '-o', model, '--as-of', '2026-11-01');
     expect(code).toBe(EXIT.ok);
-    expect(out).toMatch(/Holdout AUC: before -, after 0\.\d{3}/);
-    expect(out).toMatch(/Lead ID: a different value in nearly every row/);
+    expect(out).toMatch(/Hold-out AUC: scorecard 0\.\d{3}, unconstrained logistic regression 0\.\d{3} \(same split\)/);
+    // Per column: its bins with leads, share, conversion and points, and its information value.
+    expect(out).toMatch(/\(information value \d\.\d\d\):\n +bin +leads +share +converted +points\n/);
+    expect(out).toMatch(/Lead ID: an identifier/);
+    expect(out).toMatch(/Bands \(Cold \d+%, Warm \d+%, Hot \d+% of the leads\)/);
     const parsed = parseModel(JSON.parse(readFileSync(model, 'utf8')));
     expect(parsed.ok).toBe(true);
     const scored = await run('score', EXAMPLE, '--model', model, '-o', join(dir, 'scored.csv'), '--as-of', '2026-11-01');
@@ -45,6 +48,28 @@ describe('leadscore calibrate', () => {
     expect(json.criteria.length).toBe(templateById('weighted-b2b')!.model.criteria.filter((c) => c.enabled).length);
     expect(json.criteria.every((c: { oldPoints: number | null }) => c.oldPoints !== null)).toBe(true);
     expect(json.written).toBeNull();
+  });
+
+  it('shapes the scorecard: 0-100 points, Hot at a capacity, as JSON', async () => {
+    const { code, out } = await run('calibrate', EXAMPLE, '--outcome', 'Converted', '--as-of', '2026-11-01', '--scale', '0-100', '--capacity', '15%', '--json');
+    expect(code).toBe(EXIT.ok);
+    const json = JSON.parse(out);
+    expect(json.maximumPoints).toBeLessThanOrEqual(100);
+    expect(json.maximumPoints).toBeGreaterThanOrEqual(95);
+    expect(json.bands.at(-1).share).toBeLessThanOrEqual(0.15);
+    expect(json.columns[0].bins[0]).toEqual(expect.objectContaining({ label: expect.any(String), leads: expect.any(Number), rate: expect.any(Number), points: expect.any(Number) }));
+    expect(json.leftOut.find((l: { column: string }) => l.column === 'Lead ID').reason).toBe('identifier');
+    expect(parseModel(json.model).ok).toBe(true);
+  });
+
+  it('rejects scorecard options it cannot honour, before reading the file', async () => {
+    expect((await run('calibrate', EXAMPLE, '--outcome', 'Converted', '--scale', '0-10')).err).toMatch(/--scale must be 'points' or '0-100'/);
+    expect((await run('calibrate', EXAMPLE, '--outcome', 'Converted', '--pdo', '0')).err).toMatch(/--pdo must be a number of points above 0/);
+    const modelFile = join(dir, 'b2b.json');
+    writeFileSync(modelFile, JSON.stringify(templateById('weighted-b2b')!.model));
+    const both = await run('calibrate', EXAMPLE, '--outcome', 'Converted', '--model', modelFile, '--scale', '0-100');
+    expect(both.code).toBe(EXIT.usage);
+    expect(both.err).toMatch(/add --scorecard/);
   });
 
   it('never replaces an existing output without --force', async () => {

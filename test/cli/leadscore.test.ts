@@ -70,7 +70,11 @@ describe('leadscore', () => {
 });
 
 describe('npx leadscore (bin/leadscore.mjs)', () => {
-  it('runs the TypeScript command line as a program, with its exit codes', () => {
+  it('runs the compiled command line as a program, with its exit codes', () => {
+    // What `npm ci` runs through "prepare": the bin then starts from build/cli, not through tsx.
+    const build = spawnSync(process.execPath, [join(__dirname, '../../scripts/build-cli.mjs')], { encoding: 'utf8' });
+    expect(build.status).toBe(0);
+    expect(existsSync(join(__dirname, '../../build/cli/leadscore.mjs'))).toBe(true);
     const bin = join(__dirname, '../../bin/leadscore.mjs');
     const ok = spawnSync(process.execPath, [bin, 'sql', 'template:plan', '--dialect', 'postgres'], { encoding: 'utf8' });
     expect(ok.status).toBe(EXIT.ok);

@@ -209,7 +209,7 @@ describe('the as-of date that ages are measured to', () => {
     for (const asOf of ['tomorrow', '2026-02-30', 0, -5, new Date(Number.NaN)]) {
       const result = compile(m, HEADERS, { asOf });
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.problems.map((p) => p.where)).toEqual(['as-of date']);
+      if (!result.ok) expect(result.problems.map((p) => p.at)).toEqual([{ input: 'as-of date' }]);
     }
     const bad = compile(m, HEADERS, { asOf: 'tomorrow' });
     expect(bad.ok ? '' : formatProblems(bad.problems)).toBe("as-of date: 'tomorrow' is not a date (write it as YYYY-MM-DD)");

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { MODEL_VERSION, modelFromCells, parseModel, type Model, type ModelRead } from '../../src/engine';
+import { MODEL_VERSION, modelFromCells, parseModel, type Model, type ModelRead, type ProblemAt } from '../../src/engine';
 
 // Models live for years in workbooks and files. These fixtures are frozen copies of the
 // version-1 formats: if a change to the engine stops reading them as they were written,
@@ -31,6 +31,6 @@ describe('saved models of format version 1', () => {
     expectTypeOf(parseModel).returns.toEqualTypeOf<ModelRead>();
     const read = parseModel({});
     if (read.ok) expectTypeOf(read.value).toEqualTypeOf<Model>();
-    else expectTypeOf(read.problems[0]?.where).toEqualTypeOf<string | undefined>();
+    else expectTypeOf(read.problems[0]?.at).toEqualTypeOf<ProblemAt | undefined>();
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkChain,
   criterion,
+  formatProblem,
   layoutModelSheet,
   migrate,
   model,
@@ -33,7 +34,7 @@ const steps: MigrationStep<Stored>[] = [
   { id: '3-add-label', fromVersion: 2, up: (s) => ({ ...s, version: 3, label: s.label ?? 'untitled' }) },
 ];
 const chain: MigrationChain<Stored> = { steps, current: 3 };
-const at = { where: 'test', path: ['version'] };
+const at = { input: 'test' } as const;
 
 describe('the shipped migration chains', () => {
   it('are consecutive, unique and reach the current format version, for JSON and for cells', () => {
@@ -63,25 +64,24 @@ describe('migration chains', () => {
   it('brings an old value up through every later step, in order', () => {
     expect(migrate<Stored>({ version: 1, points: 5 }, 1, chain, at)).toEqual({
       ok: true,
-      value: { version: 3, weight: 5, label: 'untitled' },
-      from: 1,
-      applied: ['2-points-become-weight', '3-add-label'],
+      value: { stored: { version: 3, weight: 5, label: 'untitled' }, from: 1, applied: ['2-points-become-weight', '3-add-label'] },
+      warnings: [],
     });
-    expect(migrate<Stored>({ version: 2, weight: 7, label: 'x' }, 2, chain, at)).toMatchObject({ ok: true, applied: ['3-add-label'] });
-    expect(migrate<Stored>({ version: 3 }, 3, chain, at)).toMatchObject({ ok: true, applied: [] });
+    expect(migrate<Stored>({ version: 2, weight: 7, label: 'x' }, 2, chain, at)).toMatchObject({ ok: true, value: { applied: ['3-add-label'] } });
+    expect(migrate<Stored>({ version: 3 }, 3, chain, at)).toMatchObject({ ok: true, value: { applied: [] } });
   });
 
   it('says clearly when the value comes from a newer version, where the version was read', () => {
-    const r = migrate<Stored>({ version: 4 }, 4, chain, { where: "'Lead Scoring'!V6", path: ['cells', 'settings', 3, 'Format version'] });
+    const versionCell = { sheet: 'Lead Scoring', cell: 'V6', cells: { table: 'settings', row: 3, column: 'Format version' } } as const;
+    const r = migrate<Stored>({ version: 4 }, 4, chain, versionCell);
     expect(r).toEqual({
       ok: false,
       problems: [
         {
           severity: 'error',
-          where: "'Lead Scoring'!V6",
+          at: versionCell,
           message: 'made by a newer version of Lead Scoring (format version 4; this one reads up to 3)',
           hint: 'update the add-in or the command line to open this model',
-          path: ['cells', 'settings', 3, 'Format version'],
         },
       ],
     });
@@ -103,7 +103,7 @@ describe('migration chains', () => {
   it('a step that throws becomes a located problem, not an exception', () => {
     const broken: MigrationChain<Stored> = { steps: [{ id: '2-broken', fromVersion: 1, up: () => { throw new Error('no points column'); } }], current: 2 };
     const r = migrate<Stored>({ version: 1 }, 1, broken, at);
-    expect(r).toMatchObject({ ok: false, problems: [{ where: 'test', message: "migration '2-broken' from format version 1 failed: no points column" }] });
+    expect(r).toMatchObject({ ok: false, problems: [{ at: { input: 'test' }, message: "migration '2-broken' from format version 1 failed: no points column" }] });
   });
 });
 
@@ -163,6 +163,6 @@ describe('the model readers migrate first and say from which version', () => {
     const fromSheet = readModelSheet(grid.map((row) => Array.from(row, (v) => v ?? '')));
     const messages = [fromCells, fromJson, fromSheet].map((r) => (r.ok ? '' : r.problems[0]?.message));
     expect(new Set(messages)).toEqual(new Set(['made by a newer version of Lead Scoring (format version 9; this one reads up to 1)']));
-    expect(fromSheet.ok ? '' : fromSheet.problems[0]?.where).toMatch(/^'Lead Scoring'!V\d+ /);
+    expect(fromSheet.ok ? '' : formatProblem(fromSheet.problems[0]!)).toMatch(/^'Lead Scoring'!V\d+ \(settings table, row \d+, 'Format version'\): made by a newer version/);
   });
 });

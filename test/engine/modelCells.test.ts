@@ -297,9 +297,9 @@ describe('reading a malformed sheet', () => {
       criteria: [['Group', 'Column', 'Condition', 'Value', 'Points'], ['Fit', 'Employees', '>', 100, 'ten']],
       bands: [['Band', 'From', 'Colour'], ['Cold', 0, 'blue']],
     });
-    expect(result.ok ? [] : result.problems.map((p) => p.path)).toEqual([
-      ['cells', 'criteria', 1, 'Points'],
-      ['cells', 'bands', 1, 'Colour'],
+    expect(result.ok ? [] : result.problems.map((p) => p.at)).toEqual([
+      { cells: { table: 'criteria', row: 1, column: 'Points' } },
+      { cells: { table: 'bands', row: 1, column: 'Colour' } },
     ]);
   });
 

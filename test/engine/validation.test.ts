@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  describeLocation,
+  modelPathOf,
   compile,
   criterion,
   formatProblem,
@@ -80,7 +82,7 @@ describe('unknown columns', () => {
     const problems = problemsOf(m);
     expect(problems).toHaveLength(1);
     expect(formatProblem(problems[0]!)).toBe("criterion 4, field: unknown column 'Industy' (did you mean 'Industry'?)");
-    expect(problems[0]).toMatchObject({ severity: 'error', path: ['criteria', 3, 'field'] });
+    expect(problems[0]).toMatchObject({ severity: 'error', at: { json: ['criteria', 3, 'field'] } });
   });
 
   it('finds a column whatever its case and spacing, without a problem', () => {
@@ -386,9 +388,9 @@ describe('parseModel', () => {
     expect(result.problems.length).toBeGreaterThan(0);
     for (const p of result.problems) {
       expect(p.severity).toBe('error');
-      expect(typeof p.where).toBe('string');
+      expect(describeLocation(p.at).length).toBeGreaterThan(0);
       expect(p.message.length).toBeGreaterThan(0);
-      expect(Array.isArray(p.path)).toBe(true);
+      expect(Array.isArray(modelPathOf(p.at))).toBe(true);
     }
   };
 

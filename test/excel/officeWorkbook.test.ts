@@ -176,6 +176,43 @@ describe('OfficeWorkbook on office-addin-mock', () => {
     expect(made.cellValue.rule).toEqual({ formula1: '50', formula2: '9.99E+307', operator: 'Between' });
   });
 
+  for (const autoFilled of [true, false]) {
+    it(`fillFormulas: the first row is written; filled down only when Excel's calculated-column auto-fill did not (${autoFilled ? 'it did' : 'it did not'})`, async () => {
+      const fills: unknown[][] = [];
+      const excel = installExcel({
+        worksheets: {
+          sheet: {
+            block: {
+              first: {
+                autoFill: function (destination: unknown, type: unknown) {
+                  fills.push([destination, type]);
+                },
+              },
+              last: { formulas: [autoFilled ? ['=A', '=B'] : ['', '']] },
+              getRow: function (this: Data) {
+                return this.first;
+              },
+              getLastRow: function (this: Data) {
+                return this.last;
+              },
+            },
+            getRange: function (this: Data) {
+              return this.block;
+            },
+          },
+          getItem: function (this: Data) {
+            return this.sheet;
+          },
+        },
+      });
+      Object.assign(excel, { AutoFillType: { fillCopy: 'FillCopy', fillFormats: 'FillFormats' } });
+      await new OfficeWorkbook().fillFormulas('Leads', 'D2:E100001', ['=A', '=B']);
+      const block = (excel.context as { workbook: { worksheets: { sheet: { block: { first: Data } } } } }).workbook.worksheets.sheet.block;
+      expect(block.first.formulas).toEqual([['=A', '=B']]);
+      expect(fills).toEqual(autoFilled ? [] : [[block, 'FillCopy']]);
+    });
+  }
+
   it('conditional formats: a band name rule is a cell-value equal-to rule with the quoted text and the band colour', async () => {
     const excel = installExcel({
       worksheets: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criterion, model } from '../../src/engine';
+import { criterion, describeLocation, model } from '../../src/engine';
 import { backtest, rocAuc } from '../../src/insights';
 
 // Demo requested: +30; at least 5 visits: +20. Default bands: Cold < 21 <= Warm < 50 <= Hot.
@@ -144,7 +144,7 @@ describe('backtest gives clear results for bad input', () => {
     });
     const result = backtest(m, HEADERS, ROWS, 'Converted');
     if (!result.ok) throw new Error('expected a backtest');
-    const text = result.warnings.map((w) => `${w.where}: ${w.message}`).join('\n');
+    const text = result.warnings.map((w) => `${describeLocation(w.at)}: ${w.message}`).join('\n');
     expect(text).toMatch(/criterion 1 .*never matches in 10 leads/);
     expect(text).toMatch(/criterion 2 .*matches all 10 leads/);
   });

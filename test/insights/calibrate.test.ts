@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, criterion, model, validateModel, type Model } from '../../src/engine';
+import { compile, criterion, describeLocation, model, validateModel, type Model } from '../../src/engine';
 import { calibrate, rocAuc } from '../../src/insights';
 import { generateLeads, HIDDEN_MODEL } from '../../src/sample-data/generateLeads';
 import { syntheticHistory, TRUE_WEIGHTS } from './syntheticHistory';
@@ -71,7 +71,7 @@ describe('calibrate without a model', () => {
   const data = syntheticHistory(3000, 5, { leak: true });
   const result = calibrate(null, data.headers, data.rows, 'Converted', { asOf: '2026-11-01' });
   const c = ok(result);
-  const text = result.ok ? result.warnings.map((w) => `${w.where}: ${w.message}`).join('\n') : '';
+  const text = result.ok ? result.warnings.map((w) => `${describeLocation(w.at)}: ${w.message}`).join('\n') : '';
 
   it('suggests criteria from the columns that carry the signal', () => {
     const fields = new Set(c.criteria.map((x) => x.field));
@@ -106,7 +106,7 @@ describe('calibrate on messy and small history', () => {
     const data = syntheticHistory(600, 3, { junk: 3 });
     const result = calibrate(FLAT, data.headers, data.rows, 'Converted');
     const c = ok(result);
-    const text = result.ok ? result.warnings.map((w) => `${w.where}: ${w.message}`).join('\n') : '';
+    const text = result.ok ? result.warnings.map((w) => `${describeLocation(w.at)}: ${w.message}`).join('\n') : '';
     expect(text).toMatch(/column 'Visits': 3 cells are not a number \(row 1: 'n\/a', row 2: 'lots', row 3: '\?'\)/);
     expect(text).toMatch(/criterion 4 'Visit': 3 cells could not be read/);
     expect(c.criteria[2]?.newPoints).toBeGreaterThan(0);

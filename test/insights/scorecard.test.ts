@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, validateModel, type Model } from '../../src/engine';
+import { compile, describeLocation, validateModel, type Model } from '../../src/engine';
 import { buildScorecard, isNotAnsweredText, type Scorecard } from '../../src/insights';
 import { generateRealisticLeads, REALISTIC_PLACEHOLDERS } from '../../src/sample-data/realisticLeads';
 import { BANK_INDICATORS, bankLike, educationLike, type Table } from './scorecardSets';
@@ -170,7 +170,7 @@ describe('scorecard inputs it cannot use', () => {
     const rows = Array.from({ length: 400 }, (_, i) => [`id-${i}`, 'x', i % 3 === 0]);
     const result = buildScorecard(headers, rows, 'Converted');
     expect(result.ok).toBe(false);
-    const text = result.ok ? '' : result.problems.map((p) => `${p.where}: ${p.message}`).join('\n');
+    const text = result.ok ? '' : result.problems.map((p) => `${describeLocation(p.at)}: ${p.message}`).join('\n');
     expect(text).toMatch(/no column tells converters apart/);
     expect(text).toMatch(/column 'Id': left out: an identifier/);
     expect(text).toMatch(/column 'Same': left out: constant/);

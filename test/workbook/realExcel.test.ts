@@ -1,11 +1,12 @@
 // What a real Excel does that the add-in once did not expect (issue 10), each modelled in the
 // in-memory workbook first and then checked against the add-in.
 import { describe, expect, it } from 'vitest';
-import { columnLetters, criterion, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
+import { columnLetters, criterion, describeLocation, model as makeModel, MODEL_SHEET, MODEL_TABLE_NAMES, modelToCells, templateById, type Model } from '../../src/engine';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { bytesOf } from '../../src/workbook/payloadBudget';
-import { opened } from './openedSession';
+import { WorkbookSession } from '../../src/workbook/workbookSession';
+import { opened, today } from './openedSession';
 
 const template = (id: string): Model => {
   const t = templateById(id);
@@ -111,14 +112,14 @@ describe('a model sheet that cannot be read is never saved over (issue 10 item 9
     const { session } = await withTypo();
     const stored = await session.loadModel();
     expect(stored).toMatchObject({ model: null, unreadable: true });
-    expect(stored.problems.map((p) => p.where)).toEqual([expect.stringContaining("'Lead Scoring'!F4")]);
+    expect(stored.problems.map((p) => describeLocation(p.at))).toEqual([expect.stringContaining("'Lead Scoring'!F4")]);
   });
 
   it('saving is refused with the problems, and no cell of the workbook changes', async () => {
     const { book, session } = await withTypo();
     const before = book.snapshot();
     const result = await session.saveModel(makeModel({ criteria: [] }));
-    expect(result).toMatchObject({ kind: 'refused', problems: [expect.objectContaining({ where: expect.stringContaining("'Lead Scoring'!F4") })] });
+    expect(result).toMatchObject({ kind: 'refused', problems: [expect.objectContaining({ at: expect.objectContaining({ sheet: 'Lead Scoring', cell: 'F4' }) })] });
     expect(book.snapshot()).toEqual(before);
   });
 
@@ -148,4 +149,45 @@ describe('a model sheet that cannot be read is never saved over (issue 10 item 9
     await book.addSheet(MODEL_SHEET);
     expect(await other.session.saveModel(template('weighted-b2b'))).toEqual({ kind: 'saved' });
   });
+});
+
+describe('the columns Apply adds (issue 10 item 7)', () => {
+  /** Leads whose right-most column is a date column, formatted as dates. */
+  async function datedLeads(rows: number): Promise<Awaited<ReturnType<typeof opened>>> {
+    const book = new MemoryWorkbook();
+    book.seedSheet('Leads', [['Company', 'Visits', 'Last visit'], ...Array.from({ length: rows }, (_, r) => [`Company ${r}`, r % 9, 46_300 + (r % 30)])]);
+    await book.write([{ sheet: 'Leads', address: `C2:C${rows + 1}`, numberFormat: Array.from({ length: rows }, () => ['yyyy-mm-dd']) }]);
+    book.seedTable('Leads', `A1:C${rows + 1}`, 'Leads');
+    book.select('Leads', 'A2');
+    return opened(book);
+  }
+  const visits = makeModel({ criteria: [criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gt', value: 5 }, points: 60 })] });
+
+  for (const mode of ['values', 'formulas'] as const) {
+    it(`${mode}: show scores as numbers and bands as text, not in the date format of the column on their left`, async () => {
+      const { book, session } = await datedLeads(20);
+      await session.apply(visits, { mode, subScores: true });
+      for (const row of [2, 21]) {
+        expect(['D', 'E', 'F', 'G'].map((c) => book.numberFormatAt('Leads', `${c}${row}`))).toEqual(['0.00', 'General', '0.00', '0.00']);
+      }
+    });
+  }
+
+  for (const calculatedColumns of [true, false]) {
+    it(`formulas: every score cell gets its formula and is calculated once, ${calculatedColumns ? 'with' : 'without'} Excel's calculated-column auto-fill`, async () => {
+      const rows = 2_000;
+      const { book } = await datedLeads(rows);
+      book.calculatedColumns = calculatedColumns;
+      // A small request budget: the old block-by-block writes need many requests for 2,000 rows.
+      const session = new WorkbookSession(book, { today, blockBudgetBytes: 20_000 });
+      await session.findLeadTable();
+      book.stats.calculatedCells = 0;
+      expect(await session.apply(visits, { mode: 'formulas', subScores: false })).toMatchObject({ kind: 'applied', rows });
+      const formulas = await book.readFormulas('Leads', `D2:E${rows + 1}`);
+      expect(new Set(formulas.map((r) => r.join('|')))).toEqual(new Set([formulas[0]?.join('|')]));
+      expect(formulas[0]?.[0]).toContain('=LEADSCORE.SCORE(');
+      // Each score and band cell once, and the model cell.
+      expect(book.stats.calculatedCells).toBe(rows * 2 + 1);
+    });
+  }
 });

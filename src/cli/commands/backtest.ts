@@ -50,7 +50,7 @@ function parseShare(text: string | undefined, name: string): number | undefined 
   return value;
 }
 
-function parseCapacity(text: string | undefined): Capacity | undefined {
+export function parseCapacity(text: string | undefined): Capacity | undefined {
   if (text === undefined) return undefined;
   if (text.trim().endsWith('%')) return { kind: 'share', share: parseShare(text, 'capacity') ?? 0 };
   const leads = Number(text);

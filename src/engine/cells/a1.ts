@@ -9,3 +9,8 @@ export function columnLetters(column: number): string {
 export function a1(row: number, column: number): string {
   return `${columnLetters(column)}${row + 1}`;
 }
+
+/** A sheet name as a formula writes it: quoted when it is not a plain word. */
+export function sheetRef(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

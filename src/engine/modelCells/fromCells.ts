@@ -1,6 +1,7 @@
 import type { MigrationChain } from '../migrate';
 import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
 import type { Model } from '../model';
+import { describeLocation, modelPathOf } from '../location';
 import { resultOf, type Problem, type Result } from '../problems';
 import { normaliseModel } from '../schema';
 import { validateModel } from '../validate';
@@ -8,6 +9,7 @@ import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type ModelCellTables, type T
 import { readBands } from './readBands';
 import { readCriteria } from './readCriteria';
 import { readSettings } from './readSettings';
+import { readTable } from './tableReader';
 
 /**
  * Reads a model back from its cells: every problem at once, located by table, row and column.
@@ -16,25 +18,41 @@ import { readSettings } from './readSettings';
 export function modelFromCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): ModelRead {
   const migrated = migrateModelCells(cells, chain);
   if (!migrated.ok) return { ok: false, problems: migrated.problems };
-  return withMigratedFrom(readCurrentCells(migrated.value), migrated);
+  return withMigratedFrom(readCurrentCells(migrated.value.stored), migrated.value);
 }
 
 function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const criteriaOut = readCriteria(cells.criteria);
   const bandsOut = readBands(cells.bands);
   const settingsOut = readSettings(cells.settings);
-  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems];
+  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems, ...unnamedColumnProblems(cells)];
   const m: Model = normaliseModel({ ...settingsOut.value, criteria: criteriaOut.value, bands: bandsOut.value });
   const validated = validateModel(m);
   let modelProblems = validated.ok ? validated.warnings : validated.problems;
   // Rows with wrong cells are left out of m, so a check that needs every criterion (the
   // 0-100 scale's maximum) could be wrong; the others still hold, and are reported with them.
-  if (criteriaOut.problems.length > 0) modelProblems = modelProblems.filter((p) => p.path[0] !== 'scale');
+  if (criteriaOut.problems.length > 0) modelProblems = modelProblems.filter((p) => modelPathOf(p.at)?.[0] !== 'scale');
   // Point model-level problems at the cells a person would edit.
   const rows: RowNumbers = { criteria: criteriaOut.rowNumbers, bands: bandsOut.rowNumbers, settings: settingsOut.rowNumbers };
-  const reported = new Set(cellProblems.map((p) => p.where));
-  const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(p.where));
+  const reported = new Set(cellProblems.map((p) => describeLocation(p.at)));
+  const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(describeLocation(p.at)));
   return resultOf(m, [...cellProblems, ...located]);
+}
+
+/** Values under a blank header cell would be ignored without a word: say so, at the header cell to fill in. */
+function unnamedColumnProblems(cells: ModelCellTables): Problem[] {
+  return (['criteria', 'bands', 'settings'] as const).flatMap((table) =>
+    readTable(cells[table]).unnamedWithValues.map((i): Problem => {
+      const column = `column ${i + 1}`;
+      return {
+        severity: 'error',
+        where: `${table} table, ${column}`,
+        message: 'this column has values but no header, so they would be ignored',
+        hint: 'type the column\'s header in its first row, or clear the values',
+        path: ['cells', table, 0, i],
+      };
+    }),
+  );
 }
 
 interface RowNumbers {
@@ -69,25 +87,31 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   'stages.mql': SETTINGS.mql,
   'stages.sql': SETTINGS.sql,
   'groupCaps.fit': SETTINGS.fitMin,
+  'groupCaps.fit.min': SETTINGS.fitMin,
+  'groupCaps.fit.max': SETTINGS.fitMax,
   'groupCaps.engagement': SETTINGS.engagementMin,
+  'groupCaps.engagement.min': SETTINGS.engagementMin,
+  'groupCaps.engagement.max': SETTINGS.engagementMax,
   totalCap: SETTINGS.totalMin,
+  'totalCap.min': SETTINGS.totalMin,
+  'totalCap.max': SETTINGS.totalMax,
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {
-  const [section, index, key, subKey] = p.path;
-  const at = (table: TableName, row: number | undefined, column: string): Problem => {
-    const where = row === undefined ? `${table} table, '${column}'` : `${table} table, row ${row}, '${column}'`;
-    return { ...p, where, path: ['cells', table, ...(row === undefined ? [] : [row]), column] };
-  };
+  const path = modelPathOf(p.at);
+  if (path === null) return p;
+  const [section, index, key, subKey] = path;
+  const at = (table: TableName, row: number | undefined, column: string): Problem => ({ ...p, at: { cells: { table, ...(row === undefined ? {} : { row }), column } } });
   if (section === 'criteria' && typeof index === 'number') {
     // A deduction's points are the decay amount, not the criterion's points.
-    const column = key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : CRITERION_COLUMNS[String(key)];
+    const column =
+      key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : key === 'cap' && subKey === 'max' ? 'Cap max' : CRITERION_COLUMNS[String(key)];
     return at('criteria', rows.criteria[index] ?? index + 1, column ?? 'Column');
   }
   if (section === 'bands' && typeof index === 'number') {
     return at('bands', rows.bands[index] ?? index + 1, BAND_COLUMNS[String(key)] ?? 'Band');
   }
-  const setting = SETTING_OF_PATH[p.path.join('.')];
-  if (setting === undefined) return { ...p, where: `settings table (${p.where})`, path: ['cells', 'settings', ...p.path] };
+  const setting = SETTING_OF_PATH[path.join('.')];
+  if (setting === undefined) return { ...p, at: { cells: { table: 'settings', path } } };
   return at('settings', rows.settings.get(setting.toLowerCase()), setting);
 }

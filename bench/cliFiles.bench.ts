@@ -1,0 +1,123 @@
+/**
+ * `leadscore score` on big files, as a user runs it (the compiled command, start-up included),
+ * each run in a process of its own so that its peak memory is its own. Figures, not assertions.
+ *
+ * 1. A 100,000-lead x 30-column workbook (shared strings, dates, the model sheet), to .xlsx
+ *    and to .csv. Target (issue 16): at most 10 s and 600 MB.
+ * 2. 1,000,000 leads CSV to CSV, next to DuckDB reading the same file and running the
+ *    exported query (COPY ... TO CSV) in the same run. Target: at most 15 s and 500 MB, and
+ *    faster than DuckDB.
+ *
+ *   BENCH_XLSX_LEADS=20000 BENCH_CSV_LEADS=100000 npm run bench -- cliFiles
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { leadTableToCsv } from '../src/cli/csv';
+import { writeModelSheet } from '../src/cli/modelSource';
+import { templateById, type Model } from '../src/engine';
+import { generateLeads } from '../src/sample-data/generateLeads';
+import { modelToSql } from '../src/sql';
+
+const AS_OF = '2026-11-01';
+const XLSX_LEADS = Number(process.env.BENCH_XLSX_LEADS ?? 100_000);
+const CSV_LEADS = Number(process.env.BENCH_CSV_LEADS ?? 1_000_000);
+const CHUNK = 50_000;
+const ROOT = join(import.meta.dirname, '..');
+const MODEL: Model = { ...templateById('weighted-b2b')!.model, asOf: AS_OF };
+
+interface Measured {
+  ms: number;
+  maxRssKb: number;
+  code: number;
+}
+
+/** Runs a module under bench/measure.mjs and returns its time and peak memory. */
+function measure(module: string, args: string[]): Measured {
+  const run = spawnSync(process.execPath, [join(ROOT, 'bench', 'measure.mjs'), module, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = run.stderr.trim().split('\n').pop() ?? '{}';
+  const m = JSON.parse(last) as Measured;
+  if (m.code !== 0) throw new Error(`${module} ${args.join(' ')} failed:\n${run.stderr.slice(-2000)}`);
+  return m;
+}
+
+const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
+const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+async function workbook(dir: string): Promise<void> {
+  const input = join(dir, 'leads.xlsx');
+  // The input as Excel keeps it: shared strings, dates as dates, yes/no as words, the model sheet.
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: input, useSharedStrings: true, useStyles: true });
+  const sheet = wb.addWorksheet('Leads');
+  let headers: string[] = [];
+  for (let first = 0; first < XLSX_LEADS; first += CHUNK) {
+    const table = generateLeads({ count: Math.min(CHUNK, XLSX_LEADS - first), first, seed: 'bench-xlsx', asOf: AS_OF });
+    if (first === 0) {
+      headers = table.headers;
+      sheet.addRow(headers).commit();
+      headers.forEach((h, i) => {
+        if (h.endsWith('Date')) sheet.getColumn(i + 1).numFmt = 'yyyy-mm-dd';
+      });
+    }
+    const isDate = headers.map((h) => h.endsWith('Date'));
+    for (const row of table.rows) {
+      sheet.addRow(row.map((v, i) => (typeof v === 'boolean' ? (v ? 'Yes' : 'No') : typeof v === 'number' && isDate[i] === true ? new Date(Math.round((v - 25569) * 86_400_000)) : (v ?? null)))).commit();
+    }
+  }
+  sheet.commit();
+  writeModelSheet(wb as unknown as ExcelJS.Workbook, MODEL);
+  await wb.commit();
+  const bin = join(ROOT, 'bin', 'leadscore.mjs');
+  const size = (statSync(input).size / 1e6).toFixed(1);
+  console.log(`\nleadscore score, ${XLSX_LEADS.toLocaleString('en')} leads x ${headers.length} columns (.xlsx, ${size} MB); target 10 s and 600 MB`);
+  const toXlsx = measure(bin, ['score', input, '-o', join(dir, 'out.xlsx')]);
+  console.log(`  .xlsx -> .xlsx   ${s(toXlsx.ms).padStart(7)}   peak ${mb(toXlsx.maxRssKb).padStart(7)}   (output ${(statSync(join(dir, 'out.xlsx')).size / 1e6).toFixed(1)} MB)`);
+  const toCsv = measure(bin, ['score', input, '-o', join(dir, 'from-xlsx.csv')]);
+  console.log(`  .xlsx -> .csv    ${s(toCsv.ms).padStart(7)}   peak ${mb(toCsv.maxRssKb).padStart(7)}`);
+}
+
+async function csv(dir: string): Promise<void> {
+  const input = join(dir, 'leads.csv');
+  const modelFile = join(dir, 'model.json');
+  writeFileSync(modelFile, JSON.stringify(MODEL));
+  const parts: string[] = [];
+  for (let first = 0; first < CSV_LEADS; first += CHUNK) {
+    const text = leadTableToCsv(generateLeads({ count: Math.min(CHUNK, CSV_LEADS - first), first, seed: 'bench-csv', asOf: AS_OF }));
+    parts.push(first === 0 ? text : text.slice(text.indexOf('\r\n') + 2));
+    if (parts.length >= 4 || first + CHUNK >= CSV_LEADS) {
+      writeFileSync(input, parts.join(''), { flag: first < CHUNK * 4 ? 'w' : 'a' });
+      parts.length = 0;
+    }
+  }
+  const size = (statSync(input).size / 1e6).toFixed(0);
+  console.log(`\n${CSV_LEADS.toLocaleString('en')} leads, CSV (${size} MB) to CSV, the Weighted B2B model; target 15 s and 500 MB, faster than DuckDB`);
+  const ours = measure(join(ROOT, 'bin', 'leadscore.mjs'), ['score', input, '--model', modelFile, '-o', join(dir, 'out.csv')]);
+  console.log(`  leadscore score              ${s(ours.ms).padStart(7)}   peak ${mb(ours.maxRssKb).padStart(7)}`);
+  // DuckDB reads the same file as text (as the engine does) and writes the scored table as CSV.
+  const sql = modelToSql(MODEL, { dialect: 'duckdb', table: `read_csv('${input}', header = true, all_varchar = true)` });
+  const script = join(dir, 'duck.mjs');
+  writeFileSync(
+    script,
+    `import { DuckDBInstance } from ${JSON.stringify(join(ROOT, 'node_modules', '@duckdb', 'node-api', 'lib', 'index.js'))};
+     const db = await DuckDBInstance.create(':memory:');
+     const c = await db.connect();
+     const p = await c.prepare(${JSON.stringify(`COPY (${sql}) TO '${join(dir, 'duck.csv')}' (HEADER)`)});
+     p.bindVarchar(1, '${AS_OF}');
+     await p.run();`,
+  );
+  const duck = measure(script, []);
+  console.log(`  DuckDB, exported query       ${s(duck.ms).padStart(7)}   peak ${mb(duck.maxRssKb).padStart(7)}`);
+  console.log(`  leadscore / DuckDB           ${(ours.ms / duck.ms).toFixed(2)}x time, ${(ours.maxRssKb / duck.maxRssKb).toFixed(2)}x memory`);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'leadscore-bench-files-'));
+try {
+  // The command as users run it: compiled first (what `npm ci` does through "prepare").
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
+  await workbook(dir);
+  await csv(dir);
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

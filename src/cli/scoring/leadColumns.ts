@@ -1,0 +1,147 @@
+/**
+ * What every `leadscore score` pipeline shares: the columns it writes, how it recognises the
+ * ones an earlier run wrote, and a tally that scores leads a block at a time, so memory holds
+ * one block of cells and the running counts, never the whole table.
+ */
+import { compile, formatProblems, SCORE_COLUMNS as SCORE_COLUMN_NAMES, STAGES, type CompiledModel, type Model, type ScoredRows } from '../../engine';
+import { CliError } from '../command';
+
+/** The columns leadscore writes after the lead table, in this order; re-scoring refreshes them. */
+export const SCORE_COLUMNS: readonly string[] = [SCORE_COLUMN_NAMES.score, SCORE_COLUMN_NAMES.band, SCORE_COLUMN_NAMES.fit, SCORE_COLUMN_NAMES.engagement, SCORE_COLUMN_NAMES.stage];
+/** The note on each written header in a workbook: it marks the column as leadscore's. */
+export const SCORE_COLUMN_NOTE = 'Written by leadscore score; refreshed on each run.';
+/** Leads scored per block. */
+export const BLOCK_ROWS = 8192;
+/** Cells read per block at most, so a table thousands of columns wide still takes little memory. */
+export const BLOCK_CELLS = 1 << 20;
+
+export const blockRows = (width: number): number => Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / Math.max(1, width))));
+
+const isScoreColumn = (h: string): boolean => SCORE_COLUMNS.includes(h);
+
+/**
+ * Which columns an earlier run wrote. `marked(i)` says whether column i carries leadscore's
+ * mark (a workbook's note). A column named Score or Band without it is the user's, and the
+ * scores never overwrite it.
+ */
+export function ownColumns(headers: readonly string[], marked: (index: number) => boolean, where: string): Set<number> {
+  const ours = new Set<number>();
+  headers.forEach((h, i) => {
+    if (isScoreColumn(h) && marked(i)) ours.add(i);
+  });
+  const foreign = headers.filter((h, i) => isScoreColumn(h) && !ours.has(i));
+  if (foreign.length > 0) {
+    throw new CliError(`${where} already has a column named ${foreign.map((h) => `'${h}'`).join(', ')} that leadscore did not write; rename it so that the scores do not overwrite it`);
+  }
+  return ours;
+}
+
+/**
+ * A CSV file has no notes: the columns leadscore wrote are recognised as the five it writes,
+ * in its order, at the end of the header. Anywhere else, a Score column is the user's.
+ */
+export function csvOwnColumns(headers: readonly string[], where: string): Set<number> {
+  const n = SCORE_COLUMNS.length;
+  const tail = headers.slice(-n);
+  const ourTail = headers.length >= n && tail.every((h, i) => h === SCORE_COLUMNS[i]);
+  return ownColumns(headers, (i) => ourTail && i >= headers.length - n, where);
+}
+
+export function compileFor(model: Model, headers: readonly string[], ours: ReadonlySet<number>, asOf: string | undefined, where: string): CompiledModel {
+  // Our own columns from an earlier run are not lead data: score without them.
+  const leadHeaders = headers.map((h, i) => (ours.has(i) ? '' : h));
+  const compiled = compile(model, leadHeaders, asOf === undefined ? {} : { asOf });
+  if (!compiled.ok) throw new CliError(`${where}: the model does not fit the lead table:\n${formatProblems(compiled.problems.filter((p) => p.severity === 'error'))}`);
+  return compiled.value;
+}
+
+/** The five values written for lead i of a block, in SCORE_COLUMNS order. */
+export function scoreCells(model: CompiledModel, scored: ScoredRows, i: number): [number, string, number, number, string | null] {
+  return [scored.scores[i] ?? 0, model.bands[scored.bandIndex[i] ?? 0]?.name ?? '', scored.fit[i] ?? 0, scored.engagement[i] ?? 0, STAGES[scored.stageIndex[i] ?? 0] ?? null];
+}
+
+export interface ScoreSummary {
+  readonly input: string;
+  readonly output: string;
+  readonly model: string;
+  readonly modelSource: string;
+  readonly asOf: string;
+  readonly leads: number;
+  readonly bands: { name: string; count: number }[];
+  readonly stages: { MQL: number; SQL: number };
+  readonly unreadableCells: number;
+  /** Things the user should know that did not stop the run (short rows, merged cells...). */
+  readonly warnings: string[];
+}
+
+/** Scores blocks of leads and keeps the counts the summary reports. */
+export class ScoreTally {
+  leads = 0;
+  private readonly bandCounts: number[];
+  private mql = 0;
+  private sql = 0;
+  private unreadable = 0;
+
+  constructor(readonly model: CompiledModel) {
+    this.bandCounts = model.bands.map(() => 0);
+  }
+
+  score(rows: readonly (readonly unknown[])[]): ScoredRows {
+    const scored = this.model.scoreRows(rows);
+    this.leads += scored.count;
+    for (let i = 0; i < scored.count; i++) {
+      const b = scored.bandIndex[i] ?? 0;
+      this.bandCounts[b] = (this.bandCounts[b] ?? 0) + 1;
+      const s = scored.stageIndex[i];
+      if (s === 1) this.mql++;
+      else if (s === 2) this.sql++;
+      this.unreadable += scored.unusableCells[i] ?? 0;
+    }
+    return scored;
+  }
+
+  summary(input: string, output: string, modelSource: string, warnings: string[]): ScoreSummary {
+    return {
+      input,
+      output,
+      model: this.model.model.name,
+      modelSource,
+      asOf: this.model.asOf,
+      leads: this.leads,
+      bands: this.model.bands.map((b, i) => ({ name: b.name, count: this.bandCounts[i] ?? 0 })),
+      stages: { MQL: this.mql, SQL: this.sql },
+      unreadableCells: this.unreadable,
+      warnings,
+    };
+  }
+}
+
+/** Problems found row by row: listed (the first few) with their rows, then counted. */
+export class RowProblems {
+  private readonly shown: string[] = [];
+  count = 0;
+  constructor(private readonly limit = 10) {}
+  add(text: string): void {
+    this.count++;
+    if (this.shown.length < this.limit) this.shown.push(text);
+  }
+  lines(): string[] {
+    return this.count > this.shown.length ? [...this.shown, `... and ${this.count - this.shown.length} more`] : [...this.shown];
+  }
+}
+
+/** Reports progress on a terminal at most every 200 ms. */
+export class Progress {
+  private last = 0;
+  constructor(private readonly show: ((line: string) => void) | null) {}
+  step(text: () => string): void {
+    if (this.show === null) return;
+    const now = Date.now();
+    if (now - this.last < 200) return;
+    this.last = now;
+    this.show(text());
+  }
+  say(text: string): void {
+    this.show?.(text);
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Scoring a workbook into a workbook: the lead sheet is rewritten as it streams (rows without
+ * leads pass through byte for byte, lead rows get their score cells), a few small parts are
+ * edited (styles for the band fills, the Excel Table, the notes), and every other part is
+ * copied compressed, unchanged. Formulas, number formats, widths, other sheets, charts,
+ * macros: all are kept because they are never parsed.
+ */
+import { posix } from 'node:path';
+import type { Model } from '../../engine';
+import { CliError } from '../command';
+import type { AtomicFile } from '../files/atomicFile';
+import type { RawCell, RawRow } from '../files/sheetRows';
+import { REL, relsPathOf, type XlsxPackage } from '../files/xlsxPackage';
+import { attribute, columnLetters, formatRange, MAX_COLUMNS, parseRange, startTags } from '../files/xml';
+import { ZipWriter } from '../files/zip';
+import { Progress, SCORE_COLUMN_NOTE, SCORE_COLUMNS, type ScoreTally } from './leadColumns';
+import {
+  addBandFills,
+  addComments,
+  addNoteShapes,
+  addRelationships,
+  bandFormats,
+  cellXml,
+  CONTENT_TYPE,
+  declareContentType,
+  editTail,
+  extendTable,
+  highestPriority,
+  newComments,
+  newNoteDrawing,
+  type NoteToAdd,
+} from './xlsxParts';
+import { walkLeadSheet, type HeaderInfo, type LeadLocation, type WalkedRow, type WalkSummary } from './workbookLeads';
+
+interface Plan {
+  readonly header: HeaderInfo;
+  readonly prefix: string;
+  /** Sheet column (1-based) of each score column, in SCORE_COLUMNS order. */
+  readonly columns: number[];
+  /** The columns that did not exist before this run. */
+  readonly added: Set<number>;
+  /** Every score column, old or new. */
+  readonly targets: Set<number>;
+  /** Column letters of `columns`. */
+  readonly letters: string[];
+  readonly notes: NoteToAdd[];
+  readonly dxfIds: number[];
+  readonly styles: string | null;
+}
+
+const U31 = 2 ** 31;
+
+export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, model: Model, asOf: string | undefined, out: AtomicFile, progress: Progress): Promise<{ tally: ScoreTally; warnings: string[] }> {
+  const { sheet, table } = location;
+  const where = `${pkg.path}, ${table === null ? `sheet '${sheet.name}'` : `table '${table.name}'`}`;
+  const sheetRels = relsPathOf(sheet.part);
+  const relationships = pkg.relationships(sheet.part);
+  const commentsRel = relationships.find((r) => r.kind === 'comments' && r.part !== null && pkg.has(r.part));
+  const vmlRel = relationships.find((r) => r.kind === 'vmlDrawing' && r.part !== null && pkg.has(r.part));
+  const stylesPart = pkg.stylesPart();
+  if (stylesPart === null) throw new CliError(`${pkg.path}: the workbook has no styles part; open it in Excel and save it again`);
+  const edited = new Set([sheet.part, sheetRels, '[Content_Types].xml', stylesPart, table?.part, commentsRel?.part, vmlRel?.part].filter((p): p is string => typeof p === 'string'));
+
+  // Where notes would go, decided before the sheet is written (its tail names the drawing).
+  const commentsPart = commentsRel?.part ?? freePart(pkg, 'xl/comments', '.xml');
+  const vmlPart = vmlRel?.part ?? freePart(pkg, 'xl/drawings/vmlDrawing', '.vml');
+  const newRels: { type: string; target: string }[] = [];
+  if (commentsRel === undefined) newRels.push({ type: REL.comments, target: posix.relative(posix.dirname(sheet.part), commentsPart) });
+  if (vmlRel === undefined) newRels.push({ type: REL.vmlDrawing, target: posix.relative(posix.dirname(sheet.part), vmlPart) });
+  const grownRels = addRelationships(pkg.has(sheetRels) ? pkg.text(sheetRels) : null, newRels);
+  const newDrawingId = vmlRel === undefined ? (grownRels.ids[grownRels.ids.length - 1] ?? null) : null;
+
+  const zip = new ZipWriter(out);
+  for (const [key, entry] of pkg.zip.entries) if (!edited.has(key)) zip.copy(pkg.zip, entry);
+
+  let plan: Plan | null = null;
+  const sheetEntry = pkg.zip.entries.get(sheet.part);
+  let walked: WalkSummary | null = null;
+  await zip.stream(
+    sheet.part,
+    async (write) => {
+      walked = await walkLeadSheet(
+        pkg,
+        location,
+        model,
+        asOf,
+        {
+          head: async (text, header, prefix) => {
+            plan = makePlan(pkg, where, header, prefix, stylesPart);
+            await write(editHead(text, plan));
+          },
+          cellsFrom: () => Math.min(...plan!.columns),
+          rows: async (rows) => {
+            let text = '';
+            for (const r of rows) text += rewriteRow(r, plan!, where);
+            await write(text);
+          },
+          tail: async (text, summary) => {
+            const p = plan!;
+            const [scoreColumn, bandColumn] = p.columns as [number, number];
+            const firstRow = p.header.headerRow + 1;
+            const lastRow = table !== null ? Math.max(firstRow, p.header.lastDataRow) : summary.lastLeadRow;
+            const formats = summary.lastLeadRow === 0 ? '' : bandFormats(p.prefix, summary.tally!.model.bands, p.dxfIds, bandColumn, scoreColumn, firstRow, lastRow, highestPriority(text) + 1);
+            const legacyDrawingId = p.notes.length > 0 ? newDrawingId : null;
+            await write(editTail(text, p.prefix, { ownColumns: [scoreColumn, bandColumn], formats, legacyDrawingId }));
+          },
+        },
+        progress,
+      );
+    },
+    (sheetEntry?.size ?? 0) > U31,
+  );
+  const done = plan as Plan | null;
+  const result = walked as WalkSummary | null;
+  if (done === null || result === null) throw new Error('the lead sheet was not walked');
+
+  // The parts edited alongside the sheet; each one left unchanged is copied as it was.
+  const addOrCopy = (part: string, text: string | null): void => {
+    if (text !== null) zip.add(part, text);
+    else {
+      const entry = pkg.zip.entries.get(part);
+      if (entry !== undefined) zip.copy(pkg.zip, entry);
+    }
+  };
+  addOrCopy(stylesPart, done.styles);
+  if (table !== null) {
+    const addedNames = done.columns.flatMap((c, k) => (done.added.has(c) ? [SCORE_COLUMNS[k]!] : []));
+    addOrCopy(table.part, addedNames.length > 0 ? extendTable(table.xml, addedNames) : null);
+  }
+  const notes = done.notes.length > 0;
+  addOrCopy(commentsPart, !notes ? null : commentsRel !== undefined ? addComments(pkg.text(commentsPart), done.notes) : newComments(done.notes));
+  addOrCopy(vmlPart, !notes ? null : vmlRel !== undefined ? addNoteShapes(pkg.text(vmlPart), done.notes) : newNoteDrawing(done.notes, pkg.sheets.indexOf(sheet) + 1));
+  addOrCopy(sheetRels, notes && newRels.length > 0 ? grownRels.xml : null);
+  let contentTypes: string | null = null;
+  if (notes) {
+    contentTypes = declareContentType(pkg.text('[Content_Types].xml'), { part: commentsPart, type: CONTENT_TYPE.comments });
+    contentTypes = declareContentType(contentTypes, { extension: 'vml', type: CONTENT_TYPE.vml });
+  }
+  addOrCopy('[Content_Types].xml', contentTypes);
+  zip.finish();
+  return { tally: result.tally!, warnings: result.warnings };
+}
+
+function freePart(pkg: XlsxPackage, stem: string, ext: string): string {
+  for (let n = 1; ; n++) if (!pkg.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
+}
+
+function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: string, stylesPart: string): Plan {
+  const columns: number[] = [];
+  const added = new Set<number>();
+  let next = header.lastColumn + 1;
+  for (const name of SCORE_COLUMNS) {
+    const existing = header.headers.findIndex((h, i) => h === name && header.ours.has(i));
+    if (existing >= 0) columns.push(header.firstColumn + existing);
+    else {
+      columns.push(next);
+      added.add(next);
+      next++;
+    }
+  }
+  if (next - 1 > MAX_COLUMNS) {
+    throw new CliError(
+      `${where}: the table ends at column ${columnLetters(header.lastColumn)}, and its ${added.size} score columns would go past ${columnLetters(MAX_COLUMNS)}, the last column Excel has. ` +
+        `Move the table left, delete unused columns (or a stray cell in row ${header.headerRow}), or write CSV (-o out.csv)`,
+    );
+  }
+  // The header cells of new columns look like their neighbour (its style), and carry our note.
+  const notes: NoteToAdd[] = [...added].map((column) => ({ column, row: header.headerRow, text: SCORE_COLUMN_NOTE }));
+  const bands = header.compiled!.bands;
+  const { xml: styles, dxfIds } = addBandFills(pkg.text(stylesPart), bands);
+  return { header, prefix, columns, added, targets: new Set(columns), letters: columns.map(columnLetters), notes, dxfIds, styles };
+}
+
+function editHead(head: string, plan: Plan): string {
+  const last = Math.max(...plan.columns);
+  let text = head.replace(/(<(?:\w+:)?dimension\b[^>]*?\sref=")([^"]*)(")/, (all, a: string, ref: string, b: string) => {
+    const r = parseRange(ref);
+    return r === null || r.lastColumn >= last ? all : a + formatRange({ ...r, lastColumn: last }) + b;
+  });
+  if (plan.added.size === 0) return text;
+  const p = plan.prefix;
+  const widths = [...plan.added].map((column) => ({ column, width: SCORE_COLUMNS[plan.columns.indexOf(column)]!.length + 4 }));
+  const colsMatch = new RegExp(`<${p}cols>([\\s\\S]*?)</${p}cols>`).exec(text);
+  if (colsMatch === null) {
+    const at = text.lastIndexOf(`<${p}sheetData`);
+    const cols = widths.map((w) => `<${p}col min="${w.column}" max="${w.column}" width="${w.width}" customWidth="1"/>`).join('');
+    return `${text.slice(0, at)}<${p}cols>${cols}</${p}cols>${text.slice(at)}`;
+  }
+  const existing = startTags(colsMatch[1] ?? '', 'col').map((tag) => ({ min: Number(attribute(tag, 'min')), max: Number(attribute(tag, 'max')), tag }));
+  const free = widths.filter((w) => !existing.some((e) => w.column >= e.min && w.column <= e.max));
+  const all = [...existing, ...free.map((w) => ({ min: w.column, max: w.column, tag: `<${p}col min="${w.column}" max="${w.column}" width="${w.width}" customWidth="1"/>` }))].sort((a, b) => a.min - b.min);
+  text = text.slice(0, colsMatch.index) + `<${p}cols>${all.map((e) => e.tag).join('')}</${p}cols>` + text.slice(colsMatch.index + colsMatch[0].length);
+  return text;
+}
+
+const HAS_CONTENT = /<(?:\w+:)?(?:v|is|f)[\s>]/;
+
+function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
+  const { row, cells, kind } = walked;
+  if (kind === 'outside') return row.xml;
+  const { targets, added, columns, prefix } = plan;
+  const inTarget = cells.filter((c) => targets.has(c.column));
+  if (kind === 'blank') {
+    // Scores of a lead that is no longer there: removed, and nothing written.
+    const stale = inTarget.filter((c) => !added.has(c.column));
+    return stale.length === 0 ? row.xml : rebuild(row, cells, (c) => !stale.includes(c), []);
+  }
+  for (const c of inTarget) {
+    if (added.has(c.column) && HAS_CONTENT.test(row.xml.slice(c.start, c.end))) {
+      const value = c.value === null ? row.xml.slice(c.start, c.end).replace(/<[^>]*>/g, '').slice(0, 40) : String(c.value).slice(0, 40);
+      throw new CliError(
+        `${where}: cell ${columnLetters(c.column)}${row.number} holds '${value}' where leadscore would write its ${SCORE_COLUMNS[columns.indexOf(c.column)]} column; ` +
+          'move what is there (or the table), then run again',
+      );
+    }
+  }
+  const ours: { column: number; xml: string }[] = [];
+  if (kind === 'header') {
+    const neighbour = cells.filter((c) => c.column <= plan.header.lastColumn && !targets.has(c.column)).pop();
+    for (const column of added) ours.push({ column, xml: cellXml(prefix, `${columnLetters(column)}${row.number}`, SCORE_COLUMNS[columns.indexOf(column)]!, neighbour === undefined || neighbour.style < 0 ? undefined : String(neighbour.style)) });
+    if (ours.length === 0) return row.xml;
+    return rebuild(row, cells, (c) => !added.has(c.column), ours);
+  }
+  const score = walked.score ?? [];
+  columns.forEach((column, k) => ours.push({ column, xml: cellXml(prefix, `${plan.letters[k]}${row.number}`, score[k] ?? null) }));
+  return rebuild(row, cells, (c) => !targets.has(c.column), ours);
+}
+
+/**
+ * The row with ours inserted in column order and some of the listed cells dropped. `cells`
+ * lists the row's cells from some column on; everything before the first of them is kept as it is.
+ */
+function rebuild(row: RawRow, cells: readonly RawCell[], keep: (c: RawCell) => boolean, ours: { column: number; xml: string }[]): string {
+  const xml = row.xml;
+  const selfClosing = row.contentStart === xml.length;
+  // The start tag without "spans" (an optional hint that our cells could contradict).
+  const startTag = xml.slice(0, row.contentStart).replace(/\sspans="[^"]*"/, '');
+  const opening = selfClosing ? `${startTag.slice(0, -2)}>` : startTag;
+  const closing = selfClosing ? `</${/^<(\w+:)?row/.exec(xml)?.[1] ?? ''}row>` : xml.slice(row.contentEnd);
+  ours.sort((a, b) => a.column - b.column);
+  const firstListed = cells[0]?.start ?? row.contentEnd;
+  let body = selfClosing ? '' : xml.slice(row.contentStart, firstListed);
+  let k = 0;
+  let lastEnd = firstListed;
+  for (const c of cells) {
+    while (k < ours.length && ours[k]!.column < c.column) body += ours[k++]!.xml;
+    if (keep(c)) body += xml.slice(c.start, c.end);
+    lastEnd = c.end;
+  }
+  while (k < ours.length) body += ours[k++]!.xml;
+  const rest = selfClosing ? '' : xml.slice(lastEnd, row.contentEnd);
+  return opening + body + rest + closing;
+}
