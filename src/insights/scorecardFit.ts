@@ -48,7 +48,8 @@ function design(columns: readonly BinnedColumn[], groups: readonly Int32Array[],
     p += count - 1;
     return Int32Array.from({ length: c.bins.length }, (_, k) => ((group[k] ?? 0) === 0 ? -1 : firstSlot + (group[k] ?? 1) - 1));
   });
-  const x = new Float64Array(rows.length * p);
+  // Indicators only: single precision holds 0 and 1 exactly, in half the memory.
+  const x = new Float32Array(rows.length * p);
   const y = new Uint8Array(rows.length);
   for (let r = 0; r < rows.length; r++) {
     const i = rows[r] ?? 0;
