@@ -13,6 +13,8 @@ export interface CellsLocation {
   readonly table: TableName;
   readonly row?: number;
   readonly column?: string;
+  /** The column's position from 0, for a column that has no header to name it by. */
+  readonly columnIndex?: number;
   /** Where in the model, when no one column holds it (a setting the table does not name). */
   readonly path?: ModelPath;
 }
