@@ -59,7 +59,7 @@ async function sqlVersusEngine(): Promise<void> {
   console.log(`${LEADS.toLocaleString('en')} leads as text; loading them into DuckDB took ${(loadMs / 1000).toFixed(1)} s (not counted below)`);
   console.log('model                  engine        DuckDB SQL    SQL / engine   first 1,000 agree');
   for (const [k, { id, model }] of models.entries()) {
-    const sql = modelToSql(model, { dialect: 'duckdb' });
+    const sql = sqlOrThrow(model, { dialect: 'duckdb' });
     const t = performance.now();
     const prepared = await connection.prepare(`CREATE OR REPLACE TABLE scored AS SELECT "Lead ID" AS id, score FROM (${sql})`);
     prepared.bindVarchar(1, AS_OF);
@@ -105,3 +105,10 @@ async function workbookEndToEnd(): Promise<void> {
 
 await sqlVersusEngine();
 await workbookEndToEnd();
+
+/** The benchmark's models are valid; a refusal is a bug to see at once. */
+function sqlOrThrow(...args: Parameters<typeof modelToSql>): string {
+  const result = modelToSql(...args);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
+}

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { templateById } from '../../engine';
+import { formatProblems, templateById } from '../../engine';
 import { DIALECTS, modelToSql, type DialectName } from '../../sql';
 import { choiceOption, CliError, EXIT, stringOption, type Command } from '../command';
 import { XlsxPackage } from '../files/xlsxPackage';
@@ -38,11 +38,9 @@ export const sqlCommand: Command = {
     } else {
       throw new CliError(`${source}: give the model as a .json file, a workbook with a 'Lead Scoring' sheet, or template:<id>`);
     }
-    try {
-      io.stdout(`${modelToSql(model, { dialect, table: stringOption(values, 'table') ?? 'leads' })};`);
-    } catch (error) {
-      throw new CliError(`${source}: the model cannot be exported: ${(error as Error).message}`);
-    }
+    const sql = modelToSql(model, { dialect, table: stringOption(values, 'table') ?? 'leads' });
+    if (!sql.ok) throw new CliError(`${source}: the model cannot be exported:\n${formatProblems(sql.problems)}`);
+    io.stdout(`${sql.value};`);
     return EXIT.ok;
   },
 };
