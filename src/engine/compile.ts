@@ -6,7 +6,7 @@ import { compileDecay } from './decay';
 import { GROUP_LABELS, type Band, type Cap, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { maximumScore } from './scoreRange';
-import { accumulate, BLOCK, criterionCents, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
+import { accumulate, BLOCK, centsOf, criterionCents, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
 import { bounded, criterionDetail, criterionLabel, unusablePart, type CentBounds, type Cents, type ExplanationPart } from './scoring/explanation';
 import { fillTextColumn, type TextColumn } from './scoring/textColumn';
 import { validateModel } from './validate';
@@ -113,14 +113,15 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
 
   const percentScale = m.scale === '0-100';
   const pointsPerScorePoint = percentScale ? maximumScore(m) / 100 : 1;
-  const centsPerPoint = 100 / pointsPerScorePoint;
+  // 10000 / max rather than 100 / (max / 100): the same, without an underflow on the way.
+  const centsPerPoint = percentScale ? 10_000 / maximumScore(m) : 100;
   const toCents = (cap: Cap): CentBounds => ({
-    min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint),
-    max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint),
+    min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint) + 0,
+    max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint) + 0,
   });
   // Most criteria give the same points whenever they match: work those out once.
   for (const c of criteria) {
-    if (c.countColumn < 0 && c.decay === null) c.fixedCents = Math.round(Math.min(Math.max(c.points, c.capMin), c.capMax) * centsPerPoint);
+    if (c.countColumn < 0 && c.decay === null) c.fixedCents = centsOf(Math.min(Math.max(c.points, c.capMin), c.capMax), centsPerPoint);
   }
   const textColumns: TextColumn[] = [];
   for (const c of criteria) {

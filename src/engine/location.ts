@@ -13,6 +13,8 @@ export interface CellsLocation {
   readonly table: TableName;
   readonly row?: number;
   readonly column?: string;
+  /** A column without a header, by its place in the table from 1. */
+  readonly position?: number;
   /** Where in the model, when no one column holds it (a setting the table does not name). */
   readonly path?: ModelPath;
 }
@@ -45,6 +47,7 @@ function describePath(path: ModelPath, label?: string): string {
 
 function describeCells(at: CellsLocation): string {
   const table = `${at.table} table`;
+  if (at.column === undefined && at.position !== undefined) return `${table}, column ${at.position}`;
   if (at.column === undefined) return at.path === undefined ? table : `${table} (${describePath(at.path)})`;
   return at.row === undefined ? `${table}, column '${at.column}'` : `${table}, row ${at.row}, '${at.column}'`;
 }

@@ -81,29 +81,73 @@ interface Found {
   readonly cells: unknown[][];
 }
 
+/** Header names of a table, lower-cased, with the American spelling of 'Colour'. */
+const KNOWN_HEADERS: Readonly<Record<TableName, ReadonlySet<string>>> = {
+  criteria: new Set(CRITERIA_HEADERS.map((h) => h.toLowerCase())),
+  bands: new Set([...BANDS_HEADERS.map((h) => h.toLowerCase()), 'color']),
+  settings: new Set(SETTINGS_HEADERS.map((h) => h.toLowerCase())),
+};
+
+/** A table's header row on the sheet: zero-based row, and its columns [column, end). */
+interface HeaderRow {
+  readonly row: number;
+  readonly column: number;
+  readonly end: number;
+}
+
 /**
- * Finds a table by its first two headers (e.g. "Group", "Criterion"), anywhere on the sheet.
- * It spans the header row's non-blank cells, and runs down to the first all-blank row.
+ * Finds a table's header row by its first two headers (e.g. "Group", "Criterion"), anywhere on
+ * the sheet. It spans the header row's cells, past a cleared header cell when the next cell
+ * names one of this table's columns (the reader then reports any values under the unnamed one).
  */
-function findTable(grid: CellTable, table: TableName): Found | null {
+function findHeaderRow(grid: CellTable, table: TableName): HeaderRow | null {
   const [first, second] = HEADERS[table].map((h) => h.toLowerCase());
   for (let r = 0; r < grid.length; r++) {
     const row = grid[r] ?? [];
     for (let c = 0; c + 1 < row.length; c++) {
       if (headerText(row[c]) !== first || headerText(row[c + 1]) !== second) continue;
       let end = c;
-      while (end < row.length && !isBlank(row[end])) end++;
-      const cells: unknown[][] = [row.slice(c, end)];
-      for (let rr = r + 1; rr < grid.length; rr++) {
-        const body = (grid[rr] ?? []).slice(c, end);
-        while (body.length < end - c) body.push('');
-        if (body.every(isBlank)) break;
-        cells.push(body);
-      }
-      return { row: r, column: c, cells };
+      while (end < row.length && (!isBlank(row[end]) || KNOWN_HEADERS[table].has(headerText(row[end + 1])))) end++;
+      return { row: r, column: c, end };
     }
   }
   return null;
+}
+
+/**
+ * A table's cells, header row first. What the sheet shows is what is read: a cleared criterion
+ * row or a blank row between settings is skipped, not an end, so the table runs down to its
+ * last non-blank row, or to the header row of another of the model's tables placed below it
+ * in the same columns.
+ */
+function tableCells(grid: CellTable, header: HeaderRow, others: readonly HeaderRow[]): unknown[][] {
+  const { row: r, column: c, end } = header;
+  const below = others.filter((o) => o.row > r && o.column < end && o.end > c).map((o) => o.row);
+  const limit = Math.min(grid.length, ...below);
+  const cells: unknown[][] = [(grid[r] ?? []).slice(c, end)];
+  let last = 1;
+  for (let rr = r + 1; rr < limit; rr++) {
+    const body = (grid[rr] ?? []).slice(c, end);
+    while (body.length < end - c) body.push('');
+    cells.push(body);
+    if (!body.every(isBlank)) last = cells.length;
+  }
+  cells.length = last;
+  return cells;
+}
+
+function findTables(grid: CellTable): Partial<Record<TableName, Found>> {
+  const headers = new Map<TableName, HeaderRow>();
+  for (const table of ['criteria', 'bands', 'settings'] as const) {
+    const h = findHeaderRow(grid, table);
+    if (h !== null) headers.set(table, h);
+  }
+  const found: Partial<Record<TableName, Found>> = {};
+  for (const [table, h] of headers) {
+    const others = [...headers].filter(([t]) => t !== table).map(([, o]) => o);
+    found[table] = { row: h.row, column: h.column, cells: tableCells(grid, h, others) };
+  }
+  return found;
 }
 
 /**
@@ -112,12 +156,10 @@ function findTable(grid: CellTable, table: TableName): Found | null {
  * row 4, 'Points')". Cells of an older format version are migrated first.
  */
 export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET): ModelRead {
-  const found: Partial<Record<TableName, Found>> = {};
+  const found = findTables(grid);
   const missing: Problem[] = [];
   for (const table of ['criteria', 'bands', 'settings'] as const) {
-    const f = findTable(grid, table);
-    if (f !== null) found[table] = f;
-    else if (table === 'criteria') {
+    if (found[table] === undefined && table === 'criteria') {
       missing.push({
         severity: 'error',
         at: { sheet: sheetName },
@@ -131,11 +173,12 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
   const locate = (p: Problem): Problem => {
     if (!('cells' in p.at) || 'sheet' in p.at) return p;
     const cells = p.at.cells;
-    const { table, row, column } = cells;
+    const { table, row, column, position } = cells;
     const f = found[table];
     if (f === undefined) return p;
     const head = f.cells[0] ?? [];
-    let ci = typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
+    // A column is named by its header, or given by its position when it has none.
+    let ci = position !== undefined ? position - 1 : typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
     // A setting's problems name the setting ('Format version'); the cell to edit is its value.
     if (ci < 0 && table === 'settings') ci = head.findIndex((h) => headerText(h) === 'value');
     const sheetRow = f.row + (typeof row === 'number' ? row : 0);

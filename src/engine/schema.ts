@@ -78,9 +78,12 @@ export function parseModel(json: unknown, chain: MigrationChain<ModelJson> = MOD
   return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated.value);
 }
 
-/** Trims what the comparison would trim anyway, so that equal models are equal as data. */
+/**
+ * Trims what the comparison would trim anyway, and turns -0 into 0 (JSON and cells cannot keep
+ * the sign), so that equal models are equal as data.
+ */
 export function normaliseModel(m: Model): Model {
-  return {
+  return withoutNegativeZero({
     ...m,
     name: m.name.trim(),
     description: m.description.trim(),
@@ -97,7 +100,16 @@ export function normaliseModel(m: Model): Model {
     bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
     // An empty as-of date is no as-of date: "leave it empty for today".
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
-  };
+  });
+}
+
+function withoutNegativeZero<T>(value: T): T {
+  if (Object.is(value, -0)) return 0 as T;
+  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)])) as T;
+  }
+  return value;
 }
 
 function valueAt(json: unknown, path: readonly (string | number)[]): unknown {

@@ -16,6 +16,8 @@ export function validateModel(m: Model): Result<Model> {
     problems.push({ severity: 'warning', at: { json: path }, message, ...(hint === undefined ? {} : { hint }) });
   };
 
+  if (m.criteria.length > MAX_CRITERIA) error(['criteria'], `${m.criteria.length.toLocaleString('en-US')} criteria`, `use at most ${MAX_CRITERIA.toLocaleString('en-US')}`);
+  checkNumbers(m, error);
   m.criteria.forEach((c, i) => checkCriterion(c, ['criteria', i], error));
   const seenNames = new Map<string, number>();
   m.criteria.forEach((c, i) => {
@@ -58,12 +60,68 @@ export function validateModel(m: Model): Result<Model> {
       error(['scale'], 'a 0-100 scale needs a highest possible score, and per-occurrence points make it unlimited', 'set a cap on each per-occurrence criterion, a group maximum or a total maximum');
     } else if (!(max > 0)) {
       error(['scale'], 'a 0-100 scale needs at least one criterion that can give positive points');
+    } else if (max < MIN_PERCENT_SCALE_MAXIMUM) {
+      error(['scale'], `a 0-100 scale needs a highest possible score of at least ${MIN_PERCENT_SCALE_MAXIMUM} points; this model's is ${max}`, 'give the criteria more points, or use the points scale');
     }
   }
   return resultOf(m, problems);
 }
 
 const MAX_BANDS = 255;
+
+/**
+ * Scores are sums of whole hundredths, exact while they stay below 2^53: with at most 50,000
+ * criteria of at most a billion points each (MAX_POINTS), they do. The per-row count of
+ * unreadable cells is kept in 16 bits, which 50,000 also fits.
+ */
+const MAX_CRITERIA = 50_000;
+export const MAX_POINTS = 1e9;
+
+/** What 100 means on the 0-100 scale must be at least this: a smaller maximum would make one point worth more than the arithmetic can hold. */
+const MIN_PERCENT_SCALE_MAXIMUM = 0.01;
+
+/**
+ * Every number in a model is finite (JSON cannot even hold the others), and what is added up
+ * (points, deductions, caps) stays within a billion points either way.
+ */
+function checkNumbers(m: Model, error: Report): void {
+  const finite = (value: number | null, path: (string | number)[]): boolean => {
+    if (value === null || Number.isFinite(value)) return true;
+    error(path, `${value} is not a number this model can use`, 'write a finite number');
+    return false;
+  };
+  const points = (value: number | null, path: (string | number)[], what: string, hint?: string): void => {
+    if (finite(value, path) && value !== null && Math.abs(value) > MAX_POINTS) {
+      error(path, `${what} of ${value} is beyond ${MAX_POINTS.toLocaleString('en-US')} points either way`, hint);
+    }
+  };
+  const capOf = (cap: Cap, path: (string | number)[]): void => {
+    points(cap.min, [...path, 'min'], 'a minimum', 'leave it empty for no limit');
+    points(cap.max, [...path, 'max'], 'a maximum', 'leave it empty for no limit');
+  };
+  m.criteria.forEach((c, i) => {
+    const path = ['criteria', i];
+    points(c.points, [...path, 'points'], 'points');
+    capOf(c.cap, [...path, 'cap']);
+    const cond = c.condition;
+    if ('value' in cond) finite(cond.value, [...path, 'condition', 'value']);
+    if (cond.op === 'between') {
+      finite(cond.min, [...path, 'condition', 'min']);
+      finite(cond.max, [...path, 'condition', 'max']);
+    }
+    if ('days' in cond) finite(cond.days, [...path, 'condition', 'days']);
+    const d = c.decay;
+    if (d !== null && d.kind !== 'halfLife') finite(d.afterDays, [...path, 'decay', 'afterDays']);
+    if (d?.kind === 'deduct') points(d.points, [...path, 'decay', 'points'], 'a deduction');
+    if (d?.kind === 'halfLife') finite(d.halfLifeDays, [...path, 'decay', 'halfLifeDays']);
+  });
+  capOf(m.groupCaps.fit, ['groupCaps', 'fit']);
+  capOf(m.groupCaps.engagement, ['groupCaps', 'engagement']);
+  capOf(m.totalCap, ['totalCap']);
+  m.bands.forEach((b, i) => finite(b.from, ['bands', i, 'from']));
+  finite(m.stages.mql, ['stages', 'mql']);
+  finite(m.stages.sql, ['stages', 'sql']);
+}
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;
 

@@ -60,6 +60,17 @@ export function jsTrim(d: Dialect, s: string): string {
 }
 
 /**
+ * jsTrim, skipping the trim for text that starts and ends with a visible character (nearly
+ * every cell): in DuckDB trim() with a set of characters costs about a microsecond a cell,
+ * several times a whole-text regular expression match.
+ */
+function trimmed(d: Dialect, s: string): string {
+  if (d.name !== 'duckdb') return jsTrim(d, s);
+  const visible = `[^${d.whitespaceClass.slice(1, -1)}]`;
+  return `(CASE WHEN regexp_full_match(${s}, ${d.str(`${visible}(?s:.*${visible})?`)}) THEN ${s} ELSE ${jsTrim(d, s)} END)`;
+}
+
+/**
  * An engine regular expression in the databases' syntax (RE2, PostgreSQL ARE, Java): \d as
  * [0-9], \s as the dialect's class of JavaScript white space, the i flag as (?i).
  */
@@ -116,7 +127,7 @@ export function readField(d: Dialect, column: string, prefix: string, kind: Colu
   if (needs.yes && kind === 'boolean') at(1, `coalesce(${cell}, FALSE)`, yes);
 
   // Level 2: trimmed as JavaScript trims (a typed column's text form has nothing to trim).
-  const s = wantsText ? at(2, typed ? `${p}_r` : jsTrim(d, `${p}_r`), `${p}_s`) : 'NULL';
+  const s = wantsText ? at(2, typed ? `${p}_r` : trimmed(d, `${p}_r`), `${p}_s`) : 'NULL';
 
   // Level 3: blank, error, lower case; the first step of numbers and dates.
   if (!typed) {

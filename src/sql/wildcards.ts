@@ -50,8 +50,16 @@ export function wildcardToLike(pattern: string): LikePattern {
  * character, line breaks included ((?s)); every other ASCII punctuation mark is escaped.
  */
 export function wildcardToRegex(pattern: string): string {
-  const body = pieces(pattern)
+  return `(?s)${regexBody(pattern)}`;
+}
+
+/** Several patterns as one whole-string alternation: any of them matches. */
+export function wildcardsToRegex(patterns: readonly string[]): string {
+  return `(?s)(?:${patterns.map(regexBody).join('|')})`;
+}
+
+function regexBody(pattern: string): string {
+  return pieces(pattern)
     .map((p) => ('wildcard' in p ? (p.wildcard === 'any' ? '.*' : '.') : /^[!-/:-@[-`{-~]$/.test(p.literal) ? `\\${p.literal}` : p.literal))
     .join('');
-  return `(?s)${body}`;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { validateModel, type Band, type Cap, type Condition, type Criterion, type Decay, type Model } from '../../src/engine';
+import { NO_CAP, validateModel, type Band, type Cap, type Condition, type Criterion, type Decay, type Model } from '../../src/engine';
 
 /** Generators of valid models and of any cell a host could hand over, for property tests. */
 
@@ -9,6 +9,16 @@ const field = fc.constantFrom(...HEADERS);
 /** Finite, not -0 (which no cell can hold), at most 4 decimals like points people type. */
 const num = (min: number, max: number): fc.Arbitrary<number> =>
   fc.integer({ min: min * 4, max: max * 4 }).map((n) => (n === 0 ? 0 : n / 4));
+
+/**
+ * Numbers at the edges of what a double holds, as a hostile or careless model file may carry:
+ * huge, tiny, subnormal, negative zero, beyond 2^53. Mixed in with ordinary ones.
+ */
+export const EXTREME_NUMBERS = [
+  Number.MAX_VALUE, -Number.MAX_VALUE, 1e308, -1e308, 1e300, 1e200, 1e20, -1e20, 9_007_199_254_740_993, 1e15, 1e9 + 0.5, -1e9,
+  Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308, 1e-300, 1e-12, 0.005, 0.015, 0.1, -0,
+];
+const wide = (min: number, max: number): fc.Arbitrary<number> => fc.oneof({ arbitrary: num(min, max), weight: 3 }, { arbitrary: fc.constantFrom(...EXTREME_NUMBERS), weight: 2 });
 
 /** Trimmed, non-empty text such as a person would type in a cell, ';' and '\' included. */
 const text = fc
@@ -21,8 +31,8 @@ export const condition: fc.Arbitrary<Condition> = fc.oneof(
     op: fc.constantFrom('equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'matches'),
     values: fc.array(text, { minLength: 1, maxLength: 3 }),
   }),
-  fc.record({ op: fc.constantFrom('lt', 'lte', 'gt', 'gte'), value: num(-1000, 1000) }),
-  fc.tuple(num(-100, 100), num(0, 100)).map(([min, width]): Condition => ({ op: 'between', min, max: min + width })),
+  fc.record({ op: fc.constantFrom('lt', 'lte', 'gt', 'gte'), value: wide(-1000, 1000) }),
+  fc.tuple(wide(-100, 100), wide(0, 100)).map(([min, width]): Condition => ({ op: 'between', min, max: min + width })),
   fc.record({ op: fc.constantFrom('blank', 'notBlank', 'isTrue', 'personalEmail', 'spamLike') }),
   fc.record({ op: fc.constantFrom('withinDays', 'olderThanDays'), days: fc.integer({ min: 0, max: 400 }) }),
 );
@@ -30,11 +40,11 @@ export const condition: fc.Arbitrary<Condition> = fc.oneof(
 const decay: fc.Arbitrary<Decay | null> = fc.oneof(
   fc.constant(null),
   fc.record({ kind: fc.constant('factor' as const), dateField: field, afterDays: fc.integer({ min: 0, max: 120 }), percent: fc.integer({ min: 0, max: 100 }) }),
-  fc.record({ kind: fc.constant('deduct' as const), dateField: field, afterDays: fc.integer({ min: 0, max: 120 }), points: num(0, 20) }),
+  fc.record({ kind: fc.constant('deduct' as const), dateField: field, afterDays: fc.integer({ min: 0, max: 120 }), points: wide(0, 20) }),
   fc.record({ kind: fc.constant('halfLife' as const), dateField: field, halfLifeDays: fc.integer({ min: 1, max: 90 }) }),
 );
 
-const bound = (min: number, max: number): fc.Arbitrary<number | null> => fc.option(num(min, max), { nil: null });
+const bound = (min: number, max: number): fc.Arbitrary<number | null> => fc.option(wide(min, max), { nil: null });
 const cap: fc.Arbitrary<Cap> = fc
   .tuple(bound(-50, 0), bound(0, 80))
   .map(([min, max]) => ({ min, max }));
@@ -44,7 +54,7 @@ const criterion: fc.Arbitrary<Criterion> = fc.record({
   group: fc.constantFrom('fit' as const, 'engagement' as const),
   field,
   condition,
-  points: num(-20, 30),
+  points: wide(-20, 30),
   perOccurrenceOf: fc.option(field, { nil: null }),
   decay,
   cap,
@@ -75,6 +85,19 @@ export const validModel: fc.Arbitrary<Model> = fc
     dateOrder: fc.constantFrom('MDY' as const, 'DMY' as const),
   })
   .map((m): Model => ({ version: 1, ...m, totalCap: m.scale === '0-100' ? { min: m.totalCap.min, max: m.totalCap.max ?? 100 } : m.totalCap }))
+  .filter((m) => validateModel(m).ok);
+
+/** A criterion that is valid on its own, so that thousands of them still make a valid model. */
+const validCriterion = criterion.filter((c) => validateModel({ ...modelDefaults, criteria: [c] }).ok);
+const modelDefaults: Model = { version: 1, name: 'x', description: '', criteria: [], groupCaps: { fit: NO_CAP, engagement: NO_CAP }, totalCap: NO_CAP, scale: 'points', bands: [{ name: 'All', from: 0, color: '#FFFFFF' }], stages: { mql: null, sql: null }, asOf: null, dateOrder: 'MDY' };
+
+/**
+ * Models with thousands of criteria (bounded, so a run stays quick): sums over many criteria
+ * are where exactness and finiteness break first.
+ */
+export const manyCriteriaModel: fc.Arbitrary<Model> = fc
+  .tuple(validModel, fc.array(validCriterion, { minLength: 500, maxLength: 3000 }))
+  .map(([m, criteria]): Model => ({ ...m, criteria }))
   .filter((m) => validateModel(m).ok);
 
 /** Whatever a cell can hold when Excel, a CSV file or a custom-function argument hands it over. */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, modelFromCells, modelToCells, parseModel, type CompiledModel, type Model } from '../../src/engine';
-import { anyRow, HEADERS, validModel } from './arbitraries';
+import { compile, modelFromCells, modelToCells, normaliseModel, parseModel, type CompiledModel, type Model } from '../../src/engine';
+import { anyRow, HEADERS, manyCriteriaModel, validModel } from './arbitraries';
 
 const compiled = (m: Model): CompiledModel => {
   const result = compile(m, HEADERS, { asOf: '2026-11-01' });
@@ -21,7 +21,9 @@ describe('scoring, for any valid model and any cells', () => {
           const lead = scorer.scoreRow(row);
           const sumOfParts = lead.explanation.reduce((sum, part) => sum + cents(part.points), 0);
           expect(sumOfParts).toBe(cents(lead.score));
-          expect(Number.isFinite(lead.score)).toBe(true);
+          for (const x of [lead.score, lead.fit, lead.engagement, ...lead.explanation.map((p) => p.points)]) expect(Number.isFinite(x)).toBe(true);
+          // Every part is a whole number of hundredths, so the parts add up as shown.
+          for (const part of lead.explanation) expect(part.points).toBe(Math.round(part.points * 100) / 100);
           expect(m.bands).toContain(lead.band);
         }
       }),
@@ -53,6 +55,7 @@ describe('scoring, for any valid model and any cells', () => {
         const block = scorer.scoreRows(rows);
         rows.forEach((row, i) => {
           const one = scorer.scoreRow(row);
+          expect(Number.isFinite(block.scores[i])).toBe(true);
           expect(block.scores[i]).toBe(one.score);
           expect(block.fit[i]).toBe(one.fit);
           expect(block.engagement[i]).toBe(one.engagement);
@@ -66,12 +69,32 @@ describe('scoring, for any valid model and any cells', () => {
   });
 });
 
+describe('scoring with thousands of criteria and extreme numbers', () => {
+  it('stays finite, exact to the hundredth, and the same in a block as row by row', () => {
+    fc.assert(
+      fc.property(manyCriteriaModel, fc.array(anyRow, { minLength: 1, maxLength: 4 }), (m, rows) => {
+        const scorer = compiled(m);
+        const block = scorer.scoreRows(rows);
+        rows.forEach((row, i) => {
+          const one = scorer.scoreRow(row);
+          expect(Number.isFinite(one.score)).toBe(true);
+          expect(block.scores[i]).toBe(one.score);
+          expect(block.bandIndex[i]).toBe(one.bandIndex);
+          expect(one.explanation.reduce((sum, part) => sum + cents(part.points), 0)).toBe(cents(one.score));
+          if (m.scale === '0-100') expect(one.score).toBeLessThanOrEqual(100);
+        });
+      }),
+      { numRuns: 12 },
+    );
+  });
+});
+
 describe('the model survives its round trips', () => {
   it('as JSON', () => {
     fc.assert(
       fc.property(validModel, (m) => {
         const back = parseModel(JSON.parse(JSON.stringify(m)));
-        expect(back.ok && back.value).toEqual(m);
+        expect(back.ok && back.value).toEqual(normaliseModel(m));
       }),
       { numRuns: 300 },
     );
@@ -82,7 +105,7 @@ describe('the model survives its round trips', () => {
       fc.property(validModel, (m) => {
         const back = modelFromCells(modelToCells(m));
         if (!back.ok) throw new Error(JSON.stringify(back.problems));
-        expect(back.value).toEqual(m);
+        expect(back.value).toEqual(normaliseModel(m));
       }),
       { numRuns: 300 },
     );

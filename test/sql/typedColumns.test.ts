@@ -92,13 +92,14 @@ describe('typed columns on PostgreSQL', () => {
     text = (await db.queryArrays(textForm('postgres'))) as Cell[][];
   }, 120_000);
   afterAll(async () => {
-    await db?.close(); // undefined when opening failed
+    await db?.close();
   });
 
   for (const { id, model } of MODELS) {
     it(`scores every one of ${rows.length} typed leads as the engine scores their text: ${id}`, async () => {
       const described = await db.queryArrays(describeColumns(model, { dialect: 'postgres', table: 'typed_leads' }));
-      const columnTypes = parseColumnTypes(JSON.stringify(described[0]?.[0] ?? {}));
+      const types = described[0]?.[0];
+      const columnTypes = parseColumnTypes(typeof types === 'string' ? types : JSON.stringify(types ?? {}));
       const sql = exportedSql(model, { dialect: 'postgres', table: 'typed_leads', columnTypes });
       const result = await db.query<Scored>(`SELECT row_no, score, band, fit, engagement FROM (${sql}) AS scored ORDER BY row_no`, [AS_OF]);
       const got = result.map((r) => ({ ...r, score: Number(r.score), fit: Number(r.fit), engagement: Number(r.engagement) }));

@@ -24,7 +24,9 @@ function numberFromText(text: string): number {
   const m = NUMBER_TEXT.exec(t);
   if (m === null) return Number.NaN;
   const digits = (m[2] ?? '').replace(/,/g, '');
-  let n = Number(digits) * (m[3] === undefined ? 1 : 10 ** Number(m[3]));
+  // One decimal conversion with the exponent: multiplying by 10 ** e rounds twice (1.1e-5
+  // came out as 0.000011000000000000001) and underflows where the number itself does not (5e-324).
+  let n = Number(m[3] === undefined ? digits : `${digits}e${m[3]}`);
   if (m[4] === '%') n /= 100;
   if (m[1] === '-') n = -n;
   return Number.isFinite(n) ? n : Number.NaN;

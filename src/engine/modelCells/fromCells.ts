@@ -9,6 +9,7 @@ import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type ModelCellTables, type T
 import { readBands } from './readBands';
 import { readCriteria } from './readCriteria';
 import { readSettings } from './readSettings';
+import { readTable } from './tableReader';
 
 /**
  * Reads a model back from its cells: every problem at once, located by table, row and column.
@@ -24,7 +25,7 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const criteriaOut = readCriteria(cells.criteria);
   const bandsOut = readBands(cells.bands);
   const settingsOut = readSettings(cells.settings);
-  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems];
+  const cellProblems = [...criteriaOut.problems, ...bandsOut.problems, ...settingsOut.problems, ...unnamedColumnProblems(cells)];
   const m: Model = normaliseModel({ ...settingsOut.value, criteria: criteriaOut.value, bands: bandsOut.value });
   const validated = validateModel(m);
   let modelProblems = validated.ok ? validated.warnings : validated.problems;
@@ -36,6 +37,20 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const reported = new Set(cellProblems.map((p) => describeLocation(p.at)));
   const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(describeLocation(p.at)));
   return resultOf(m, [...cellProblems, ...located]);
+}
+
+/** Values under a blank header cell would be ignored without a word: say so, at the header cell to fill in. */
+function unnamedColumnProblems(cells: ModelCellTables): Problem[] {
+  return (['criteria', 'bands', 'settings'] as const).flatMap((table) =>
+    readTable(cells[table]).unnamedWithValues.map((i): Problem => {
+      return {
+        severity: 'error',
+        at: { cells: { table, row: 0, position: i + 1 } },
+        message: 'this column has values but no header, so they would be ignored',
+        hint: 'type the column\'s header in its first row, or clear the values',
+      };
+    }),
+  );
 }
 
 interface RowNumbers {
@@ -70,8 +85,14 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   'stages.mql': SETTINGS.mql,
   'stages.sql': SETTINGS.sql,
   'groupCaps.fit': SETTINGS.fitMin,
+  'groupCaps.fit.min': SETTINGS.fitMin,
+  'groupCaps.fit.max': SETTINGS.fitMax,
   'groupCaps.engagement': SETTINGS.engagementMin,
+  'groupCaps.engagement.min': SETTINGS.engagementMin,
+  'groupCaps.engagement.max': SETTINGS.engagementMax,
   totalCap: SETTINGS.totalMin,
+  'totalCap.min': SETTINGS.totalMin,
+  'totalCap.max': SETTINGS.totalMax,
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {
@@ -81,7 +102,8 @@ function relocate(p: Problem, rows: RowNumbers): Problem {
   const at = (table: TableName, row: number | undefined, column: string): Problem => ({ ...p, at: { cells: { table, ...(row === undefined ? {} : { row }), column } } });
   if (section === 'criteria' && typeof index === 'number') {
     // A deduction's points are the decay amount, not the criterion's points.
-    const column = key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : CRITERION_COLUMNS[String(key)];
+    const column =
+      key === 'decay' ? CRITERION_COLUMNS[String(subKey) === 'points' ? 'percent' : String(subKey)] : key === 'cap' && subKey === 'max' ? 'Cap max' : CRITERION_COLUMNS[String(key)];
     return at('criteria', rows.criteria[index] ?? index + 1, column ?? 'Column');
   }
   if (section === 'bands' && typeof index === 'number') {

@@ -8,6 +8,8 @@ export interface TableReader {
   readonly rows: readonly { readonly number: number; readonly cells: readonly unknown[] }[];
   cell(row: readonly unknown[], header: string): unknown;
   has(header: string): boolean;
+  /** Columns (0-based) whose header cell is blank though cells below it hold values: those values would be ignored. */
+  readonly unnamedWithValues: readonly number[];
 }
 
 export const headerKey = (h: unknown): string => (typeof h === 'string' ? h.trim().toLowerCase().replace(/\s+/g, ' ') : String(h ?? '').toLowerCase());
@@ -28,7 +30,17 @@ export function readTable(table: CellTable | undefined): TableReader {
       return i === undefined ? undefined : row[i];
     },
     has: (header) => index.has(headerKey(header)),
+    unnamedWithValues: unnamedWithValues(head, body),
   };
+}
+
+function unnamedWithValues(head: readonly unknown[], body: CellTable): number[] {
+  const width = body.reduce((w, row) => Math.max(w, row.length), head.length);
+  const columns: number[] = [];
+  for (let i = 0; i < width; i++) {
+    if (headerKey(head[i]) === '' && body.some((row) => !isBlank(row[i]))) columns.push(i);
+  }
+  return columns;
 }
 
 export class Collector {

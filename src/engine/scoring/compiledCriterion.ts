@@ -62,7 +62,9 @@ export function criterionCents(c: CompiledCriterion, row: readonly unknown[], ce
       if (trace !== null) trace.count = count;
       return 0;
     }
-    raw *= count;
+    // A huge count times huge points is Infinity, and Infinity times a 100% decay is NaN: keep
+    // the product finite; the cap below brings it within a billion points anyway.
+    raw = Math.max(-MAX_FINITE_POINTS, Math.min(MAX_FINITE_POINTS, raw * count));
   }
   const undecayed = raw;
   if (c.decay !== null) raw = decayPoints(c.decay, raw, row[c.dateColumn]);
@@ -75,8 +77,21 @@ export function criterionCents(c: CompiledCriterion, row: readonly unknown[], ce
     trace.uncapped = uncapped;
     trace.capped = raw;
   }
-  return Math.round(raw * centsPerPoint);
+  return centsOf(raw, centsPerPoint);
 }
+
+/**
+ * A contribution in whole hundredths of a score point, never beyond a billion score points
+ * either way, so that the sum of 50,000 of them (validate's limit) is still an exact integer;
+ * and never -0, so that a score is 0 whichever way it is computed.
+ */
+export function centsOf(points: number, centsPerPoint: number): number {
+  const cents = Math.round(points * centsPerPoint);
+  return (cents > MAX_CONTRIBUTION_CENTS ? MAX_CONTRIBUTION_CENTS : cents < -MAX_CONTRIBUTION_CENTS ? -MAX_CONTRIBUTION_CENTS : cents) + 0;
+}
+
+const MAX_CONTRIBUTION_CENTS = 1e11;
+const MAX_FINITE_POINTS = 1e300;
 
 export const EMPTY_ROW: readonly unknown[] = [];
 export const BLOCK = 512;
