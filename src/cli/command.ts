@@ -97,3 +97,11 @@ export function helpText(command: Command): string {
   if (command.details !== undefined) lines.push('', command.details);
   return lines.join('\n');
 }
+
+/**
+ * A message as it may reach a terminal: names and cells from a file can hold escape codes
+ * (ESC[2J clears the screen, OSC 8 fakes links), so control characters are shown as \xNN.
+ */
+export function visible(message: string): string {
+  return message.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}

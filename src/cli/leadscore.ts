@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { removeOpenTemporaries } from './files/atomicFile';
-import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
+import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, visible, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
 import { scoreCommand } from './commands/score';
@@ -92,7 +92,7 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     return (await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals }, io)) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`leadscore${command === undefined ? '' : ` ${command.name}`}: ${error.message}`);
+      io.stderr(`leadscore${command === undefined ? '' : ` ${command.name}`}: ${visible(error.message)}`);
       if (error.exitCode === EXIT.usage) io.stderr(`Run 'leadscore ${command?.name ?? ''} --help'.`.replace('  ', ' '));
       return error.exitCode;
     }

@@ -13,8 +13,8 @@ export interface CellsLocation {
   readonly table: TableName;
   readonly row?: number;
   readonly column?: string;
-  /** A column without a header, by its place in the table from 1. */
-  readonly position?: number;
+  /** The column's position from 0, for a column that has no header to name it by. */
+  readonly columnIndex?: number;
   /** Where in the model, when no one column holds it (a setting the table does not name). */
   readonly path?: ModelPath;
 }
@@ -47,7 +47,6 @@ function describePath(path: ModelPath, label?: string): string {
 
 function describeCells(at: CellsLocation): string {
   const table = `${at.table} table`;
-  if (at.column === undefined && at.position !== undefined) return `${table}, column ${at.position}`;
   if (at.column === undefined) return at.path === undefined ? table : `${table} (${describePath(at.path)})`;
   return at.row === undefined ? `${table}, column '${at.column}'` : `${table}, row ${at.row}, '${at.column}'`;
 }

@@ -173,12 +173,12 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
   const locate = (p: Problem): Problem => {
     if (!('cells' in p.at) || 'sheet' in p.at) return p;
     const cells = p.at.cells;
-    const { table, row, column, position } = cells;
+    const { table, row, column, columnIndex } = cells;
     const f = found[table];
     if (f === undefined) return p;
     const head = f.cells[0] ?? [];
     // A column is named by its header, or given by its position when it has none.
-    let ci = position !== undefined ? position - 1 : typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1;
+    let ci = columnIndex ?? (typeof column === 'string' ? head.findIndex((h) => headerText(h) === column.toLowerCase()) : -1);
     // A setting's problems name the setting ('Format version'); the cell to edit is its value.
     if (ci < 0 && table === 'settings') ci = head.findIndex((h) => headerText(h) === 'value');
     const sheetRow = f.row + (typeof row === 'number' ? row : 0);

@@ -6,8 +6,8 @@
  */
 
 export interface Design {
-  /** Row-major: x[i * features + j]. */
-  readonly x: Float64Array;
+  /** Row-major: x[i * features + j]. Single precision serves 0/1 indicators at half the memory. */
+  readonly x: Float64Array | Float32Array;
   readonly rows: number;
   readonly features: number;
   readonly y: Uint8Array;

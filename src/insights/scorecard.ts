@@ -143,19 +143,42 @@ function pearson(a: Float64Array, b: Float64Array): number {
   return saa === 0 || sbb === 0 ? 0 : sab / Math.sqrt(saa * sbb);
 }
 
+/**
+ * The AUC of scoring each lead by its bin's conversion rate, from the bins' counts: a
+ * converter in a better-converting bin than a non-converter counts 1, in the same bin 1/2.
+ */
+function binnedAuc(bins: readonly Bin[]): number {
+  const ordered = [...bins].sort((a, b) => a.converted / Math.max(1, a.leads) - b.converted / Math.max(1, b.leads));
+  let positives = 0;
+  let negatives = 0;
+  for (const b of ordered) {
+    positives += b.converted;
+    negatives += b.leads - b.converted;
+  }
+  if (positives === 0 || negatives === 0) return Number.NaN;
+  let below = 0;
+  let wins = 0;
+  for (const b of ordered) {
+    const bad = b.leads - b.converted;
+    wins += b.converted * (below + bad / 2);
+    below += bad;
+  }
+  const auc = wins / (positives * negatives);
+  return Math.max(auc, 1 - auc);
+}
+
 function buildCard(candidates: readonly ScorecardColumn[], labels: Uint8Array, train: Uint32Array, options: ScorecardOptions): Card {
   let converted = 0;
   for (const i of train) converted += labels[i] ?? 0;
   const totals = { converted, notConverted: train.length - converted };
   const sample = everyKth(train, SAMPLE_ROWS);
-  const sampleLabels = Uint8Array.from(sample, (i) => labels[i] ?? 0);
   const leftOut: LeftOutColumn[] = [];
   const strong: { c: ScorecardColumn; binning: Binning; woeOfRow: Float64Array }[] = [];
   for (const c of candidates) {
     const binning = binColumn(c, labels, train);
     const woes = binning.bins.map((b) => woe(b.leads, b.converted, totals));
     const woeOfRow = Float64Array.from(sample, (i) => woes[binning.binOfRow[i] ?? -1] ?? 0);
-    const auc = rocAuc(woeOfRow, sampleLabels);
+    const auc = binnedAuc(binning.bins);
     if (auc >= LEAK_AUC) {
       leftOut.push({ column: c.header, reason: 'leak', note: `predicts the outcome almost perfectly on its own (AUC ${auc.toFixed(2)}): most likely filled in after the outcome was known` });
     } else if (binning.iv < MIN_IV) {
@@ -247,7 +270,7 @@ export function buildScorecard(headers: readonly unknown[], rows: readonly (read
     const c = readScorecardColumn(header.trim(), column, history.rows, asOfSerial, base.dateOrder);
     const reason = structuralReason(c);
     if (reason === null) candidates.push(c);
-    else leftOut.push({ column: c.header, reason: reason.startsWith('constant') || reason.startsWith('no answered') ? 'constant' : reason.startsWith('a sequential') ? 'sequential' : 'identifier', note: reason });
+    else leftOut.push({ column: c.header, reason: reason.startsWith('constant') ? 'constant' : reason.startsWith('a sequential') ? 'sequential' : 'identifier', note: reason });
   });
 
   const groups = stratifiedGroups(Int8Array.from(history.labels), HOLDOUT_GROUPS, options.seed ?? 1);

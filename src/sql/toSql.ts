@@ -37,6 +37,9 @@ export function describeColumns(m: Model, options: Omit<SqlOptions, 'columnTypes
   return describeColumnsSql(d, parseTableName(d, options.table ?? 'leads'), fieldsOf(m));
 }
 
+/** The prefix of every name the query gives its own columns, so that none meets a column of the lead table. */
+const NS = '__leadscore_';
+
 /** What each column must be read as, from the criteria that read it. */
 function needsOf(enabled: readonly Criterion[]): Map<string, FieldNeeds> {
   const needs = new Map<string, FieldNeeds>();
@@ -63,28 +66,30 @@ export function modelToSql(m: Model, options: SqlOptions): Result<string> {
   const fields = fieldsOf(m);
   const checked = compile(m, fields, { asOf: '2000-01-01' });
   if (!checked.ok) return checked;
+  const built = (query: string): Result<string> => ({ ok: true, value: query, warnings: checked.warnings });
 
   const needs = needsOf(enabled);
   const readings = new Map<string, FieldReadings>();
   const levelColumns: LevelColumn[] = [];
   fields.forEach((f, i) => {
     const type = options.columnTypes === undefined ? undefined : typeOf(options.columnTypes, f);
-    const read = readField(d, f, `c${i}`, type === undefined ? 'text' : columnKind(d, type), needs.get(f) ?? noNeeds(), m.dateOrder);
+    const read = readField(d, f, `${NS}c${i}`, type === undefined ? 'text' : columnKind(d, type), needs.get(f) ?? noNeeds(), m.dateOrder);
     readings.set(f, read.readings);
     levelColumns.push(...read.columns);
   });
+  const asOfDay = `${NS}as_of_day`;
   const columns: Columns = {
     readings: (f) => readings.get(f) as FieldReadings,
-    age: (f) => `(as_of_day - ${readings.get(f)?.day ?? 'NULL'})`,
+    age: (f) => `(${asOfDay} - ${readings.get(f)?.day ?? 'NULL'})`,
   };
 
-  // Each criterion's hundredths, after every reading.
+  // Each criterion's hundredths, after every reading; then the groups, the total, the score.
   const pointsPerScorePoint = m.scale === '0-100' ? maximumScore(m) / 100 : 1;
   const centsPerPoint = 100 / pointsPerScorePoint;
-  enabled.forEach((c, i) => levelColumns.push({ level: LAST_READING_LEVEL + 1, sql: criterionCents(d, c, centsPerPoint, columns), alias: `k${i}` }));
-
+  const criteriaLevel = LAST_READING_LEVEL + 1;
+  enabled.forEach((c, i) => levelColumns.push({ level: criteriaLevel, sql: criterionCents(d, c, centsPerPoint, columns), alias: `${NS}k${i}` }));
   const sum = (group: 'fit' | 'engagement'): string => {
-    const parts = enabled.map((c, i) => (c.group === group ? `k${i}` : null)).filter((x): x is string => x !== null);
+    const parts = enabled.map((c, i) => (c.group === group ? `${NS}k${i}` : null)).filter((x): x is string => x !== null);
     return parts.length === 0 ? num(d, 0) : parts.join(' + ');
   };
   const toCents = (x: number | null): number | null => (x === null ? null : Math.round(x * centsPerPoint));
@@ -94,56 +99,72 @@ export function modelToSql(m: Model, options: SqlOptions): Result<string> {
     if (max !== null) out = `least(${out}, ${num(d, max)})`;
     return out;
   };
-  const fit = clamp(`(${sum('fit')})`, toCents(m.groupCaps.fit.min), toCents(m.groupCaps.fit.max));
-  const engagement = clamp(`(${sum('engagement')})`, toCents(m.groupCaps.engagement.min), toCents(m.groupCaps.engagement.max));
-  let total = clamp('(fit_c + engagement_c)', toCents(m.totalCap.min), toCents(m.totalCap.max));
+  const [fitC, engagementC, totalC, score] = [`${NS}fit_c`, `${NS}engagement_c`, `${NS}total_c`, `${NS}score`];
+  levelColumns.push(
+    { level: criteriaLevel + 1, sql: clamp(`(${sum('fit')})`, toCents(m.groupCaps.fit.min), toCents(m.groupCaps.fit.max)), alias: fitC },
+    { level: criteriaLevel + 1, sql: clamp(`(${sum('engagement')})`, toCents(m.groupCaps.engagement.min), toCents(m.groupCaps.engagement.max)), alias: engagementC },
+  );
+  let total = clamp(`(${fitC} + ${engagementC})`, toCents(m.totalCap.min), toCents(m.totalCap.max));
   if (m.scale === '0-100') total = clamp(total, 0, 10_000);
+  levelColumns.push({ level: criteriaLevel + 2, sql: total, alias: totalC });
+  levelColumns.push({ level: criteriaLevel + 3, sql: `${totalC} / ${num(d, 100)}`, alias: score });
   // The engine takes the last band whose lower bound the score reaches; the first takes the rest.
   const firstBand = d.str(m.bands[0]?.name ?? '');
   const bandWhens = m.bands
     .slice(1)
     .reverse()
-    .map((b) => `WHEN score >= ${num(d, b.from)} THEN ${d.str(b.name)}`);
-  const bandCase = bandWhens.length === 0 ? firstBand : `(CASE ${bandWhens.join(' ')} ELSE ${firstBand} END)`;
+    .map((b) => `WHEN ${score} >= ${num(d, b.from)} THEN ${d.str(b.name)}`);
   const { mql, sql } = m.stages;
-  const stageWhens = [sql !== null ? `WHEN score >= ${num(d, sql)} THEN 'SQL'` : '', mql !== null ? `WHEN score >= ${num(d, mql)} THEN 'MQL'` : ''].filter((x) => x !== '');
-  const stageCase = stageWhens.length === 0 ? `CAST(NULL AS ${d.text})` : `(CASE ${stageWhens.join(' ')} END)`;
+  const stageWhens = [sql !== null ? `WHEN ${score} >= ${num(d, sql)} THEN 'SQL'` : '', mql !== null ? `WHEN ${score} >= ${num(d, mql)} THEN 'MQL'` : ''].filter((x) => x !== '');
+  const outputs: [string, string][] = [
+    ['score', score],
+    ['fit', `${fitC} / ${num(d, 100)}`],
+    ['engagement', `${engagementC} / ${num(d, 100)}`],
+    ['band', bandWhens.length === 0 ? firstBand : `(CASE ${bandWhens.join(' ')} ELSE ${firstBand} END)`],
+    ['stage', stageWhens.length === 0 ? `CAST(NULL AS ${d.text})` : `(CASE ${stageWhens.join(' ')} END)`],
+  ];
 
+  const asOfDoc = d.name === 'spark' ? 'named parameter :as_of (a DATE or a YYYY-MM-DD string)' : 'parameter $1 (a DATE or a YYYY-MM-DD string)';
+  const asOfHint = m.asOf === null ? 'the model measures ages to today: pass CURRENT_DATE' : `the model's as-of date is ${commentText(m.asOf)}`;
+  const header = `-- Lead scoring model '${commentText(m.name)}' for ${d.name}; generated by leadscore sql.
+-- The as-of date is ${asOfDoc}; ${asOfHint}.
+-- Yields every column of ${commentText(table)} plus score, fit, engagement, band and stage, as the engine scores them.
+`;
+  const asOfSource = `(SELECT ${d.serialOfDate(d.asOfParameter)} AS ${asOfDay}) AS p`;
+  /** The levels, innermost first: level 1 reads the table row t (from the FROM given, or the LATERAL's outer query). */
+  const levels = (first: string, from: string, fence: string): string => {
+    const at = (level: number): string[] => levelColumns.filter((c) => c.level === level).map((c) => `${c.sql} AS ${c.alias}`);
+    let query = `SELECT ${[first, ...at(1)].join(',\n    ')}${from}`;
+    for (let level = 2; level <= criteriaLevel + 3; level++) {
+      const here = at(level);
+      if (here.length > 0) query = `SELECT l${level}.*,\n    ${here.join(',\n    ')}\nFROM (\n${query}${fence}\n) AS l${level}`;
+    }
+    return query;
+  };
+  if (d.name === 'duckdb') {
+    // One chain of projections over the table, without a LATERAL join: DuckDB decorrelates one
+    // by grouping the table on every column the model reads and joining back, a third of the
+    // query's time. The readings' names start with __leadscore_, so they do not meet the
+    // table's columns, and are left out of the result.
+    const internal = [asOfDay, ...levelColumns.map((c) => c.alias)];
+    return built(`${header}SELECT * EXCLUDE (${internal.join(', ')}),
+  ${outputs.map(([name, e]) => `${e} AS ${name}`).join(',\n  ')}
+FROM (
+${levels(`t.*, p.${asOfDay}`, `\nFROM ${table} AS t\nCROSS JOIN ${asOfSource}`, '')}
+) AS scored`);
+  }
   // PostgreSQL pulls subqueries up into the one above, which would copy each reading's
   // expression into every place that reads it; OFFSET 0 keeps each level computed once per row.
   const fence = d.name === 'postgres' ? ' OFFSET 0' : '';
-  const maxLevel = LAST_READING_LEVEL + 1;
-  const at = (level: number): string[] => levelColumns.filter((c) => c.level === level).map((c) => `${c.sql} AS ${c.alias}`);
-  let inner = `SELECT ${['p.as_of_day', ...at(1)].join(',\n      ')}`;
-  for (let level = 2; level <= maxLevel; level++) {
-    const here = at(level);
-    if (here.length === 0) continue;
-    inner = `SELECT l${level}.*,\n      ${here.join(',\n      ')}\n    FROM (\n    ${inner}${fence}\n    ) AS l${level}`;
-  }
-  const asOfDoc = d.name === 'spark' ? 'named parameter :as_of (a DATE or a YYYY-MM-DD string)' : 'parameter $1 (a DATE or a YYYY-MM-DD string)';
-  const asOfHint = m.asOf === null ? 'the model measures ages to today: pass CURRENT_DATE' : `the model's as-of date is ${commentText(m.asOf)}`;
-  const query = `-- Lead scoring model '${commentText(m.name)}' for ${d.name}; generated by leadscore sql.
--- The as-of date is ${asOfDoc}; ${asOfHint}.
--- Yields every column of ${commentText(table)} plus score, fit, engagement, band and stage, as the engine scores them.
-SELECT t.*, r.score, r.fit, r.engagement, r.band, r.stage
+  return built(`${header}SELECT t.*, ${outputs.map(([name]) => `r.${name}`).join(', ')}
 FROM ${table} AS t
-CROSS JOIN (SELECT ${d.serialOfDate(d.asOfParameter)} AS as_of_day) AS p
+CROSS JOIN ${asOfSource}
 CROSS JOIN LATERAL (
-  SELECT score, fit, engagement, ${bandCase} AS band, ${stageCase} AS stage
-  FROM (
-    SELECT total_c / ${num(d, 100)} AS score, fit_c / ${num(d, 100)} AS fit, engagement_c / ${num(d, 100)} AS engagement
-    FROM (
-      SELECT fit_c, engagement_c, ${total} AS total_c
-      FROM (
-        SELECT ${fit} AS fit_c, ${engagement} AS engagement_c
-        FROM (
-    ${inner}
-        ${fence}) AS cents
-      ) AS groups
-    ) AS totals
-  ) AS scores
-) AS r`;
-  return { ok: true, value: query, warnings: checked.warnings };
+SELECT ${outputs.map(([name, e]) => `${e} AS ${name}`).join(', ')}
+FROM (
+${levels(`p.${asOfDay}`, '', fence)}${fence}
+) AS scored
+) AS r`);
 }
 
 /** The as-of date to bind: the model's own, else the given day (YYYY-MM-DD). */

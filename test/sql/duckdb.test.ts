@@ -38,4 +38,10 @@ describe('leadscore sql --dialect duckdb', () => {
       expect(mismatches.slice(0, 5).map((r) => ({ ...r, engine: want[r.row_no], lead: rows[r.row_no] }))).toEqual([]);
     });
   }
+
+  it("returns the table's columns, then score, fit, engagement, band and stage, and nothing of its own", async () => {
+    const prepared = await connection.prepare(`SELECT * FROM (${exportedSql(MODELS[0]!.model, { dialect: 'duckdb' })}) LIMIT 1`);
+    prepared.bindVarchar(1, AS_OF);
+    expect((await prepared.runAndReadAll()).columnNames()).toEqual(['row_no', ...headers, 'score', 'fit', 'engagement', 'band', 'stage']);
+  });
 });

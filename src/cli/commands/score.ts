@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Model } from '../../engine';
-import { CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
+import { CliError, EXIT, flag, stringOption, UsageError, visible, type Command } from '../command';
 import { openAtomic, realTarget } from '../files/atomicFile';
 import { XlsxPackage } from '../files/xlsxPackage';
 import { fileKind } from '../leadFile';
@@ -45,7 +45,7 @@ export const scoreCommand: Command = {
       asOf: stringOption(values, 'as-of'),
       progress: io.status ?? (flag(values, 'progress') || io.stderrIsTTY ? io.stderr : null),
     });
-    for (const warning of summary.warnings) io.stderr(`leadscore score: warning: ${warning}`);
+    for (const warning of summary.warnings) io.stderr(`leadscore score: warning: ${visible(warning)}`);
     io.stdout(flag(values, 'json') ? JSON.stringify(summary, null, 2) : describeSummary(summary));
     return EXIT.ok;
   },
@@ -149,6 +149,8 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
         await sink.finish();
         result = { tally: walked.tally!, warnings: walked.warnings };
       }
+      // The input is closed before the output replaces it (--in-place): Windows cannot rename over an open file.
+      pkg.close();
       out.commit();
       progress.say(`wrote ${output}`);
       return result.tally.summary(input, output, modelSource, result.warnings);

@@ -18,6 +18,8 @@ export interface CsvRecord {
   readonly line: number;
   /** True when a quoted cell holds a line break (the record spans several lines). */
   readonly multiline: boolean;
+  /** The line where the record ends. */
+  readonly lastLine: number;
   /** The record's text as it was in the file, when it had no quotes (so cells joined by the delimiter give it back). */
   readonly text?: string;
 }
@@ -175,7 +177,7 @@ export class CsvReader {
       if (lineEnd === cr && cr >= 0 && cr + 1 >= this.buffer.length && !this.atEnd) return null; // \r\n split across chunks
       const end = lineEnd < 0 ? this.buffer.length : lineEnd;
       const text = this.buffer.slice(this.pos, end);
-      const record: CsvRecord = { cells: text.split(this.delimiter), line: this.line, multiline: false, text };
+      const record: CsvRecord = { cells: text.split(this.delimiter), line: this.line, lastLine: this.line, multiline: false, text };
       this.pos = end < 0 || end >= this.buffer.length ? this.buffer.length : end + (this.buffer[end] === '\r' && this.buffer[end + 1] === '\n' ? 2 : 1);
       this.line += 1;
       return record;
@@ -239,7 +241,7 @@ export class CsvReader {
       if (c === '\r' && i + 1 >= b.length && !this.atEnd) return null;
       this.pos = c === undefined ? b.length : i + (c === '\r' && b[i + 1] === '\n' ? 2 : 1);
       this.line = startLine + lines + 1;
-      return { cells, line: startLine, multiline };
+      return { cells, line: startLine, lastLine: startLine + lines, multiline };
     }
   }
 }

@@ -98,6 +98,7 @@ export class XlsxPackage {
     this.zip.close();
   }
 
+
   has(part: string): boolean {
     return this.zip.entries.has(part);
   }

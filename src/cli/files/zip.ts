@@ -62,7 +62,12 @@ export class ZipReader {
     }
   }
 
+  private closed = false;
+
+  /** Closes the file (once; later calls do nothing). */
   close(): void {
+    if (this.closed) return;
+    this.closed = true;
     closeSync(this.fd);
   }
 
@@ -357,10 +362,17 @@ export class ZipWriter {
     let failure: Error | null = null;
     deflater.on('data', (chunk: Buffer) => {
       compressedSize += chunk.length;
-      this.out.write(chunk);
+      // A failed write (a full disk) is kept and thrown by the next write or end, not lost in an event.
+      if (failure !== null) return;
+      try {
+        this.out.write(chunk);
+      } catch (error) {
+        failure = error as Error;
+      }
     });
     deflater.on('error', (error) => (failure = error));
     const write = async (text: string): Promise<void> => {
+      if (failure !== null) throw failure;
       if (text.length === 0) return;
       const bytes = Buffer.from(text, 'utf8');
       crc = crc32(bytes, crc);

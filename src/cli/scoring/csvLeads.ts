@@ -48,6 +48,7 @@ export async function scoreCsvLeads(input: string, model: Model | null, asOf: st
     const localNumbers = delimiter === ';';
     const errors = new RowProblems();
     const short = new RowProblems(5);
+    const multiline = new RowProblems(5);
     const size = blockRows(width);
     let block: { cells: string[]; text?: string | undefined }[] = [];
     // A comma-delimited line without quotes can be copied to CSV output as it is, when no cell needs neutralising.
@@ -67,6 +68,7 @@ export async function scoreCsvLeads(input: string, model: Model | null, asOf: st
         heldBlanks++;
         continue;
       }
+      if (record.multiline && cells.length === width) multiline.add(record.lastLine > record.line ? `lines ${record.line}-${record.lastLine}` : `line ${record.line}`);
       if (cells.length !== width) {
         const extra = cells.slice(width);
         if (record.multiline) {
@@ -98,7 +100,11 @@ export async function scoreCsvLeads(input: string, model: Model | null, asOf: st
           'Fix those rows (a cell holding the delimiter, a quote or a line break must be quoted, and a quote inside it doubled) and run again.',
       );
     }
-    const warnings = short.count === 0 ? [] : [`${input}: ${short.count} row(s) have fewer cells than the header; their missing cells were read as blank: ${short.lines().join(', ')}`];
+    const warnings: string[] = [];
+    if (short.count > 0) warnings.push(`${input}: ${short.count} row(s) have fewer cells than the header; their missing cells were read as blank: ${short.lines().join(', ')}`);
+    if (multiline.count > 0) {
+      warnings.push(`${input}: ${multiline.count} row(s) have a quoted cell over several lines (a note written on several lines, or a stray quote merging leads): ${multiline.lines().join(', ')}`);
+    }
     return { tally, warnings, delimiter };
 
     async function flush(): Promise<void> {

@@ -42,14 +42,14 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
 /** Values under a blank header cell would be ignored without a word: say so, at the header cell to fill in. */
 function unnamedColumnProblems(cells: ModelCellTables): Problem[] {
   return (['criteria', 'bands', 'settings'] as const).flatMap((table) =>
-    readTable(cells[table]).unnamedWithValues.map((i): Problem => {
-      return {
+    readTable(cells[table]).unnamedWithValues.map(
+      (i): Problem => ({
         severity: 'error',
-        at: { cells: { table, row: 0, position: i + 1 } },
+        at: { cells: { table, column: `column ${i + 1}`, columnIndex: i } },
         message: 'this column has values but no header, so they would be ignored',
-        hint: 'type the column\'s header in its first row, or clear the values',
-      };
-    }),
+        hint: "type the column's header in its first row, or clear the values",
+      }),
+    ),
   );
 }
 
