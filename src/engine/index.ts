@@ -3,14 +3,15 @@
  * Exports are listed by name (no `export *`), and src/engine/api-report.md records them with
  * their signatures (`npm run api-report`; a test compares), so a change to the surface shows in review.
  */
-export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, criterion, model } from './model';
-export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, Model } from './model';
+export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, AUTOMATIC_PRIORITY, criterion, model } from './model';
+export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, Model } from './model';
 export type { Problem, Result } from './problems';
 export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type ProblemAt } from './location';
 export { formatProblem, formatProblems, printable } from './problems';
 export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
-export { maximumScore } from './scoreRange';
+export { maximumScore, groupMaximum } from './scoreRange';
+export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { compile, criterionLabel, STAGES } from './compile';
 export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredRows } from './compile';
 export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';

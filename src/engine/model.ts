@@ -81,6 +81,23 @@ export type Scale = 'points' | '0-100';
 export type { DateOrder } from './cells/textDate';
 import type { DateOrder } from './cells/textDate';
 
+/**
+ * Where the Priority matrix cuts Fit into grades (A best, D below C) and Engagement into levels
+ * (1 most engaged, 4 below level 3), in the unit of the Fit and Engagement columns. Each is the
+ * lowest value of its grade or level; null is automatic: 75%, 50% and 25% of the most the group
+ * can give (priority.ts).
+ */
+export interface PrioritySettings {
+  readonly gradeA: number | null;
+  readonly gradeB: number | null;
+  readonly gradeC: number | null;
+  readonly level1: number | null;
+  readonly level2: number | null;
+  readonly level3: number | null;
+}
+
+export const AUTOMATIC_PRIORITY: PrioritySettings = { gradeA: null, gradeB: null, gradeC: null, level1: null, level2: null, level3: null };
+
 export interface Model {
   readonly version: typeof MODEL_VERSION;
   readonly name: string;
@@ -94,6 +111,7 @@ export interface Model {
   /** 'YYYY-MM-DD' the decay and date conditions measure age against; null for today. */
   readonly asOf: string | null;
   readonly dateOrder: DateOrder;
+  readonly priority: PrioritySettings;
 }
 
 export const DEFAULT_BANDS: readonly Band[] = [
@@ -133,6 +151,7 @@ export function model(fields: Partial<Model> = {}): Model {
     stages: { mql: null, sql: null },
     asOf: null,
     dateOrder: 'MDY',
+    priority: AUTOMATIC_PRIORITY,
     ...fields,
   };
 }

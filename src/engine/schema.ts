@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CONDITION_OPS } from './conditions/conditionLabels';
-import { MODEL_VERSION, NO_CAP, type Model } from './model';
+import { AUTOMATIC_PRIORITY, MODEL_VERSION, NO_CAP, type Model } from './model';
 import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
 import type { Problem } from './problems';
@@ -61,6 +61,9 @@ export const modelSchema = z.strictObject({
   stages: z.strictObject({ mql: bound, sql: bound }).default({ mql: null, sql: null }),
   asOf: z.string().nullable().default(null),
   dateOrder: z.enum(['MDY', 'DMY']).default('MDY'),
+  priority: z
+    .strictObject({ gradeA: bound, gradeB: bound, gradeC: bound, level1: bound, level2: bound, level3: bound })
+    .default(AUTOMATIC_PRIORITY),
 });
 
 /**

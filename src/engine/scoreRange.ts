@@ -1,6 +1,6 @@
 import { foldText } from './cells/readCell';
 import { columnKey } from './columns';
-import { GROUPS, type Cap, type Condition, type Criterion, type Model } from './model';
+import { GROUPS, type Cap, type Group, type Condition, type Criterion, type Model } from './model';
 
 /**
  * The highest raw score a lead can reach under a model: what 100 means on the 0-100 scale.
@@ -18,6 +18,11 @@ export function maximumScore(m: Model): number {
   const max = clamp(total, m.totalCap);
   maxima.set(m, max);
   return max;
+}
+
+/** The most one group (Fit or Engagement) can give, in raw points, within its group caps. */
+export function groupMaximum(m: Model, group: Group): number {
+  return clamp(bestOfExclusiveSets(m.criteria.filter((c) => c.enabled && c.group === group)), m.groupCaps[group]);
 }
 
 /** Models are immutable values: validating and compiling one reuses its maximum. */

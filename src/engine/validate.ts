@@ -2,6 +2,7 @@ import { excelSerialFromIsoDate } from './cells/excelDate';
 import { joinList } from './modelCells/layout';
 import type { Cap, Criterion, Model } from './model';
 import { resultOf, type Problem, type Result } from './problems';
+import { priorityProblems } from './priority';
 import { maximumScore } from './scoreRange';
 
 /**
@@ -51,6 +52,9 @@ export function validateModel(m: Model): Result<Model> {
 
   const { mql, sql } = m.stages;
   if (mql !== null && sql !== null && mql > sql) error(['stages', 'mql'], `MQL at ${mql} is above SQL at ${sql}`, 'a lead becomes MQL before SQL');
+
+  // Out-of-order thresholds are only worth reporting once each is a number.
+  if (Object.values(m.priority).every((v) => v === null || Number.isFinite(v))) problems.push(...priorityProblems(m));
 
   if (m.asOf !== null && Number.isNaN(excelSerialFromIsoDate(m.asOf))) {
     error(['asOf'], `'${m.asOf}' is not a date`, 'write it as YYYY-MM-DD, or leave it empty for today');
@@ -162,6 +166,7 @@ function checkNumbers(m: Model, error: Report): void {
   m.bands.forEach((b, i) => finite(b.from, ['bands', i, 'from']));
   finite(m.stages.mql, ['stages', 'mql']);
   finite(m.stages.sql, ['stages', 'sql']);
+  for (const [key, value] of Object.entries(m.priority)) finite(value, ['priority', key]);
 }
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;

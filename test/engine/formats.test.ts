@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { MODEL_VERSION, modelFromCells, parseModel, type Model, type ModelRead, type ProblemAt } from '../../src/engine';
+import { AUTOMATIC_PRIORITY, MODEL_VERSION, modelFromCells, parseModel, type Model, type ModelRead, type ProblemAt } from '../../src/engine';
 
 // Models live for years in workbooks and files. These fixtures are frozen copies of the
 // version-1 formats: if a change to the engine stops reading them as they were written,
@@ -9,6 +9,8 @@ import { MODEL_VERSION, modelFromCells, parseModel, type Model, type ModelRead, 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', name), 'utf8'));
 // A complete model written out with every field (the Weighted B2B template as of version 1).
 const savedJson = fixture('weighted-b2b.model-v1.json');
+// Files written before the priority settings existed read with automatic thresholds (the new field's default).
+const savedModel = { ...(savedJson as object), priority: AUTOMATIC_PRIORITY };
 
 describe('saved models of format version 1', () => {
   it('is the format this version writes', () => {
@@ -17,13 +19,13 @@ describe('saved models of format version 1', () => {
 
   it('reads a version-1 JSON file as the model it was', () => {
     const read = parseModel(savedJson);
-    expect(read.ok && read.value).toEqual(savedJson);
+    expect(read.ok && read.value).toEqual(savedModel);
     expect(read.migratedFrom).toBeUndefined();
   });
 
   it('reads version-1 cells (criteria, bands, settings tables) as the model they were', () => {
     const read = modelFromCells(fixture('weighted-b2b.cells-v1.json') as Parameters<typeof modelFromCells>[0]);
-    expect(read.ok && read.value).toEqual(savedJson);
+    expect(read.ok && read.value).toEqual(savedModel);
     expect(read.migratedFrom).toBeUndefined();
   });
 

@@ -93,6 +93,12 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   totalCap: SETTINGS.totalMin,
   'totalCap.min': SETTINGS.totalMin,
   'totalCap.max': SETTINGS.totalMax,
+  'priority.gradeA': SETTINGS.gradeA,
+  'priority.gradeB': SETTINGS.gradeB,
+  'priority.gradeC': SETTINGS.gradeC,
+  'priority.level1': SETTINGS.level1,
+  'priority.level2': SETTINGS.level2,
+  'priority.level3': SETTINGS.level3,
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {

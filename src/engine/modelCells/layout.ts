@@ -63,6 +63,12 @@ export const SETTINGS = {
   engagementMax: 'Engagement maximum',
   totalMin: 'Total minimum',
   totalMax: 'Total maximum',
+  gradeA: 'Grade A from',
+  gradeB: 'Grade B from',
+  gradeC: 'Grade C from',
+  level1: 'Level 1 from',
+  level2: 'Level 2 from',
+  level3: 'Level 3 from',
 } as const;
 
 const LIST_SEPARATOR = ';';

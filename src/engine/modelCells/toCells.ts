@@ -41,6 +41,12 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.engagementMax, m.groupCaps.engagement.max ?? ''],
     [SETTINGS.totalMin, m.totalCap.min ?? ''],
     [SETTINGS.totalMax, m.totalCap.max ?? ''],
+    [SETTINGS.gradeA, m.priority.gradeA ?? ''],
+    [SETTINGS.gradeB, m.priority.gradeB ?? ''],
+    [SETTINGS.gradeC, m.priority.gradeC ?? ''],
+    [SETTINGS.level1, m.priority.level1 ?? ''],
+    [SETTINGS.level2, m.priority.level2 ?? ''],
+    [SETTINGS.level3, m.priority.level3 ?? ''],
   ];
   return { criteria, bands, settings };
 }
