@@ -14,6 +14,8 @@ import {
   isBlank,
   modelFromCells,
   modelPathOf,
+  priorityOf,
+  priorityThresholds,
   readDate,
   STAGES,
   type CompiledModel,
@@ -88,6 +90,7 @@ export interface LeadScoreFunctions {
   stage(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
   fit(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
   engagement(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
+  priority(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
   explain(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
   problems(criteria: unknown, bands: unknown, settings: unknown, headers?: unknown): Matrix;
 }
@@ -162,15 +165,16 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
   };
 
   /** SCORE, BAND, ...: one value for one row, a column of values for several rows. */
+  const eachLead = (name: string, registered: RegisteredModel, lead: unknown, asOf: unknown, pick: LeadValue): Matrix => {
+    const rows = leadRows(name, lead, registered.headers.length);
+    const compiled = compiledFor(name, registered, asOf);
+    const scored = compiled.scoreRows(rows);
+    const out: Matrix = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = [isBlankRow(rows[i]) ? '' : pick(scored, i, compiled)];
+    return out;
+  };
   const perLead = (name: string, pick: LeadValue) => (handle: unknown, lead: unknown, asOf?: unknown): MatrixResult =>
-    withModel(name, handle, (registered) => {
-      const rows = leadRows(name, lead, registered.headers.length);
-      const compiled = compiledFor(name, registered, asOf);
-      const scored = compiled.scoreRows(rows);
-      const out: Matrix = new Array(rows.length);
-      for (let i = 0; i < rows.length; i++) out[i] = [isBlankRow(rows[i]) ? '' : pick(scored, i, compiled)];
-      return out;
-    });
+    withModel(name, handle, (registered) => eachLead(name, registered, lead, asOf, pick));
 
   return {
     registry,
@@ -190,6 +194,16 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
     stage: perLead('STAGE', (s, i) => STAGES[s.stageIndex[i] ?? 0] ?? ''),
     fit: perLead('FIT', (s, i) => s.fit[i]),
     engagement: perLead('ENGAGEMENT', (s, i) => s.engagement[i]),
+    priority: (handle, lead, asOf) =>
+      withModel('PRIORITY', handle, (registered) => {
+        // Checked before any row is scored, so a model that cannot grade says so once, whatever the rows.
+        const thresholds = priorityThresholds(registered.model);
+        if (!thresholds.ok) {
+          const why = thresholds.problems.slice(0, 1).map((p) => `${p.message} (${p.hint ?? ''})`);
+          throw new CallError('invalidValue', `LEADSCORE.PRIORITY: ${why.join('')}. The settings are on the model sheet.`);
+        }
+        return eachLead('PRIORITY', registered, lead, asOf, (s, i) => priorityOf(thresholds.value, s.fit[i] ?? 0, s.engagement[i] ?? 0));
+      }),
     explain: (handle, lead, asOf) =>
       withModel('EXPLAIN', handle, (registered) => {
         const rows = leadRows('EXPLAIN', lead, registered.headers.length);

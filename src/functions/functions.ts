@@ -82,6 +82,20 @@ export function band(model: any, lead: any[][], asOf?: any): any[][] {
 }
 
 /**
+ * The lead's priority: its Fit grade (A best to D) and Engagement level (1 most engaged to 4), such as A1. One row gives one priority; several rows give a column.
+ * @customfunction PRIORITY PRIORITY
+ * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md
+ * @param model The cell holding =LEADSCORE.MODEL(...).
+ * @param lead The lead's cells, in the order of the model's headers, e.g. Leads[@[Name]:[Country]]; or several rows.
+ * @param [asOf] Day to measure ages to (a date or YYYY-MM-DD text). Default: the model's As-of date, else today.
+ * @returns A1 to D4 for each lead.
+ */
+export function priority(model: any, lead: any[][], asOf?: any): any[][] {
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.priority(model, lead, asOf) as any[][];
+}
+
+/**
  * The lead's stage: SQL, MQL, or empty below the MQL threshold. One row gives one stage; several rows give a column.
  * @customfunction STAGE STAGE
  * @helpurl https://github.com/leadscore/leadscore-excel/blob/main/docs/custom-functions.md

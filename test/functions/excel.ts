@@ -20,7 +20,7 @@ export const errorCell = (code: string): unknown => ({ code, message: '' });
 
 export const TODAY = new Date(2026, 10, 23);
 
-type PerLead = 'score' | 'band' | 'stage' | 'fit' | 'engagement' | 'explain';
+type PerLead = 'score' | 'band' | 'priority' | 'stage' | 'fit' | 'engagement' | 'explain';
 /** The functions without a model source: every answer comes at once, never as a promise. */
 export type SyncLeadScoreFunctions = Omit<LeadScoreFunctions, PerLead> & Record<PerLead, (model: unknown, lead: unknown, asOf?: unknown) => Matrix>;
 

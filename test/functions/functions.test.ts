@@ -114,7 +114,7 @@ describe('bad models and arguments give #VALUE! saying what and where', () => {
     for (const a of odd) {
       for (const b of odd) {
         expect(() => f.model(a, b, a, b)).not.toThrow();
-        for (const fn of [f.score, f.band, f.stage, f.fit, f.engagement, f.explain]) expect(() => fn(a, b, a)).not.toThrow();
+        for (const fn of [f.score, f.band, f.priority, f.stage, f.fit, f.engagement, f.explain]) expect(() => fn(a, b, a)).not.toThrow();
         expect(() => f.problems(a, b, a, b)).not.toThrow();
       }
     }

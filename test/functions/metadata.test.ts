@@ -14,7 +14,7 @@ describe('functions.json generated from src/functions/functions.ts', async () =>
 
   it('generates without an error, with an entry for every exported function', () => {
     expect(problems).toEqual([]);
-    expect(functions.map((f) => f.id)).toEqual(['MODEL', 'SCORE', 'BAND', 'STAGE', 'FIT', 'ENGAGEMENT', 'EXPLAIN', 'PROBLEMS']);
+    expect(functions.map((f) => f.id)).toEqual(['MODEL', 'SCORE', 'BAND', 'PRIORITY', 'STAGE', 'FIT', 'ENGAGEMENT', 'EXPLAIN', 'PROBLEMS']);
   });
 
   it('matches the snapshot: ids, names, descriptions, dimensionality, optional parameters', () => {
@@ -42,7 +42,7 @@ describe('functions.json generated from src/functions/functions.ts', async () =>
   });
 
   it('takes leads as ranges and returns matrices, so one row and many rows both work', () => {
-    for (const f of functions.filter((f) => ['SCORE', 'BAND', 'STAGE', 'FIT', 'ENGAGEMENT', 'EXPLAIN'].includes(f.id))) {
+    for (const f of functions.filter((f) => ['SCORE', 'BAND', 'PRIORITY', 'STAGE', 'FIT', 'ENGAGEMENT', 'EXPLAIN'].includes(f.id))) {
       expect(f.parameters.map((p) => [p.name, p.dimensionality ?? 'scalar', p.optional ?? false])).toEqual([
         ['model', 'scalar', false],
         ['lead', 'matrix', false],
