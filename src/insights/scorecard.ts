@@ -202,11 +202,9 @@ function buildCard(candidates: readonly ScorecardColumn[], labels: Uint8Array, t
     else chosen.push(s);
   }
   const fit = fitBinWeights(chosen.map((s) => s.binning), labels, train, { folds: options.folds ?? 5, seed: (options.seed ?? 1) + 1, crossValidationRows: options.crossValidationRows ?? CV_ROWS });
-  let spread = 0;
-  fit.kept.forEach((w) => {
-    if (w !== null) spread += Math.max(...w);
-  });
+  // Each column's best bin over its worst, in log-odds: their sum is the spread of the scores.
   const tops = fit.kept.filter((w): w is Float64Array => w !== null).map((w) => Math.max(...w));
+  const spread = tops.reduce((a, t) => a + t, 0);
   const factor =
     options.pointsToDoubleOdds !== undefined && options.pointsToDoubleOdds > 0 ? options.pointsToDoubleOdds / Math.LN2
     : spread <= 0 ? 1
