@@ -88,7 +88,9 @@ function resolveGroup(m: Model, group: Group, keys: readonly ThresholdKey[]): Re
   for (let i = 1; i < keys.length; i++) {
     const higher = values[i - 1] as number;
     const lower = values[i] as number;
-    if (Number.isNaN(higher) || Number.isNaN(lower) || lower < higher) continue;
+    // Two automatic thresholds are in order by construction (they only meet when rounding a tiny maximum to cents).
+    const bothAutomatic = settings[keys[i] as ThresholdKey] === null && settings[keys[i - 1] as ThresholdKey] === null;
+    if (bothAutomatic || Number.isNaN(higher) || Number.isNaN(lower) || lower < higher) continue;
     // Point at a threshold the user wrote: the later one if written, else the earlier.
     const key = (settings[keys[i] as ThresholdKey] !== null ? keys[i] : keys[i - 1]) as ThresholdKey;
     disorder.push({

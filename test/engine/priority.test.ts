@@ -110,3 +110,13 @@ describe('priority: fit grade x engagement level', () => {
     expect(viaJson.ok && viaJson.value.priority).toEqual(m.priority);
   });
 });
+
+describe('priority of a model with a tiny maximum', () => {
+  it('accepts automatic thresholds that meet after rounding to cents', () => {
+    // Fit at most 0.004: A at 0.003 -> 0, B at 0.002 -> 0, C at 0.001 -> 0.
+    const m = model({ criteria: [criterion({ group: 'fit', field: 'Industry', condition: { op: 'notBlank' }, points: 0.004 })] });
+    expect(validateModel(m).ok).toBe(true);
+    const t = priorityThresholds(m);
+    expect(t.ok && t.value.grades).toEqual([0, 0, 0]);
+  });
+});
