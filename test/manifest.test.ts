@@ -150,7 +150,7 @@ describe('manifest.xml references', () => {
     // 1.13 is the floor the pane and functions are built on (table.resize); raise it deliberately, here too.
     expect(sets).toContainEqual({ Name: 'ExcelApi', MinVersion: '1.13' });
     expect(sets).toContainEqual({ Name: 'SharedRuntime', MinVersion: '1.1' });
-    expect(sets).toContainEqual({ Name: 'CustomFunctionsRuntime', MinVersion: '1.2' });
+    expect(sets).toContainEqual({ Name: 'CustomFunctionsRuntime', MinVersion: '1.4' });
   });
 
   it('runs the pane, the ribbon commands and the functions in one long-lived runtime', () => {

@@ -22,6 +22,7 @@ import {
   type Problem,
   type ScoredRows,
 } from '../engine';
+import { plainCell, plainRows } from './dataTypes';
 import { digestOfHandle } from './handle';
 import { ModelRegistry, type RegisteredModel } from './registry';
 
@@ -176,11 +177,11 @@ function isOmitted(value: unknown): boolean {
   return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 }
 
-/** A range argument as rows; a single cell arrives as a plain value. */
+/** A range argument as rows, data-type cells made plain; a single cell arrives as a plain value. */
 function asMatrix(value: unknown): unknown[][] {
-  if (!Array.isArray(value)) return [[value]];
-  if (value.every(Array.isArray)) return value as unknown[][];
-  return [value];
+  if (!Array.isArray(value)) return [[plainCell(value)]];
+  if (value.every(Array.isArray)) return plainRows(value as unknown[][]);
+  return plainRows([value]);
 }
 
 function errorIn(value: unknown): string | null {
@@ -188,7 +189,7 @@ function errorIn(value: unknown): string | null {
 }
 
 function handleArgument(name: string, value: unknown): string {
-  const cell = Array.isArray(value) ? asMatrix(value)[0]?.[0] : value;
+  const cell = Array.isArray(value) ? asMatrix(value)[0]?.[0] : plainCell(value);
   const error = errorIn(cell);
   if (error !== null) {
     throw new CallError('invalidValue', `LEADSCORE.${name}: the model argument is ${error}. Fix the =LEADSCORE.MODEL cell it refers to first (its error menu says what is wrong).`);
@@ -266,7 +267,7 @@ function isBlankRow(row: readonly unknown[] | undefined): boolean {
 
 /** The as-of argument as an Excel serial, or null to use the model's setting (or today). */
 function asOfArgument(name: string, value: unknown, model: Model): number | null {
-  const cell = Array.isArray(value) ? asMatrix(value)[0]?.[0] : value;
+  const cell = Array.isArray(value) ? asMatrix(value)[0]?.[0] : plainCell(value);
   if (cell === undefined || isBlank(cell)) return null;
   const error = errorIn(cell);
   if (error !== null) throw new CallError('invalidValue', `LEADSCORE.${name}: the asOf argument is ${error}.`);

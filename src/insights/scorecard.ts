@@ -270,7 +270,7 @@ export function buildScorecard(headers: readonly unknown[], rows: readonly (read
     const c = readScorecardColumn(header.trim(), column, history.rows, asOfSerial, base.dateOrder);
     const reason = structuralReason(c);
     if (reason === null) candidates.push(c);
-    else leftOut.push({ column: c.header, reason: reason.startsWith('constant') || reason.startsWith('no answered') ? 'constant' : reason.startsWith('a sequential') ? 'sequential' : 'identifier', note: reason });
+    else leftOut.push({ column: c.header, reason: reason.startsWith('constant') ? 'constant' : reason.startsWith('a sequential') ? 'sequential' : 'identifier', note: reason });
   });
 
   const groups = stratifiedGroups(Int8Array.from(history.labels), HOLDOUT_GROUPS, options.seed ?? 1);

@@ -171,7 +171,7 @@ export function readScorecardColumn(header: string, column: number, rows: readon
 
 /** Why a column cannot be a scorecard column whatever the outcomes say, or null. */
 export function structuralReason(c: ScorecardColumn): string | null {
-  if (c.answered === 0) return 'no answered cell';
+  if (c.answered === 0) return `constant: every cell is blank or a placeholder such as 'Select'`;
   if (c.distinct <= 1) return `constant: every answered cell holds the same value`;
   const nearlyUnique = c.answered >= 20 && c.distinct >= 0.9 * c.answered;
   if (c.kind === 'category' && nearlyUnique) return `an identifier: ${c.distinct} different values in ${c.answered} answered cells`;

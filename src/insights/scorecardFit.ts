@@ -6,7 +6,7 @@
  * column a bin that converts better never weighs less. A column whose bins all merge adds
  * nothing once the others are known and is dropped.
  */
-import { compressRows, crossValidateLambda, fitLogistic, LAMBDAS, type Design } from './logisticRegression';
+import { compressRows, crossValidateLambda, fitLogistic, type Design } from './logisticRegression';
 import type { Bin } from './scorecardBinning';
 import { stratifiedGroups } from './seededSplit';
 
@@ -83,6 +83,11 @@ function mergedGroups(group: Int32Array, weights: readonly number[], leads: read
 }
 
 const FLAT = 1e-3;
+/**
+ * Penalties tried, strong to weak (each fit warm-starts the next). Bins of 2%+ of the leads
+ * never need the strongest penalty calibrate tries (1000), which would flatten most columns.
+ */
+const SCORECARD_LAMBDAS: readonly number[] = [300, 100, 30, 10, 3, 1];
 const TINY_SHARE = 0.005;
 const MAX_PASSES = 6;
 
@@ -120,7 +125,7 @@ export function fitBinWeights(columns: readonly BinnedColumn[], labels: Uint8Arr
     return group;
   });
   let active = columns.map((_, j) => j);
-  let lambda = LAMBDAS[0] ?? 1;
+  let lambda = SCORECARD_LAMBDAS[0] ?? 1;
   let losses: { lambda: number; loss: number }[] = [];
   const result: (Float64Array | null)[] = columns.map(() => null);
   // Warm start of each pass: the previous fit's standardised weight of each bin's group.
@@ -132,7 +137,7 @@ export function fitBinWeights(columns: readonly BinnedColumn[], labels: Uint8Arr
     const usedGroups = active.map((j) => groups[j] as Int32Array);
     const { d, slots } = design(used, usedGroups, labels, train);
     if (pass === 0) {
-      const cv = crossValidateLambda(d, folds, settings.folds, LAMBDAS);
+      const cv = crossValidateLambda(d, folds, settings.folds, SCORECARD_LAMBDAS);
       lambda = cv.lambda;
       losses = cv.losses.map((l) => ({ lambda: l.lambda, loss: l.loss }));
       start = cv.start;

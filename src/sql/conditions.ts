@@ -10,8 +10,10 @@ import { KEYBOARD_ROWS, KEYBOARD_RUNS_IN_WORDS, MIN_KEYBOARD_RUN, PERSONAL_EMAIL
 import type { Dialect } from './dialects';
 import { jsTrim, num, type FieldReadings } from './readFields';
 
-/** No criterion gives more than a billion points either way (the engine's bound). */
+/** No criterion gives more than a billion points either way, nor more than 1e11 hundredths of a score point (the engine's bounds). */
 const MAX_CONTRIBUTION = 1e9;
+const MAX_CONTRIBUTION_CENTS = 1e11;
+const MAX_FINITE_POINTS = 1e300;
 /** Half-lives after which decayed points are taken as 0 (documented; the engine keeps a subnormal remainder). */
 const MAX_HALVINGS = 1000;
 
@@ -131,7 +133,10 @@ export function conditionSql(d: Dialect, cond: Condition, field: string, k: Colu
     }
     case 'spamLike': {
       const squeezed = d.replaceAll(l, `[\\x01-\\x20${d.whitespaceClass.slice(1, -1)}]`, '');
-      const repeated = `(length(${squeezed}) >= 3 AND ${squeezed} = repeat(substr(${squeezed}, 1, 1), length(${squeezed})))`;
+      // One character repeated (controls and spaces aside) starts and ends with it, or with a
+      // control character: only such text pays for squeezing them out.
+      const ends = `(left(${l}, 1) = right(${l}, 1) OR ascii(${l}) <= 32 OR ascii(right(${l}, 1)) <= 32)`;
+      const repeated = `(${ends} AND length(${squeezed}) >= 3 AND ${squeezed} = repeat(substr(${squeezed}, 1, 1), length(${squeezed})))`;
       const run = d.matches(l, keyboardRuns().join('|'));
       const lowercase = `(${d.position(s, "'@'")} = 0 AND NOT ${d.matches(s, '[0-9]')} AND ${s} = lower(${s}) AND ${d.matches(s, `${d.lowerLetter}.*${d.lowerLetter}`)})`;
       return `(${known} AND (${repeated} OR ${run} OR ${lowercase}))`;
@@ -155,11 +160,12 @@ export function criterionCents(d: Dialect, c: Criterion, centsPerPoint: number, 
     const count = k.readings(c.perOccurrenceOf);
     // A blank count is 0 (nothing to count); an unreadable one makes the criterion unusable: 0 too.
     guard = ` AND NOT ${count.blank} AND ${count.number} > 0`;
-    raw = `(${num(d, c.points)} * ${count.number})`;
+    // Kept finite as the engine keeps it (a huge count times huge points); the cap follows.
+    raw = `greatest(${num(d, -MAX_FINITE_POINTS)}, least(${num(d, MAX_FINITE_POINTS)}, ${num(d, c.points)} * ${count.number}))`;
   }
   if (c.decay !== null) raw = decayed(d, c.decay, raw, k);
   const capped = `least(greatest(${raw}, ${num(d, capMin)}), ${num(d, capMax)})`;
-  const cents = roundHalfUp(d, `(${capped} * ${num(d, centsPerPoint)})`);
+  const cents = `least(greatest(${roundHalfUp(d, `(${capped} * ${num(d, centsPerPoint)})`)}, ${num(d, -MAX_CONTRIBUTION_CENTS)}), ${num(d, MAX_CONTRIBUTION_CENTS)})`;
   return `(CASE WHEN ${matched}${guard} THEN ${cents} ELSE ${num(d, 0)} END)`;
 }
 

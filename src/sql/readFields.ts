@@ -133,7 +133,9 @@ export function readField(d: Dialect, column: string, prefix: string, kind: Colu
   if (!typed) {
     blank = at(3, `(${s} IS NULL OR ${s} = '')`, blank);
     // The engine takes text as an error only when its very first character is '#', before trimming.
-    error = at(3, `coalesce(${p}_r LIKE '#%' AND upper(${s}) IN (${[...ERROR_LITERALS].map(d.str).join(', ')}), FALSE)`, `${p}_e`);
+    // Looked up in one string rather than an IN list, which DuckDB turns into a join over every row.
+    const literals = `|${[...ERROR_LITERALS].join('|')}|`;
+    error = at(3, `(CASE WHEN ${p}_r LIKE '#%' THEN ${d.position(d.str(literals), `'|' || upper(${s}) || '|'`)} > 0 ELSE FALSE END)`, `${p}_e`);
   }
   const lower = needs.lower || textYes ? at(3, `lower(${s})`, `${p}_l`) : 'NULL';
   if (textNumber) number = readNumberText(d, s, p, kind === 'double' ? cell : null, at);

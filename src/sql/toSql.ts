@@ -78,8 +78,8 @@ export function modelToSql(m: Model, options: SqlOptions): string {
   };
 
   // Each criterion's hundredths, after every reading; then the groups, the total, the score.
-  const pointsPerScorePoint = m.scale === '0-100' ? maximumScore(m) / 100 : 1;
-  const centsPerPoint = 100 / pointsPerScorePoint;
+  // The engine's own arithmetic: 10000 / max, not 100 / (max / 100), which differs in the last bit.
+  const centsPerPoint = m.scale === '0-100' ? 10_000 / maximumScore(m) : 100;
   const criteriaLevel = LAST_READING_LEVEL + 1;
   enabled.forEach((c, i) => levelColumns.push({ level: criteriaLevel, sql: criterionCents(d, c, centsPerPoint, columns), alias: `${NS}k${i}` }));
   const sum = (group: 'fit' | 'engagement'): string => {

@@ -14,7 +14,7 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist');
 const STAMP = path.join(DIST, '.sources-hash');
 const LOCK = path.join(ROOT, 'node_modules/.cache/leadscore-bundle.lock');
-const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = ['src', 'assets', 'manifest.xml', 'webpack.config.js', 'scripts/functions-metadata.mjs', 'tsconfig.json', 'package-lock.json'];
 
 export interface BundleReport {
   readonly built: boolean;

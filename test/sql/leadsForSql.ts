@@ -17,7 +17,7 @@ export const EDGE_CELLS: Readonly<Record<string, readonly string[]>> = {
   'Last Email Date': ['2026-10-05 14:30', '5 Oct 2026', 'Oct 5, 2026', 'October 5th 2026', 'Mon, 5 Oct 2026', '05/10/2026', '31/10/2026', '10-5-26', '2026.10.05', '2026-02-30', 'Thu 5th Nov 2026', '5-Oct-26', 'Oct 5 2026 2:30 pm', '2026-10-05T25:00', 'soon'],
   'Last Activity Date': ['2026-10-20', '10/20/2026', '20 Oct 2026', '2026-13-01', ''],
   Email: ['Ann <ann@Gmail.com>', 'bob@hotmail.co.uk ', 'x y@gmail.com', '@gmail.com', 'a@mail.gmail.com', 'c@b@yahoo.com', 'ann@gmail.com>'],
-  'First Name': ['asdf', 'Qwerty', 'Liberty', 'Werther', 'jjj', 'j j j', 'john', 'Élodie', 'élodie', 'x1', 'ab@c', 'zxcv'],
+  'First Name': ['asdf', 'Qwerty', 'Liberty', 'Werther', 'jjj', 'j j j', 'john', 'Élodie', 'élodie', 'x1', 'ab@c', 'zxcv', '\u0001jjj', 'kkk\u0002', 'a\u0003 a a', 'anna', '#value!', '#NAME?x'],
   Title: ['VP Sales', 'vp', 'Head of Manager Relations', ' cto ', 'CHIEF EXECUTIVE OFFICER'],
   'Demo Requested': ['yes', 'Y', 'TRUE', '1', 'x', 'maybe', 'no', '0', 'ja', ''],
   'Blog Visits': ['3', ' 4 ', '1,000', '-2', 'many', '#N/A', '2.5'],

@@ -8,7 +8,7 @@ import { MODELS } from './leadsForSql';
  * The exported SQL may call no other.
  */
 const SPARK_FUNCTIONS = new Map([
-  ['abs', '1.0'], ['cast', '1.0'], ['chr', '2.3'], ['coalesce', '1.0'], ['datediff', '1.5'], ['floor', '1.0'],
+  ['abs', '1.0'], ['ascii', '1.5'], ['cast', '1.0'], ['chr', '2.3'], ['coalesce', '1.0'], ['datediff', '1.5'], ['floor', '1.0'],
   ['greatest', '1.5'], ['instr', '1.5'], ['least', '1.5'], ['left', '2.3'], ['length', '1.5'], ['lower', '1.0'],
   ['nullif', '2.0'], ['power', '1.4'], ['regexp_extract', '1.5'], ['regexp_replace', '1.5'], ['repeat', '1.5'],
   ['replace', '2.3'], ['right', '2.3'], ['substr', '1.5'], ['trim', '1.5'], ['upper', '1.0'],
