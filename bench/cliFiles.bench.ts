@@ -105,7 +105,7 @@ async function csv(dir: string): Promise<void> {
   console.log(`  leadscore score              ${figures(ours)}`);
   // DuckDB reads the same file as text (as the engine does), through a view named as the
   // exported query expects, and writes the scored table as CSV.
-  const sql = modelToSql(MODEL, { dialect: 'duckdb', table: 'leads' });
+  const sql = sqlOrThrow(MODEL, { dialect: 'duckdb', table: 'leads' });
   const script = join(dir, 'duck.mjs');
   writeFileSync(
     script,
@@ -130,4 +130,11 @@ try {
   if (CSV_LEADS > 0) await csv(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The benchmark's models are valid; a refusal is a bug to see at once. */
+function sqlOrThrow(...args: Parameters<typeof modelToSql>): string {
+  const result = modelToSql(...args);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
 }
