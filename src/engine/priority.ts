@@ -80,7 +80,7 @@ function resolveGroup(m: Model, group: Group, keys: readonly ThresholdKey[]): Re
     missing.push({
       severity: 'error',
       at: { json: ['priority', key] },
-      message: `no ${GROUP_LABELS[group]} criterion can give points without limit or at all, so '${SETTINGS[key]}' cannot be worked out`,
+      message: `the ${GROUP_LABELS[group]} criteria can give no points, or points without limit, so '${SETTINGS[key]}' cannot be worked out`,
       hint: `write a value for '${SETTINGS[key]}' (the lowest ${GROUP_LABELS[group]} of that ${group === 'fit' ? 'grade' : 'level'})`,
     });
     return Number.NaN;

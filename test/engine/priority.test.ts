@@ -94,9 +94,9 @@ describe('priority: fit grade x engagement level', () => {
     const t = priorityThresholds(m);
     expect(t.ok).toBe(false);
     expect(!t.ok && t.problems.map((p) => p.message)).toEqual([
-      "no Fit criterion can give points without limit or at all, so 'Grade A from' cannot be worked out",
-      "no Fit criterion can give points without limit or at all, so 'Grade B from' cannot be worked out",
-      "no Fit criterion can give points without limit or at all, so 'Grade C from' cannot be worked out",
+      "the Fit criteria can give no points, or points without limit, so 'Grade A from' cannot be worked out",
+      "the Fit criteria can give no points, or points without limit, so 'Grade B from' cannot be worked out",
+      "the Fit criteria can give no points, or points without limit, so 'Grade C from' cannot be worked out",
     ]);
     const told = priorityThresholds({ ...m, priority: { ...m.priority, gradeA: 3, gradeB: 2, gradeC: 1 } });
     expect(told.ok && told.value.grades).toEqual([3, 2, 1]);
@@ -114,7 +114,7 @@ describe('priority: fit grade x engagement level', () => {
 describe('priority of a model with a tiny maximum', () => {
   it('accepts automatic thresholds that meet after rounding to cents', () => {
     // Fit at most 0.004: A at 0.003 -> 0, B at 0.002 -> 0, C at 0.001 -> 0.
-    const m = model({ criteria: [criterion({ group: 'fit', field: 'Industry', condition: { op: 'notBlank' }, points: 0.004 })] });
+    const m = model({ criteria: [criterion({ group: 'fit', field: 'Industry', condition: { op: 'notBlank' }, points: 0.004 }), base.criteria[2]!] });
     expect(validateModel(m).ok).toBe(true);
     const t = priorityThresholds(m);
     expect(t.ok && t.value.grades).toEqual([0, 0, 0]);
