@@ -1,9 +1,11 @@
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
+import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
 import { ErrorBoundary } from './ErrorBoundary';
+import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
 import { LeadTablePanel } from './LeadTablePanel';
 import { leadIdentity } from './leadIdentity';
@@ -156,7 +158,13 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         : enabledRules === 0 ? 'Every criterion is switched off: switch one on to Apply.'
           : errors.length > 0 ? `Fix ${errors.length} problem${errors.length === 1 ? '' : 's'} in the model to Apply.`
             : null;
-  const outOfDate = applied !== null && applied.mode === 'values' && applied.modelJson !== JSON.stringify(model);
+  // What the sheet holds: the last Apply here, else the record a previous Apply left in the workbook.
+  const inSheet: AppliedScores | null = applied ?? (table?.applied == null ? null : {
+    modelName: table.applied.model, fingerprint: table.applied.fingerprint, mode: table.applied.mode, at: new Date(table.applied.at), rows: table.rows.length,
+  });
+  const fingerprint = useMemo(() => modelFingerprint(model), [model]);
+  // Formulas follow the model sheet by themselves; static values stay as they were written.
+  const outOfDate = inSheet !== null && inSheet.mode === 'values' && inSheet.fingerprint !== fingerprint;
 
   const refreshTable = () => {
     session.reloadTable().then((t) => setFound({ kind: 'table', table: t }), fail('Could not read the lead table again'));
@@ -167,7 +175,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     try {
       const result = await session.apply(model, options);
       if (result.kind === 'applied') {
-        setApplied({ modelName: model.name, modelJson: JSON.stringify(model), mode: options.mode, at: new Date(), rows: result.rows });
+        setApplied({ modelName: model.name, fingerprint: modelFingerprint(model), mode: options.mode, at: new Date(), rows: result.rows });
         setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).`);
         refreshTable();
       } else if (result.kind === 'conflict') {
@@ -223,13 +231,14 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           <ModelMenu model={model} onReplace={replace} />
         </header>
         {environment === 'browser' && (
-          <p className="notice" role="status">Preview with example leads; nothing is saved. In Excel: Home &gt; Score leads.</p>
+          <p className="notice" role="status">Preview with example leads; nothing is saved.</p>
         )}
         {error !== '' && <p className="error" role="alert">{error}</p>}
         {(notice !== '' || undo !== null) && (
           <div className="notice-bar" role="status">
             <span>{notice}</span>
             {undo !== null && <Button size="small" appearance="transparent" onClick={undoReplace}>Undo</Button>}
+            <Button size="small" appearance="transparent" aria-label="Dismiss the message" icon={<DismissIcon />} onClick={() => { setNotice(''); setUndo(null); }} />
           </div>
         )}
         <ErrorBoundary what="selected lead">
@@ -252,7 +261,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
               {live.problems.length > 0 && (
                 <div className={errors.length > 0 ? 'problem-summary error' : 'problem-summary'}>
                   <span>
-                    {errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? '' : 's'} stop scoring` : `${live.problems.length} warning${live.problems.length === 1 ? '' : 's'}`}
+                    {errors.length > 0 ? `${errors.length} problem${errors.length === 1 ? ' stops' : 's stop'} scoring` : `${live.problems.length} warning${live.problems.length === 1 ? '' : 's'}`}
                   </span>
                   <Button size="small" onClick={goToFirstProblem}>Go to first</Button>
                 </div>
@@ -276,7 +285,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 subScores={subScores}
                 onSubScores={setSubScores}
                 formulasAvailable={environment === 'excel'}
-                applied={applied}
+                applied={inSheet}
                 outOfDate={outOfDate}
                 busy={busy}
                 onRemove={() => void removeScoring()}
@@ -307,7 +316,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
             stale={shown !== live}
             applyBlocked={applyBlocked}
             busy={busy}
-            status={applied !== null && !outOfDate && status === '' ? `Applied ${formatAppliedAt(applied.at)}.` : footerStatus}
+            status={inSheet !== null && !outOfDate && status === '' ? `'${inSheet.modelName}' applied ${formatAppliedAt(inSheet.at)}.` : footerStatus}
             onApply={() => void runApply({ mode, subScores })}
           />
         </ErrorBoundary>

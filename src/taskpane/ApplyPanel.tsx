@@ -4,8 +4,8 @@ import type { OutputMode } from '../workbook/session';
 /** What the last Apply in this pane wrote, to tell when static scores fall behind the model. */
 export interface AppliedScores {
   readonly modelName: string;
-  /** The model as applied, serialised, to compare with the model being edited. */
-  readonly modelJson: string;
+  /** The applied model's fingerprint, to compare with the model being edited. */
+  readonly fingerprint: string;
   readonly mode: OutputMode;
   readonly at: Date;
   readonly rows: number;

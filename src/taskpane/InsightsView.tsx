@@ -1,9 +1,10 @@
 import { Button, Field, Select } from '@fluentui/react-components';
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { Model, Result } from '../engine';
+import type { Band, Model, Result } from '../engine';
 import { backtest, calibrate, compareModels, describeMove, type Backtest, type Calibration } from '../insights';
 import type { LeadTable, ScoringSession } from '../workbook/session';
-import { aucLine, gainAt, gainLine, insightsReport, percent, suggestOutcomeColumn, summaryLine, thresholdLine } from './insightsReport';
+import { aucLine, binLabel, gainAt, gainLine, headline, insightsReport, percent, suggestOutcomeColumn, summaryLine, thresholdLine, warningsSummary } from './insightsReport';
+import { textOn } from './theme';
 import { NumberField } from './NumberField';
 import { ProblemList } from './ProblemList';
 import { ScorecardReport } from './ScorecardReport';
@@ -19,7 +20,6 @@ export interface InsightsViewProps {
 
 const GAIN_SHOWN = [0.1, 0.2, 0.3, 0.5];
 const auc = (x: number | null): string => (x === null || !Number.isFinite(x) ? 'n/a' : x.toFixed(3));
-const round = (x: number): string => String(Math.round(x * 100) / 100);
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /**
@@ -142,37 +142,47 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
       {result !== null && !result.ok && <ProblemList problems={result.problems} title="No backtest:" />}
       {b !== null && (
         <>
-          <p>{summaryLine(b)}</p>
-          <p className="auc" data-testid="insights-auc">{aucLine(b.auc)}</p>
-          <h3>Conversion by band</h3>
-          <table aria-label="Conversion by band">
-            <thead>
-              <tr><th>Band</th><th>Leads</th><th>Converted</th><th>Rate</th><th>Lift</th></tr>
-            </thead>
-            <tbody>
-              {b.bands.map((r) => (
-                <tr key={r.band}><td>{r.band}</td><td>{r.leads}</td><td>{r.converted}</td><td>{percent(r.rate, 1)}</td><td>{Number.isFinite(r.lift) ? `${r.lift.toFixed(2)}x` : 'n/a'}</td></tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>Gain: working the top-scoring leads first</h3>
-          <ul aria-label="Cumulative gain">
-            {GAIN_SHOWN.map((s) => gainAt(b, s)).filter((p) => p !== undefined).map((p) => <li key={p.leadShare}>{gainLine(p)}</li>)}
-          </ul>
-          <h3>Score distribution</h3>
-          <table aria-label="Score distribution">
-            <thead>
-              <tr><th>Scores</th><th>Leads</th><th>Converted</th></tr>
-            </thead>
-            <tbody>
-              {b.distribution.map((d, i) => (
-                <tr key={i}><td>{d.from === d.to ? round(d.from) : `${round(d.from)} to ${round(d.to)}`}</td><td>{d.leads}</td><td>{d.converted}</td></tr>
-              ))}
-            </tbody>
-          </table>
-          <h3>Threshold for sales</h3>
+          <p className="headline" data-testid="insights-headline">{headline(b)}</p>
+          {gainAt(b, 0.2) !== undefined && <p>{plainGain(gainAt(b, 0.2)!)}</p>}
           {b.capacityThreshold !== null && <p aria-label="Threshold suggestion">{thresholdLine(b.capacityThreshold)}</p>}
-          {result?.ok === true && <ProblemList problems={result.warnings} title="Data quality:" />}
+          <BandRateChart b={b} colours={model.bands} />
+          <p className="muted small">{summaryLine(b)}</p>
+          <p className="muted small auc" data-testid="insights-auc">{aucLine(b.auc)}</p>
+          {result?.ok === true && result.warnings.length > 0 && (
+            <details className="warnings">
+              <summary>{warningsSummary(result.warnings.length, result.warnings[0]?.message)}</summary>
+              <ProblemList problems={result.warnings} />
+            </details>
+          )}
+          <details className="figures">
+            <summary>Figures: bands, gain, score distribution</summary>
+            <h3>Conversion by band</h3>
+            <table aria-label="Conversion by band">
+              <thead>
+                <tr><th>Band</th><th>Leads</th><th>Won</th><th>Rate</th><th>Lift</th></tr>
+              </thead>
+              <tbody>
+                {b.bands.map((r) => (
+                  <tr key={r.band}><td>{r.band}</td><td>{r.leads}</td><td>{r.converted}</td><td>{percent(r.rate, 1)}</td><td>{Number.isFinite(r.lift) ? `${r.lift.toFixed(1)}x` : 'n/a'}</td></tr>
+                ))}
+              </tbody>
+            </table>
+            <h3>Gain: working the top-scoring leads first</h3>
+            <ul aria-label="Cumulative gain">
+              {GAIN_SHOWN.map((x) => gainAt(b, x)).filter((p) => p !== undefined).map((p) => <li key={p.leadShare}>{gainLine(p)}</li>)}
+            </ul>
+            <h3>Score distribution</h3>
+            <table aria-label="Score distribution">
+              <thead>
+                <tr><th>Scores</th><th>Leads</th><th>Won</th><th>Rate</th></tr>
+              </thead>
+              <tbody>
+                {b.distribution.map((d, i) => (
+                  <tr key={i}><td>{binLabel(d, binWidth(b))}</td><td>{d.leads}</td><td>{d.converted}</td><td>{d.leads === 0 ? '' : percent(d.converted / d.leads)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
           <div className="actions">
             <Button onClick={runCalibration} disabled={busy}>Calibrate points</Button>
             <Button onClick={() => void writeSheet(b)} disabled={busy}>Write Insights sheet</Button>
@@ -241,5 +251,40 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
         </div>
       )}
     </section>
+  );
+}
+
+/** "Working the top 20% of leads reaches 46% of the conversions." */
+function plainGain(p: Backtest['gain'][number]): string {
+  return `Working the top ${percent(p.leadShare)} of leads reaches ${percent(p.gain)} of the conversions.`;
+}
+
+function binWidth(b: Backtest): number {
+  const first = b.distribution[0];
+  return first === undefined ? 1 : first.to - first.from;
+}
+
+/** The one chart: conversion rate per band, in the bands' own colours. */
+function BandRateChart({ b, colours }: { b: Backtest; colours: readonly Band[] }) {
+  const max = Math.max(0.0001, ...b.bands.map((r) => (Number.isFinite(r.rate) ? r.rate : 0)));
+  const rowHeight = 22;
+  const labelWidth = 56;
+  const width = 300;
+  const described = b.bands.map((r) => `${r.band} ${percent(r.rate, 1)}`).join(', ');
+  return (
+    <svg className="chart" role="img" aria-label={`Conversion rate by band: ${described}`} viewBox={`0 0 ${width} ${b.bands.length * rowHeight + 4}`}>
+      {b.bands.map((r, i) => {
+        const colour = colours.find((c) => c.name === r.band)?.color ?? '#999999';
+        const w = Number.isFinite(r.rate) ? ((width - labelWidth - 52) * r.rate) / max : 0;
+        const y = i * rowHeight + 2;
+        return (
+          <g key={r.band}>
+            <text x={0} y={y + 15}>{r.band}</text>
+            <rect x={labelWidth} y={y + 2} width={Math.max(1, w)} height={rowHeight - 6} rx={3} fill={colour} stroke={textOn(colour) === '#000000' ? 'rgba(0,0,0,0.25)' : 'none'} />
+            <text x={labelWidth + Math.max(1, w) + 6} y={y + 15}>{percent(r.rate, 1)}</text>
+          </g>
+        );
+      })}
+    </svg>
   );
 }

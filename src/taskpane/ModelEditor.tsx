@@ -3,6 +3,7 @@ import { memo, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { criterionLabel, formatProblem, GROUP_LABELS, GROUPS, maximumScore, modelPathOf, type Band, type Cap, type Criterion, type Group, type Model, type Problem } from '../engine';
 import type { LeadColumn } from '../workbook/session';
 import { nearestColumn, usefulColumn } from './columnChoice';
+import { DismissIcon, DragDotsIcon } from './icons';
 import { defaultCondition } from './conditionChoices';
 import { CriterionEditor } from './CriterionEditor';
 import { addCriterion, indexesOfGroup, moveCriterion, moveCriterionTo, removeCriterion, renameColumnOf, updateCriterion } from './modelEdits';
@@ -171,7 +172,7 @@ const RuleRow = memo(function RuleRow({ index, criterion: c, columns, problems, 
           aria-describedby="reorder-hint"
           title="Drag, or use the arrow keys, to reorder"
         >
-          <span aria-hidden="true">⠿</span>
+          <DragDotsIcon />
         </button>
         <Switch className="rule-switch" checked={c.enabled} onChange={(_, d) => onChange({ enabled: d.checked })} aria-label={`Enabled: ${title}`} />
         <button type="button" className="rule-summary" aria-expanded={open} aria-controls={open ? editorId : undefined} onClick={onToggle} title={`${title}${suffix !== '' ? ` (${suffix})` : ''}`}>
@@ -251,7 +252,7 @@ function BandsEditor({ model: m, onChange }: Pick<ModelEditorProps, 'model' | 'o
               )}
             </Field>
             <Button size="small" appearance="subtle" aria-label={`Remove band ${b.name || i + 1}`} disabled={m.bands.length <= 1} onClick={() => onChange((cur) => ({ ...cur, bands: cur.bands.filter((_, j) => j !== i) }))}>
-              ✕
+              <DismissIcon />
             </Button>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { model as blankModel, parseModel, TEMPLATES, type Model, type Problem } from '../engine';
+import { ChevronDownIcon } from './icons';
 import { PaneDialog } from './PaneDialog';
 import { PaneMenu, type PaneMenuEntry } from './PaneMenu';
 import { ProblemList } from './ProblemList';
@@ -72,7 +73,7 @@ export function ModelMenu({ model: m, onReplace }: ModelMenuProps) {
 
   return (
     <>
-      <PaneMenu label="Model menu: templates, blank model, JSON" buttonText="Model ▾" entries={entries} />
+      <PaneMenu label="Model menu: templates, blank model, JSON" buttonText={<>Model <ChevronDownIcon /></>} entries={entries} />
       <input
         ref={fileInput}
         type="file"

@@ -1,6 +1,7 @@
 import { Button } from '@fluentui/react-components';
 import type { Band, LeadScore } from '../engine';
 import { formatPoints } from './CriterionEditor';
+import { DismissIcon } from './icons';
 import { nextBand, type LeadIdentity } from './leadIdentity';
 import { textOn } from './theme';
 
@@ -38,7 +39,7 @@ export function SelectedLead({ lead, score, bands, onClose }: SelectedLeadProps)
           <strong>{score.score}</strong>
           <span className="swatch" style={{ background: score.band.color, color: textOn(score.band.color) }}>{score.band.name}</span>
         </div>
-        <Button size="small" appearance="subtle" aria-label="Close the selected lead" onClick={onClose}>✕</Button>
+        <Button size="small" appearance="subtle" aria-label="Close the selected lead" onClick={onClose} icon={<DismissIcon />} />
       </div>
       <p className="lead-summary">
         Fit {score.fit} · engagement {score.engagement}
@@ -68,8 +69,8 @@ function Part({ part }: { part: LeadScore['explanation'][number] }) {
   return (
     <li className={part.points < 0 ? 'negative' : undefined}>
       <span className="part-label">
-        {part.label}
-        {part.detail !== '' && <span className="muted"> ({part.detail})</span>}
+        <span className="part-name">{part.label}</span>
+        {part.detail !== '' && <span className="part-detail" title={part.detail}>{part.detail}</span>}
       </span>
       <span className="points">{formatPoints(part.points)}</span>
     </li>

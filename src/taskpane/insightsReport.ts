@@ -114,3 +114,32 @@ export function insightsReport(b: Backtest, threshold: ThresholdSuggestion | nul
     tables: [bandTable(b), gainTable(b), distributionTable(b), ...(comparison === null ? [] : comparisonTables(comparison))],
   };
 }
+
+/**
+ * The first thing the Insights view says, in plain words: how much better the top band
+ * converts than the bottom one ("Hot leads convert 4.6x as often as Cold (20.6% against 4.5%)").
+ */
+export function headline(b: Backtest): string {
+  const withLeads = b.bands.filter((r) => r.leads > 0);
+  const top = withLeads[withLeads.length - 1];
+  const bottom = withLeads[0];
+  if (top === undefined || bottom === undefined || top === bottom) return `${percent(b.conversionRate, 1)} of these leads converted; every lead is in one band, so the bands do not tell them apart yet.`;
+  if (bottom.converted === 0) return `${top.band} leads convert at ${percent(top.rate, 1)}; no ${bottom.band} lead converted.`;
+  const ratio = top.rate / bottom.rate;
+  if (ratio < 1.05) return `${top.band} leads convert no more often than ${bottom.band} (${percent(top.rate, 1)} against ${percent(bottom.rate, 1)}): the model does not pick out buyers yet.`;
+  return `${top.band} leads convert ${ratio.toFixed(1)}x as often as ${bottom.band} (${percent(top.rate, 1)} against ${percent(bottom.rate, 1)}).`;
+}
+
+/** A score bin as people read it: whole numbers when the bins are wider than a point ("21 to 43"). */
+export function binLabel(d: { from: number; to: number }, width: number): string {
+  const digits = width >= 5 ? 0 : width >= 0.5 ? 1 : 2;
+  const f = (x: number) => String(Number(x.toFixed(digits)));
+  return d.from === d.to ? f(d.from) : `${f(d.from)} to ${f(d.to)}`;
+}
+
+/** Data-quality warnings summarised: how many, and the first one's gist, for the line above the list. */
+export function warningsSummary(count: number, first: string | undefined): string {
+  if (count === 0) return '';
+  const gist = first === undefined ? '' : `: ${first.length > 90 ? `${first.slice(0, 88)}…` : first}`;
+  return `${count} data-quality warning${count === 1 ? '' : 's'}${gist}`;
+}

@@ -10,7 +10,7 @@ import { bandTextRules, scoreRules } from './bandFormats';
 import { asText, headerSpan, thisRowSpan } from './formulaText';
 import type { LeadTables } from './leadTable';
 import { blank } from './modelSheetIO';
-import { OWNERSHIP_NAMESPACE, ownershipToXml, type Ownership } from './ownership';
+import { modelFingerprint, OWNERSHIP_NAMESPACE, ownershipToXml, type Ownership } from './ownership';
 import { bytesOf } from './payloadBudget';
 import type { ApplyOptions, ApplyResult, RemoveResult } from './session';
 
@@ -135,7 +135,8 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   await gateway.addConditionalFormats(info.sheet, bandAddress, bandTextRules(compiled.value.bands));
   await gateway.addConditionalFormats(info.sheet, scoreAddress, scoreRules(compiled.value.bands));
 
-  await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names, cells, mode: options.mode }));
+  const applied = { model: model.name, at: new Date().toISOString(), fingerprint: modelFingerprint(model) };
+  await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names, cells, mode: options.mode, applied }));
   return { kind: 'applied', rows: rowCount, columns: wanted, requests: ctx.requestCount() - start };
 }
 

@@ -105,6 +105,7 @@ export class LeadTables {
       rows,
       columns: headers.map((h, c) => describeColumn(h, rows.map((r) => r[c]))),
       scoringColumns: info.headers.filter(isOwned),
+      applied: owned !== null && owned.table === info.name && owned.applied !== undefined ? { ...owned.applied, mode: owned.mode } : null,
     };
   }
 

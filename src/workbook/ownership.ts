@@ -8,6 +8,26 @@
  */
 export const OWNERSHIP_NAMESPACE = 'urn:leadscore:applied';
 
+/** Which model the scores in the sheet came from, and when: so a reopened workbook can say they are out of date. */
+export interface AppliedModel {
+  readonly model: string;
+  /** ISO date-time of the Apply. */
+  readonly at: string;
+  /** modelFingerprint of the model applied. */
+  readonly fingerprint: string;
+}
+
+/** A short hash of a model's JSON (FNV-1a, 32 bits): equal models give equal fingerprints. */
+export function modelFingerprint(m: unknown): string {
+  const text = JSON.stringify(m);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 export interface Ownership {
   /** The lead table Apply wrote to. */
   readonly table: string;
@@ -18,6 +38,8 @@ export interface Ownership {
   /** Cells Apply wrote outside the table (the model cell and its label), as sheet and address. */
   readonly cells: readonly { readonly sheet: string; readonly address: string }[];
   readonly mode: 'formulas' | 'values';
+  /** Written when an Apply completes; records from before it have none. */
+  readonly applied?: AppliedModel;
 }
 
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -41,6 +63,9 @@ export function ownershipFromXml(xml: string | null): Ownership | null {
       names: o.names.filter((c): c is string => typeof c === 'string'),
       cells: o.cells.filter((c) => typeof c?.sheet === 'string' && typeof c.address === 'string'),
       mode: o.mode === 'values' ? 'values' : 'formulas',
+      ...(typeof o.applied?.model === 'string' && typeof o.applied.at === 'string' && typeof o.applied.fingerprint === 'string'
+        ? { applied: { model: o.applied.model, at: o.applied.at, fingerprint: o.applied.fingerprint } }
+        : {}),
     };
   } catch {
     return null;

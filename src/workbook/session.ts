@@ -34,6 +34,8 @@ export interface LeadTable {
   readonly columns: readonly LeadColumn[];
   /** Columns that an earlier Apply added (Score, Band, ...), in table order. */
   readonly scoringColumns: readonly string[];
+  /** The model the scoring columns came from, its fingerprint and when it was applied (null: unknown). */
+  readonly applied?: { readonly model: string; readonly at: string; readonly fingerprint: string; readonly mode: OutputMode } | null;
 }
 
 export type FindTableResult =

@@ -405,3 +405,15 @@ describe('stale and broken states say so', () => {
     expect((await screen.findByRole('note')).textContent).toMatch(/^50% of leads are Hot: more than 30%/);
   });
 });
+
+describe('scores applied before the pane opened', () => {
+  it('says static scores from an earlier Apply of another model are out of date, naming that model and its date', async () => {
+    const session = new FakeSession({ kind: 'table', table: { ...leadTable(), applied: { model: 'Old model', at: '2026-11-20T09:30:00.000Z', fingerprint: '00000000', mode: 'values' } } });
+    session.stored = { model: TEST_MODEL, problems: [] };
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    await waitFor(() => expect(applyWhy()).toBe('Scores in the sheet are out of date: Apply again.'));
+    await user.click(screen.getByRole('tab', { name: /^Apply/ }));
+    expect(screen.getByTestId('applied-info').textContent).toMatch(/^In the sheet: 'Old model', static values, applied 20 Nov 2026.*Out of date: Apply again\.$/);
+  });
+});

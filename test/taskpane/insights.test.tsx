@@ -66,6 +66,14 @@ describe('Insights view', () => {
     const expected = backtest(b2b(), exampleLeads.headers, exampleLeads.rows, 'Converted');
     if (!expected.ok) throw new Error('backtest failed');
     expect(await within(view).findByText(new RegExp(`^AUC ${expected.value.auc.toFixed(3)}:`))).toBeTruthy();
+    // Plain words first: how much more often the top band converts than the bottom one.
+    const [cold, , hot] = expected.value.bands;
+    expect(within(view).getByTestId('insights-headline').textContent).toBe(`Hot leads convert ${((hot?.rate ?? 0) / (cold?.rate ?? 1)).toFixed(1)}x as often as Cold (${((hot?.rate ?? 0) * 100).toFixed(1)}% against ${((cold?.rate ?? 0) * 100).toFixed(1)}%).`);
+    expect(within(view).getByRole('img', { name: /^Conversion rate by band: Cold [\d.]+%, Warm [\d.]+%, Hot [\d.]+%$/ })).toBeTruthy();
+    // Score bins read as whole numbers.
+    for (const row of within(within(view).getByRole('table', { name: 'Score distribution' })).getAllByRole('row').slice(1)) {
+      expect(row.querySelector('td')?.textContent).toMatch(/^-?\d+( to -?\d+)?$/);
+    }
     // One row per band, the leads adding up to the table.
     const bandRows = within(within(view).getByRole('table', { name: 'Conversion by band' })).getAllByRole('row').slice(1);
     expect(bandRows.map((r) => r.querySelector('td')?.textContent)).toEqual(b2b().bands.map((b) => b.name));
@@ -99,7 +107,8 @@ describe('Insights view', () => {
     // Rows: champion Cold, Warm, Hot; columns: challenger Cold, Warm, Hot.
     expect(matrix).toEqual([[1, 0, 0], [0, 1, 0], [1, 1, 0]]);
     // Too few leads for solid figures: the view says so.
-    expect(within(view).getByText(/only 4 leads have a known outcome/)).toBeTruthy();
+    // Warnings are summarised in one line; the rows are in the list behind it.
+    expect(view.querySelector('.warnings summary')?.textContent).toMatch(/^\d+ data-quality warnings?: .*only 4 leads have a known outcome/);
   });
 
   it('calibrates: shows the holdout AUC before and after; Adopt puts the calibrated model in the editor and saves it', async () => {
