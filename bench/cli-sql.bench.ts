@@ -108,7 +108,7 @@ async function main(): Promise<void> {
         const described = await connection.runAndReadAll(describeColumns(model, { dialect: 'duckdb', table }));
         columnTypes = parseColumnTypes(String(described.getRowsJS()[0]?.[0] ?? '{}'));
       }
-      const sql = modelToSql(model, { dialect: 'duckdb', table, columnTypes });
+      const sql = sqlOrThrow(model, { dialect: 'duckdb', table, columnTypes });
       const timed: number[] = [];
       for (const threads of [1, 0]) {
         await connection.run(threads === 1 ? 'SET threads = 1' : 'RESET threads');
@@ -134,3 +134,10 @@ async function main(): Promise<void> {
 }
 
 await main();
+
+/** The benchmark's models are valid; a refusal is a bug to see at once. */
+function sqlOrThrow(...args: Parameters<typeof modelToSql>): string {
+  const result = modelToSql(...args);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
+}

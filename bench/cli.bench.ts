@@ -46,3 +46,4 @@ async function workbookEndToEnd(): Promise<void> {
 }
 
 await workbookEndToEnd();
+

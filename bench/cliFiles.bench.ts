@@ -96,7 +96,7 @@ async function csv(dir: string): Promise<void> {
   const ours = measure(join(ROOT, 'bin', 'leadscore.mjs'), ['score', input, '--model', modelFile, '-o', join(dir, 'out.csv')]);
   console.log(`  leadscore score              ${s(ours.ms).padStart(7)}   peak ${mb(ours.maxRssKb).padStart(7)}`);
   // DuckDB reads the same file as text (as the engine does) and writes the scored table as CSV.
-  const sql = modelToSql(MODEL, { dialect: 'duckdb', table: `read_csv('${input}', header = true, all_varchar = true)` });
+  const sql = sqlOrThrow(MODEL, { dialect: 'duckdb', table: `read_csv('${input}', header = true, all_varchar = true)` });
   const script = join(dir, 'duck.mjs');
   writeFileSync(
     script,
@@ -120,4 +120,11 @@ try {
   await csv(dir);
 } finally {
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** The benchmark's models are valid; a refusal is a bug to see at once. */
+function sqlOrThrow(...args: Parameters<typeof modelToSql>): string {
+  const result = modelToSql(...args);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.value;
 }

@@ -10,7 +10,8 @@ export interface HeaderLookup {
   readonly headers: readonly string[];
 }
 
-const key = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+/** Headers compare in NFKC: 'Titlé' typed two ways, or 'Ｅｍａｉｌ' typed full-width, is one column. */
+export const columnKey = (text: string): string => text.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ');
 
 export function headerLookup(headers: readonly unknown[]): HeaderLookup {
   const names = headers.map((h) => (h === null || h === undefined ? '' : String(h)));
@@ -19,22 +20,22 @@ export function headerLookup(headers: readonly unknown[]): HeaderLookup {
   names.forEach((name, i) => {
     // The first of two equal headers wins, as it does in Excel's structured references.
     if (!exact.has(name.trim())) exact.set(name.trim(), i as ColumnIndex);
-    if (!loose.has(key(name))) loose.set(key(name), i as ColumnIndex);
+    if (!loose.has(columnKey(name))) loose.set(columnKey(name), i as ColumnIndex);
   });
   return {
     headers: names,
-    find: (field) => exact.get(field.trim()) ?? loose.get(key(field)),
+    find: (field) => exact.get(field.trim()) ?? loose.get(columnKey(field)),
     suggest: (field) => closest(field, names),
   };
 }
 
 function closest(field: string, names: readonly string[]): string | undefined {
-  const target = key(field);
+  const target = columnKey(field);
   if (target === '') return undefined;
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const name of names) {
-    const candidate = key(name);
+    const candidate = columnKey(name);
     if (candidate === '') continue;
     const distance = editDistance(target, candidate);
     if (distance < bestDistance) {

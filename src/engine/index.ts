@@ -7,7 +7,7 @@ export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, criterion, 
 export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, Model } from './model';
 export type { Problem, Result } from './problems';
 export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type ProblemAt } from './location';
-export { formatProblem, formatProblems } from './problems';
+export { formatProblem, formatProblems, printable } from './problems';
 export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
 export { maximumScore } from './scoreRange';

@@ -72,7 +72,7 @@ export function layoutModelSheet(model: Model): PlacedTable[] {
 }
 
 
-const headerText = (v: unknown): string => (typeof v === 'string' ? v.trim().toLowerCase() : '');
+const headerText = (v: unknown): string => (typeof v === 'string' ? v.normalize('NFKC').trim().toLowerCase() : '');
 
 interface Found {
   readonly row: number;

@@ -1,3 +1,5 @@
+import { foldText } from './cells/readCell';
+import { columnKey } from './columns';
 import { GROUPS, type Cap, type Condition, type Criterion, type Model } from './model';
 
 /**
@@ -37,7 +39,7 @@ function bestContribution(c: Criterion): number {
 function bestOfExclusiveSets(criteria: readonly Criterion[]): number {
   const byField = new Map<string, Criterion[]>();
   for (const c of criteria) {
-    const key = c.field.toLowerCase();
+    const key = columnKey(c.field);
     const same = byField.get(key);
     if (same === undefined) byField.set(key, [c]);
     else same.push(c);
@@ -71,7 +73,7 @@ function noTwoCanHold(criteria: readonly Criterion[]): boolean {
       const condition = criteria[i]?.condition;
       if (condition === undefined || condition.op !== 'equals') return false;
       for (const value of condition.values) {
-        const key = value.toLowerCase();
+        const key = foldText(value);
         const seen = owner.get(key);
         if (seen !== undefined && seen !== i) return false;
         owner.set(key, i);

@@ -1,4 +1,5 @@
 import { excelSerialFromIsoDate } from './cells/excelDate';
+import { joinList } from './modelCells/layout';
 import type { Cap, Criterion, Model } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { maximumScore } from './scoreRange';
@@ -18,6 +19,7 @@ export function validateModel(m: Model): Result<Model> {
 
   if (m.criteria.length > MAX_CRITERIA) error(['criteria'], `${m.criteria.length.toLocaleString('en-US')} criteria`, `use at most ${MAX_CRITERIA.toLocaleString('en-US')}`);
   checkNumbers(m, error);
+  checkTexts(m, error);
   m.criteria.forEach((c, i) => checkCriterion(c, ['criteria', i], error));
   const seenNames = new Map<string, number>();
   m.criteria.forEach((c, i) => {
@@ -68,6 +70,45 @@ export function validateModel(m: Model): Result<Model> {
 }
 
 const MAX_BANDS = 255;
+
+/** Excel holds at most 32,767 characters in a cell; a band name becomes a name in Excel's formats and filters, which take 255. */
+const MAX_CELL_TEXT = 32_767;
+const MAX_BAND_NAME = 255;
+
+/**
+ * Control characters (other than tab and line breaks) cannot be stored in an .xlsx file, and
+ * in a terminal they are commands (escape sequences): a model carrying one is refused.
+ */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Every text the model sheet writes fits in a cell Excel accepts. */
+function checkTexts(m: Model, error: Report): void {
+  const text = (value: string, path: (string | number)[], limit = MAX_CELL_TEXT): void => {
+    const control = CONTROL_CHARACTER.exec(value);
+    if (control !== null) {
+      const code = `U+${(control[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+      error(path, `holds the control character ${code}, which a workbook cannot store`, 'remove it; it often comes with text pasted from a terminal or another program');
+    }
+    if (value.length > limit) error(path, `${value.length.toLocaleString('en-US')} characters; Excel takes at most ${limit.toLocaleString('en-US')} here`, 'shorten it');
+  };
+  text(m.name, ['name']);
+  text(m.description, ['description']);
+  m.criteria.forEach((c, i) => {
+    const path = ['criteria', i];
+    text(c.name, [...path, 'name']);
+    text(c.note, [...path, 'note']);
+    text(c.field, [...path, 'field']);
+    if (c.perOccurrenceOf !== null) text(c.perOccurrenceOf, [...path, 'perOccurrenceOf']);
+    if (c.decay !== null) text(c.decay.dateField, [...path, 'decay', 'dateField']);
+    if ('values' in c.condition) {
+      // The values share one cell, separated by '; ' and with ';' and '\' escaped.
+      text(joinList(c.condition.values), [...path, 'condition']);
+    }
+  });
+  m.bands.forEach((b, i) => {
+    text(b.name, ['bands', i, 'name'], MAX_BAND_NAME);
+  });
+}
 
 /**
  * Scores are sums of whole hundredths, exact while they stay below 2^53: with at most 50,000

@@ -24,6 +24,7 @@ import {
 } from '../engine';
 import { plainCell, plainRows } from './dataTypes';
 import { digestOfHandle } from './handle';
+import { registerFromTables, type ModelSource } from './modelRecovery';
 import { ModelRegistry, type RegisteredModel } from './registry';
 
 /** The functions' documentation page; every function's help link. */
@@ -40,8 +41,11 @@ export type Matrix = unknown[][];
 export interface FunctionsOptions {
   readonly makeError: MakeError;
   readonly registry?: ModelRegistry;
-  /** Told about each handle that is not loaded (see docs/custom-functions.md, "When a workbook is reopened"). */
-  readonly onMissingModel?: (handle: string) => void;
+  /**
+   * Where a handle that is not loaded (a reopened workbook, another runtime) is looked for: the
+   * workbook's model tables. Without one, such a handle gives #VALUE! saying what to do.
+   */
+  readonly modelSource?: ModelSource;
 }
 
 /** Column headings of =LEADSCORE.EXPLAIN's spilled table. */
@@ -60,18 +64,31 @@ class CallError {
   ) {}
 }
 
+/** A handle whose model this runtime has not compiled, to be looked for in the workbook. */
+class MissingModel extends CallError {
+  constructor(
+    readonly handle: string,
+    message: string,
+  ) {
+    super('invalidValue', message);
+  }
+}
+
 type LeadValue = (scored: ScoredRows, row: number, compiled: CompiledModel) => unknown;
+
+/** A result at once, or, when the model had to be read from the workbook first, a promise of it (Excel awaits it). */
+export type MatrixResult = Matrix | Promise<Matrix>;
 
 export interface LeadScoreFunctions {
   readonly registry: ModelRegistry;
   /** =LEADSCORE.MODEL: the handle text, or an error value. */
   model(criteria: unknown, bands: unknown, settings: unknown, headers: unknown): unknown;
-  score(model: unknown, lead: unknown, asOf?: unknown): Matrix;
-  band(model: unknown, lead: unknown, asOf?: unknown): Matrix;
-  stage(model: unknown, lead: unknown, asOf?: unknown): Matrix;
-  fit(model: unknown, lead: unknown, asOf?: unknown): Matrix;
-  engagement(model: unknown, lead: unknown, asOf?: unknown): Matrix;
-  explain(model: unknown, lead: unknown, asOf?: unknown): Matrix;
+  score(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
+  band(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
+  stage(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
+  fit(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
+  engagement(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
+  explain(model: unknown, lead: unknown, asOf?: unknown): MatrixResult;
   problems(criteria: unknown, bands: unknown, settings: unknown, headers?: unknown): Matrix;
 }
 
@@ -93,17 +110,48 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
   const scalar = (name: string, body: () => unknown): unknown => guarded(name, body, (error) => error);
   const matrix = (name: string, body: () => Matrix): Matrix => guarded(name, body, (error) => [[error]]);
 
-  const resolve = (name: string, handle: unknown): RegisteredModel => {
+  const resolve = (name: string, handle: unknown, lastTry = false): RegisteredModel => {
     const text = handleArgument(name, handle);
     const registered = registry.lookup(text);
     if (registered !== undefined) return registered;
-    options.onMissingModel?.(text);
-    throw new CallError(
-      'invalidValue',
-      `LEADSCORE.${name}: the model ${text.slice(text.lastIndexOf('#'))} is not loaded in this Excel session. Excel keeps ` +
-        'results when a workbook opens but does not run =LEADSCORE.MODEL again. Press Ctrl+Alt+F9 to recalculate ' +
-        'all formulas (or re-enter the LEADSCORE.MODEL cell).',
-    );
+    const message =
+      `LEADSCORE.${name}: the model ${text.slice(text.lastIndexOf('#'))} is not loaded in this Excel session, and the model tables ` +
+      'in this workbook no longer give it (they were edited since, or the LEADSCORE.MODEL cell reads other cells). Press ' +
+      'Ctrl+Alt+F9 to recalculate all formulas (or re-enter the LEADSCORE.MODEL cell).';
+    throw lastTry || options.modelSource === undefined ? new CallError('invalidValue', message) : new MissingModel(text, message);
+  };
+
+  /** One read of the workbook per missing handle, however many cells ask at once. */
+  const recoveries = new Map<string, Promise<void>>();
+  const recover = (handle: string): Promise<void> => {
+    const source = options.modelSource;
+    if (source === undefined) return Promise.resolve();
+    let pending = recoveries.get(handle);
+    if (pending === undefined) {
+      pending = source.read().then(
+        (tables) => {
+          if (tables !== null) registerFromTables(registry, handle, tables);
+        },
+        () => undefined,
+      );
+      recoveries.set(handle, pending);
+    }
+    return pending;
+  };
+
+  /** Runs a call on the model its handle names; on a miss, once the workbook's tables were read, once more. */
+  const withModel = (name: string, handle: unknown, body: (registered: RegisteredModel) => Matrix): MatrixResult => {
+    let missed: string | null = null;
+    const first = matrix(name, () => {
+      try {
+        return body(resolve(name, handle));
+      } catch (thrown) {
+        if (thrown instanceof MissingModel) missed = thrown.handle;
+        throw thrown;
+      }
+    });
+    if (missed === null) return first;
+    return recover(missed).then(() => matrix(name, () => body(resolve(name, handle, true))));
   };
 
   const compiledFor = (name: string, registered: RegisteredModel, asOf: unknown): CompiledModel => {
@@ -114,9 +162,8 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
   };
 
   /** SCORE, BAND, ...: one value for one row, a column of values for several rows. */
-  const perLead = (name: string, pick: LeadValue) => (handle: unknown, lead: unknown, asOf?: unknown): Matrix =>
-    matrix(name, () => {
-      const registered = resolve(name, handle);
+  const perLead = (name: string, pick: LeadValue) => (handle: unknown, lead: unknown, asOf?: unknown): MatrixResult =>
+    withModel(name, handle, (registered) => {
       const rows = leadRows(name, lead, registered.headers.length);
       const compiled = compiledFor(name, registered, asOf);
       const scored = compiled.scoreRows(rows);
@@ -144,8 +191,7 @@ export function createLeadScoreFunctions(options: FunctionsOptions): LeadScoreFu
     fit: perLead('FIT', (s, i) => s.fit[i]),
     engagement: perLead('ENGAGEMENT', (s, i) => s.engagement[i]),
     explain: (handle, lead, asOf) =>
-      matrix('EXPLAIN', () => {
-        const registered = resolve('EXPLAIN', handle);
+      withModel('EXPLAIN', handle, (registered) => {
         const rows = leadRows('EXPLAIN', lead, registered.headers.length);
         if (rows.length !== 1) {
           throw new CallError('invalidValue', `LEADSCORE.EXPLAIN explains one lead: pass one row (${rows.length} rows were given), e.g. Leads[@[Name]:[Country]].`);

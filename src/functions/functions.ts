@@ -6,9 +6,9 @@
  * checks that every exported function is in the metadata). The work is done in ./core.
  */
 // Parameters are typed `any`: Excel passes any cell value, and the generator reads the types.
-import { recalculateWorkbook } from '../excel/recalculate';
+import { OfficeWorkbook } from '../excel/officeWorkbook';
 import { createLeadScoreFunctions, type ErrorCode } from './core';
-import { onceEachModel } from './missingModel';
+import { gatewayModelSource, warmUp } from './modelRecovery';
 
 // taskpane.html loads this file in every host, because in Excel it is the shared runtime. In a
 // plain browser (the preview) there is no custom-functions runtime, and the associate calls
@@ -20,11 +20,22 @@ if (typeof CustomFunctions === 'undefined') {
 // Looked up when an error is made, so that loading this file outside Excel does not fail.
 const errorCode = (code: ErrorCode): CustomFunctions.ErrorCode => CustomFunctions.ErrorCode[code];
 
+// A handle this runtime has not compiled (a reopened or co-authored workbook) is rebuilt from the
+// model tables, read with Excel.run: reading is allowed from a custom function in a shared
+// runtime, recalculating Excel is not.
+const modelSource = gatewayModelSource(new OfficeWorkbook());
 const leadScore = createLeadScoreFunctions({
   makeError: (code, message) => new CustomFunctions.Error(errorCode(code), message),
-  // After a reopened workbook's first miss, one full recalculation runs =LEADSCORE.MODEL again.
-  onMissingModel: onceEachModel(recalculateWorkbook),
+  modelSource,
 });
+
+// Once, when the runtime starts in Excel: the named model cell's handle is loaded before any
+// score formula asks for it.
+if (typeof Office !== 'undefined') {
+  void Office.onReady((info) => {
+    if (info.host === Office.HostType.Excel) void warmUp(leadScore, modelSource);
+  });
+}
 
 /**
  * Reads a lead-scoring model from its three tables and checks it against the lead table's header row. Returns a short handle to pass to the other LEADSCORE functions; it changes whenever the model or the headers change.
@@ -52,7 +63,8 @@ export function model(criteria: any[][], bands: any[][], settings: any[][], head
  * @returns The score of each lead.
  */
 export function score(model: any, lead: any[][], asOf?: any): any[][] {
-  return leadScore.score(model, lead, asOf);
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.score(model, lead, asOf) as any[][];
 }
 
 /**
@@ -65,7 +77,8 @@ export function score(model: any, lead: any[][], asOf?: any): any[][] {
  * @returns The band name of each lead.
  */
 export function band(model: any, lead: any[][], asOf?: any): any[][] {
-  return leadScore.band(model, lead, asOf);
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.band(model, lead, asOf) as any[][];
 }
 
 /**
@@ -78,7 +91,8 @@ export function band(model: any, lead: any[][], asOf?: any): any[][] {
  * @returns MQL, SQL or empty text for each lead.
  */
 export function stage(model: any, lead: any[][], asOf?: any): any[][] {
-  return leadScore.stage(model, lead, asOf);
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.stage(model, lead, asOf) as any[][];
 }
 
 /**
@@ -91,7 +105,8 @@ export function stage(model: any, lead: any[][], asOf?: any): any[][] {
  * @returns The Fit points of each lead.
  */
 export function fit(model: any, lead: any[][], asOf?: any): any[][] {
-  return leadScore.fit(model, lead, asOf);
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.fit(model, lead, asOf) as any[][];
 }
 
 /**
@@ -104,7 +119,8 @@ export function fit(model: any, lead: any[][], asOf?: any): any[][] {
  * @returns The Engagement points of each lead.
  */
 export function engagement(model: any, lead: any[][], asOf?: any): any[][] {
-  return leadScore.engagement(model, lead, asOf);
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.engagement(model, lead, asOf) as any[][];
 }
 
 /**
@@ -117,7 +133,8 @@ export function engagement(model: any, lead: any[][], asOf?: any): any[][] {
  * @returns A heading row, then one row per contributing criterion or cap.
  */
 export function explain(model: any, lead: any[][], asOf?: any): any[][] {
-  return leadScore.explain(model, lead, asOf);
+  // A promise when the model is read from the workbook first; Excel awaits it.
+  return leadScore.explain(model, lead, asOf) as any[][];
 }
 
 /**

@@ -16,7 +16,7 @@
  * The model returned is the one measured (fitted on the training three quarters), as a credit
  * scorecard is built on a development sample and checked on a hold-out.
  */
-import { compile, excelSerialFromIsoDate, model as newModel, validateModel, type Band, type CompileOptions, type Criterion, type Model, type Problem, type Result, type Scale } from '../engine';
+import { compile, excelSerialFromIsoDate, model as newModel, validateModel, type Band, type CompileOptions, type DateOrder, type Criterion, type Model, type Problem, type Result, type Scale } from '../engine';
 import { baselineAuc } from './baselineRegression';
 import { readHistory } from './history';
 import type { OutcomeValues } from './outcomes';
@@ -32,6 +32,8 @@ import type { Capacity } from './suggestThreshold';
 
 export interface ScorecardOptions extends CompileOptions {
   readonly outcomeValues?: OutcomeValues;
+  /** How text dates such as 03/04/2026 are read (and the model reads them). Default month first. */
+  readonly dateOrder?: DateOrder;
   /** 'points' (default): the best possible lead has about 100 points; '0-100': exactly 100 (or just below, as whole points allow). */
   readonly scale?: Scale;
   /** Points that double the odds of converting; when absent, chosen so the best lead has about 100 points. */
@@ -202,11 +204,9 @@ function buildCard(candidates: readonly ScorecardColumn[], labels: Uint8Array, t
     else chosen.push(s);
   }
   const fit = fitBinWeights(chosen.map((s) => s.binning), labels, train, { folds: options.folds ?? 5, seed: (options.seed ?? 1) + 1, crossValidationRows: options.crossValidationRows ?? CV_ROWS });
-  let spread = 0;
-  fit.kept.forEach((w) => {
-    if (w !== null) spread += Math.max(...w);
-  });
+  // Each column's best bin over its worst, in log-odds: their sum is the spread of the scores.
   const tops = fit.kept.filter((w): w is Float64Array => w !== null).map((w) => Math.max(...w));
+  const spread = tops.reduce((a, t) => a + t, 0);
   const factor =
     options.pointsToDoubleOdds !== undefined && options.pointsToDoubleOdds > 0 ? options.pointsToDoubleOdds / Math.LN2
     : spread <= 0 ? 1
@@ -256,7 +256,7 @@ export function buildScorecard(headers: readonly unknown[], rows: readonly (read
   if (!historyResult.ok) return historyResult;
   const history = historyResult.value;
   const warnings: Problem[] = [...historyResult.warnings];
-  const base = newModel({ name: 'Scorecard', description: 'Points per bin learned from history (scorecard method).' });
+  const base = newModel({ name: 'Scorecard', description: 'Points per bin learned from history (scorecard method).', ...(options.dateOrder === undefined ? {} : { dateOrder: options.dateOrder }) });
   const anchor = compile(base, headers, options);
   if (!anchor.ok) return fail(anchor.problems);
   const asOfSerial = excelSerialFromIsoDate(anchor.value.asOf);

@@ -10,7 +10,7 @@
  *
  * Pure: imports only the engine; see docs/sql-export.md for what it cannot express.
  */
-import { compile, excelSerialFromIsoDate, formatProblems, maximumScore, type Criterion, type Model } from '../engine';
+import { compile, excelSerialFromIsoDate, maximumScore, type Criterion, type Model, type Result } from '../engine';
 import { columnKind, describeColumnsSql, typeOf, type ColumnTypes } from './columnTypes';
 import { conditionNeeds, criterionCents, type Columns } from './conditions';
 import { dialectByName, type DialectName } from './dialects';
@@ -52,15 +52,21 @@ function needsOf(enabled: readonly Criterion[]): Map<string, FieldNeeds> {
   return needs;
 }
 
-/** Builds the SELECT; throws with the engine's problems when the model is not valid. */
-export function modelToSql(m: Model, options: SqlOptions): string {
+/** Builds the SELECT, or says why it cannot: the engine's problems with the model, or a table option that is not a table name. */
+export function modelToSql(m: Model, options: SqlOptions): Result<string> {
   const d = dialectByName(options.dialect);
-  const table = tableSql(d, parseTableName(d, options.table ?? 'leads'));
+  let table: string;
+  try {
+    table = tableSql(d, parseTableName(d, options.table ?? 'leads'));
+  } catch (error) {
+    return { ok: false, problems: [{ severity: 'error', at: { input: 'table option' }, message: (error as Error).message }] };
+  }
   const enabled = m.criteria.filter((c) => c.enabled);
   // The engine's own checks (columns are taken to be the model's own fields).
   const fields = fieldsOf(m);
   const checked = compile(m, fields, { asOf: '2000-01-01' });
-  if (!checked.ok) throw new Error(formatProblems(checked.problems));
+  if (!checked.ok) return checked;
+  const built = (query: string): Result<string> => ({ ok: true, value: query, warnings: checked.warnings });
 
   const needs = needsOf(enabled);
   const readings = new Map<string, FieldReadings>();
@@ -141,16 +147,16 @@ export function modelToSql(m: Model, options: SqlOptions): string {
     // query's time. The readings' names start with __leadscore_, so they do not meet the
     // table's columns, and are left out of the result.
     const internal = [asOfDay, ...levelColumns.map((c) => c.alias)];
-    return `${header}SELECT * EXCLUDE (${internal.join(', ')}),
+    return built(`${header}SELECT * EXCLUDE (${internal.join(', ')}),
   ${outputs.map(([name, e]) => `${e} AS ${name}`).join(',\n  ')}
 FROM (
 ${levels(`t.*, p.${asOfDay}`, `\nFROM ${table} AS t\nCROSS JOIN ${asOfSource}`, '')}
-) AS scored`;
+) AS scored`);
   }
   // PostgreSQL pulls subqueries up into the one above, which would copy each reading's
   // expression into every place that reads it; OFFSET 0 keeps each level computed once per row.
   const fence = d.name === 'postgres' ? ' OFFSET 0' : '';
-  return `${header}SELECT t.*, ${outputs.map(([name]) => `r.${name}`).join(', ')}
+  return built(`${header}SELECT t.*, ${outputs.map(([name]) => `r.${name}`).join(', ')}
 FROM ${table} AS t
 CROSS JOIN ${asOfSource}
 CROSS JOIN LATERAL (
@@ -158,7 +164,7 @@ SELECT ${outputs.map(([name, e]) => `${e} AS ${name}`).join(', ')}
 FROM (
 ${levels(`p.${asOfDay}`, '', fence)}${fence}
 ) AS scored
-) AS r`;
+) AS r`);
 }
 
 /** The as-of date to bind: the model's own, else the given day (YYYY-MM-DD). */

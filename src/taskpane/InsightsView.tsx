@@ -223,7 +223,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
           </div>
         </div>
       )}
-      {outcome !== '' && <ScorecardReport table={table} outcome={outcome} capacityShare={share} busy={busy} onAdopt={onAdopt} onSaveChallenger={(m) => void saveChallenger(m)} />}
+      {outcome !== '' && <ScorecardReport table={table} outcome={outcome} dateOrder={model.dateOrder} capacityShare={share} busy={busy} onAdopt={onAdopt} onSaveChallenger={(m) => void saveChallenger(m)} />}
       {comparison !== null && !comparison.ok && <ProblemList problems={comparison.problems} title="No comparison:" />}
       {comparison?.ok === true && challenger !== null && (
         <div aria-label="Champion and challenger" role="region">

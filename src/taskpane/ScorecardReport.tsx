@@ -1,6 +1,6 @@
 import { Button, Checkbox } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Model, Result } from '../engine';
+import type { DateOrder, Model, Result } from '../engine';
 import { buildScorecard, type Scorecard } from '../insights';
 import type { LeadTable } from '../workbook/session';
 import { ProblemList } from './ProblemList';
@@ -9,6 +9,8 @@ export interface ScorecardReportProps {
   table: LeadTable;
   /** The outcome column chosen in the Insights view. */
   outcome: string;
+  /** How the model in the editor reads text dates; the scorecard reads them the same way. */
+  dateOrder: DateOrder;
   /** Sales capacity as a share of leads (the Insights view's field), for the Hot band when asked. */
   capacityShare: number;
   busy: boolean;
@@ -31,7 +33,7 @@ const auc = (x: number): string => (Number.isFinite(x) ? x.toFixed(3) : 'n/a');
  * nothing changes until then. Laid out for a 350 px pane: four narrow columns per table, bin
  * names wrap.
  */
-export function ScorecardReport({ table, outcome, capacityShare, busy, onAdopt, onSaveChallenger }: ScorecardReportProps) {
+export function ScorecardReport({ table, outcome, dateOrder, capacityShare, busy, onAdopt, onSaveChallenger }: ScorecardReportProps) {
   const [result, setResult] = useState<Result<Scorecard> | null>(null);
   const [working, setWorking] = useState(false);
   const [hundred, setHundred] = useState(false);
@@ -42,7 +44,7 @@ export function ScorecardReport({ table, outcome, capacityShare, busy, onAdopt, 
     setWorking(true);
     // Let the pane show that it is working before the fit takes the thread.
     setTimeout(() => {
-      setResult(buildScorecard(table.headers, table.rows, outcome, { scale: hundred ? '0-100' : 'points', ...(atCapacity ? { capacity: { kind: 'share' as const, share: capacityShare } } : {}) }));
+      setResult(buildScorecard(table.headers, table.rows, outcome, { dateOrder, scale: hundred ? '0-100' : 'points', ...(atCapacity ? { capacity: { kind: 'share' as const, share: capacityShare } } : {}) }));
       setBuilt({ outcome, table });
       setWorking(false);
     }, 0);

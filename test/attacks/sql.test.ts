@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { criterion, model, type Criterion, type Model } from '../../src/engine';
 import { modelToSql } from '../../src/sql';
+import { exportedSql } from '../sql/exportedSql';
 import { scoreLead } from '../engine/builders';
 import { openDuck, type Duck } from '../sql/duckdbHarness';
 
@@ -30,7 +31,7 @@ function modelOf(c: Partial<Criterion> & Pick<Criterion, 'field' | 'condition'>,
 /** Loads the cells into a leads table, runs the export, and checks it against the engine, lead by lead. */
 async function runAgainstEngine(m: Model, column: string, cells: readonly (string | null)[]): Promise<Record<string, unknown>[]> {
   await duck.table('leads', [['row_no', 'INTEGER'], [column, 'VARCHAR']], cells.map((cell, i) => [i, cell]));
-  const rows = await duck.score(modelToSql(m, { dialect: 'duckdb' }), AS_OF, 'row_no, score, band', 'row_no');
+  const rows = await duck.score(exportedSql(m, { dialect: 'duckdb' }), AS_OF, 'row_no, score, band', 'row_no');
   expect(rows.map((r) => r.score)).toEqual(cells.map((cell) => scoreLead(m, { [column]: cell }).score));
   expect(await duck.tables()).toContain('victim');
   return rows;
@@ -40,7 +41,7 @@ describe('SQL injection through user text', () => {
   for (const br of LINE_BREAKS) {
     it(`a model name with ${JSON.stringify(br)} cannot end the header comment`, async () => {
       const m = modelOf({ field: 'Industry', condition: { op: 'equals', values: ['Tech'] } }, { name: `Q4${br}${DROP}` });
-      const sql = modelToSql(m, { dialect: 'duckdb' });
+      const sql = exportedSql(m, { dialect: 'duckdb' });
       const header = sql.split('\n')[0] ?? '';
       expect(header).toMatch(/^-- Lead scoring model 'Q4 ; DROP TABLE victim; --' for duckdb/);
       expect(header).not.toMatch(/[\r\u000b\u000c\u0085\u2028\u2029]/);
@@ -51,7 +52,7 @@ describe('SQL injection through user text', () => {
   it('the same model name is inert in the PostgreSQL and Spark exports', () => {
     const m = modelOf({ field: 'Industry', condition: { op: 'equals', values: ['Tech'] } }, { name: `Q4\r${DROP}` });
     for (const dialect of ['postgres', 'spark'] as const) {
-      const comments = modelToSql(m, { dialect }).split(/\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/).filter((line) => line.includes('DROP'));
+      const comments = exportedSql(m, { dialect }).split(/\r\n|[\n\r\u000b\u000c\u0085\u2028\u2029]/).filter((line) => line.includes('DROP'));
       expect(comments.every((line) => line.startsWith('-- '))).toBe(true);
     }
   });
@@ -96,20 +97,20 @@ describe('SQL injection through user text', () => {
 
   it('a criterion name and note never reach the SQL', () => {
     const m = modelOf({ name: `Name${DROP}`, note: `Note${DROP}`, field: 'Industry', condition: { op: 'equals', values: ['Tech'] } });
-    expect(modelToSql(m, { dialect: 'duckdb' })).not.toContain('DROP');
+    expect(exportedSql(m, { dialect: 'duckdb' })).not.toContain('DROP');
   });
 
   it('a table option that is not a table name is refused, with what to write instead', () => {
     const m = modelOf({ field: 'Industry', condition: { op: 'equals', values: ['Tech'] } });
     for (const table of [`leads${DROP}`, 'leads) AS t; DROP TABLE victim; --', '(SELECT 1)', 'a..b', '"open', '']) {
-      expect(() => modelToSql(m, { dialect: 'duckdb', table })).toThrow(/is not a table name .*e\.g\. crm\.leads/);
+      expect(modelToSql(m, { dialect: 'duckdb', table })).toMatchObject({ ok: false, problems: [{ at: { input: 'table option' }, message: expect.stringMatching(/is not a table name .*e\.g\. crm\.leads/) }] });
     }
   });
 
   it('a quoted table name with quotes inside reaches only that table', async () => {
     await duck.table('my "leads"', [['Industry', 'VARCHAR']], [['Tech']]);
     const m = modelOf({ field: 'Industry', condition: { op: 'equals', values: ['Tech'] } });
-    const rows = await duck.score(modelToSql(m, { dialect: 'duckdb', table: '"my ""leads"""' }), AS_OF, 'score');
+    const rows = await duck.score(exportedSql(m, { dialect: 'duckdb', table: '"my ""leads"""' }), AS_OF, 'score');
     expect(rows).toEqual([{ score: 10 }]);
     expect(await duck.tables()).toContain('victim');
   });
@@ -121,7 +122,7 @@ describe('wildcard patterns cannot make the query slow (issue 17, item 3)', () =
   const patterns = (values: string[]): Model => modelOf({ field: 'Title', condition: { op: 'matches', values } });
 
   it('DuckDB never gets ESCAPE: a plain pattern is LIKE, one with % _ or \\ in its text or several together are one RE2 expression', () => {
-    const each = (values: string[]): string => modelToSql(patterns(values), { dialect: 'duckdb' });
+    const each = (values: string[]): string => exportedSql(patterns(values), { dialect: 'duckdb' });
     for (const values of [['*a*a*a*a*b'], ['*vp*sales*manager*'], ['*100%*'], ['a_b*'], ['c:\\*'], ['*a*a*a*a*b', '*100%*', 'VP *']]) expect(each(values)).not.toMatch(/ESCAPE/i);
     expect(each(['*a*a*a*a*b'])).toContain("LIKE '%a%a%a%a%b'");
     expect(each(['*vp*sales*manager*'])).toContain("LIKE '%vp%sales%manager%'");
@@ -131,8 +132,8 @@ describe('wildcard patterns cannot make the query slow (issue 17, item 3)', () =
 
   it('PostgreSQL and Spark get ESCAPE only for a pattern with % _ or \\ in its text', () => {
     for (const dialect of ['postgres', 'spark'] as const) {
-      expect(modelToSql(patterns(['*a*a*a*a*b', 'VP *']), { dialect })).not.toMatch(/ESCAPE/i);
-      expect(modelToSql(patterns(['*100%*']), { dialect }).match(/ESCAPE/g)).toHaveLength(1);
+      expect(exportedSql(patterns(['*a*a*a*a*b', 'VP *']), { dialect })).not.toMatch(/ESCAPE/i);
+      expect(exportedSql(patterns(['*100%*']), { dialect }).match(/ESCAPE/g)).toHaveLength(1);
     }
   });
 
@@ -145,7 +146,7 @@ describe('wildcard patterns cannot make the query slow (issue 17, item 3)', () =
 describe('band edge cases (issue 17, item 11)', () => {
   it('a one-band model gives valid SQL that names the band for every lead', async () => {
     const m = modelOf({ field: 'Industry', condition: { op: 'equals', values: ['Tech'] } }, { bands: [{ name: 'All', from: 0, color: '#FFFFFF' }] });
-    const sql = modelToSql(m, { dialect: 'duckdb' });
+    const sql = exportedSql(m, { dialect: 'duckdb' });
     expect(sql).not.toMatch(/CASE\s+ELSE/);
     const rows = await runAgainstEngine(m, 'Industry', ['Tech', 'x', null]);
     expect(rows.map((r) => r.band)).toEqual(['All', 'All', 'All']);

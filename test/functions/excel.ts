@@ -4,7 +4,7 @@
  * error values are fakes of CustomFunctions.Error.
  */
 import { modelToCells, templateById, type Model } from '../../src/engine';
-import { createLeadScoreFunctions, type ErrorCode, type LeadScoreFunctions } from '../../src/functions/core';
+import { createLeadScoreFunctions, type ErrorCode, type LeadScoreFunctions, type Matrix } from '../../src/functions/core';
 import { ModelRegistry } from '../../src/functions/registry';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 
@@ -20,12 +20,15 @@ export const errorCell = (code: string): unknown => ({ code, message: '' });
 
 export const TODAY = new Date(2026, 10, 23);
 
-export function functions(options: { onMissingModel?: (handle: string) => void; registry?: ModelRegistry } = {}): LeadScoreFunctions {
+type PerLead = 'score' | 'band' | 'stage' | 'fit' | 'engagement' | 'explain';
+/** The functions without a model source: every answer comes at once, never as a promise. */
+export type SyncLeadScoreFunctions = Omit<LeadScoreFunctions, PerLead> & Record<PerLead, (model: unknown, lead: unknown, asOf?: unknown) => Matrix>;
+
+export function functions(options: { registry?: ModelRegistry } = {}): SyncLeadScoreFunctions {
   return createLeadScoreFunctions({
     makeError: (code, message) => new FakeError(code, message),
     registry: options.registry ?? new ModelRegistry({ today: () => TODAY }),
-    ...(options.onMissingModel === undefined ? {} : { onMissingModel: options.onMissingModel }),
-  });
+  }) as SyncLeadScoreFunctions;
 }
 
 export function weightedB2B(): Model {
@@ -61,7 +64,7 @@ export class Marshal {
   }
 }
 
-export function registerWeightedB2B(f: LeadScoreFunctions, headers: readonly string[], model: Model = weightedB2B()): string {
+export function registerWeightedB2B(f: Pick<LeadScoreFunctions, 'model'>, headers: readonly string[], model: Model = weightedB2B()): string {
   const t = tablesOf(model);
   const handle = f.model(t.criteria, t.bands, t.settings, [[...headers]]);
   if (typeof handle !== 'string') throw new Error(`MODEL failed: ${JSON.stringify(handle)}`);

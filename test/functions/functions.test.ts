@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile, criterion, excelSerialFromIsoDate, model, type Model } from '../../src/engine';
 import { digestOfHandle } from '../../src/functions/handle';
-import { onceEachModel } from '../../src/functions/missingModel';
 import { ModelRegistry } from '../../src/functions/registry';
 import { errorCell, FakeError, functions, leads, registerWeightedB2B, tablesOf, TODAY, weightedB2B } from './excel';
 
@@ -249,17 +248,14 @@ describe('LEADSCORE.PROBLEMS', () => {
 describe('a handle whose model is not loaded (workbook reopened, another runtime)', () => {
   const { headers, rows } = leads(2);
 
-  it('gives #VALUE! saying what to do, never a guess, and asks for a recalculation once', () => {
+  it('gives #VALUE! saying what to do, never a guess, when there is no workbook to read it from', () => {
     const handle = registerWeightedB2B(functions(), headers);
-    const missed: string[] = [];
-    const fresh = functions({ onMissingModel: (h) => missed.push(h) });
-    const result = fresh.score(handle, [rows[0]]);
-    const error = result[0]?.[0] as FakeError;
+    const fresh = functions();
+    const error = fresh.score(handle, [rows[0]])[0]?.[0] as FakeError;
     expect(error.code).toBe('invalidValue');
     expect(error.message).toContain('not loaded');
     expect(error.message).toContain('Ctrl+Alt+F9');
-    expect(missed).toEqual([handle]);
-    // After the recalculation runs =LEADSCORE.MODEL again, the same handle scores.
+    // Once =LEADSCORE.MODEL runs again, the same handle scores.
     expect(registerWeightedB2B(fresh, headers)).toBe(handle);
     expect(typeof fresh.score(handle, [rows[0]])[0]?.[0]).toBe('number');
   });
@@ -271,15 +267,4 @@ describe('a handle whose model is not loaded (workbook reopened, another runtime
     expect(messageOf(f.score(first, [rows[0]]))).toContain('not loaded');
   });
 
-  it('requests one recalculation per handle, after the call has returned', () => {
-    const deferred: (() => void)[] = [];
-    let recalculations = 0;
-    const onMiss = onceEachModel(async () => void recalculations++, (run) => deferred.push(run));
-    onMiss('a');
-    onMiss('a');
-    onMiss('b');
-    expect(recalculations).toBe(0);
-    for (const run of deferred) run();
-    expect(recalculations).toBe(2);
-  });
 });

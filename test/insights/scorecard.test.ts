@@ -164,6 +164,33 @@ describe('scorecard options', () => {
   });
 });
 
+describe('scorecard dates', () => {
+  it('reads day-first text dates when told, and turns recency into tiers of "in the last N days"', () => {
+    const headers = ['Last Activity Date', 'Converted'];
+    const asOf = Date.UTC(2026, 10, 1);
+    let state = 7;
+    const random = (): number => ((state = (state * 48271) % 2147483647) / 2147483647);
+    const rows = Array.from({ length: 3000 }, () => {
+      const age = Math.floor(random() * 200);
+      const d = new Date(asOf - age * 86_400_000);
+      const text = `${String(d.getUTCDate()).padStart(2, '0')}/${String(d.getUTCMonth() + 1).padStart(2, '0')}/${d.getUTCFullYear()}`;
+      return [text, random() < (age < 30 ? 0.5 : age < 90 ? 0.25 : 0.08)];
+    });
+    const s = ok(buildScorecard(headers, rows, 'Converted', { asOf: AS_OF, dateOrder: 'DMY' }));
+    const column = s.columns.find((c) => c.column === 'Last Activity Date');
+    expect(column?.kind).toBe('date');
+    expect(column?.bins.find((b) => b.missing)).toBeUndefined();
+    expect(s.model.dateOrder).toBe('DMY');
+    expect(s.model.criteria.every((c) => c.condition.op === 'withinDays')).toBe(true);
+    // The engine gives a lead active today the most points, one inactive for 150 days none.
+    const compiled = compile(s.model, headers, { asOf: AS_OF });
+    if (!compiled.ok) throw new Error('does not compile');
+    const scores = compiled.value.scoreRows([['01/11/2026'], ['03/06/2026']]).scores;
+    expect(scores[0]).toBe(s.maximumPoints);
+    expect(scores[1]).toBe(0);
+  });
+});
+
 describe('scorecard inputs it cannot use', () => {
   it('says so when no column tells converters apart, naming why each was left out', () => {
     const headers = ['Id', 'Same', 'Converted'];

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { modelToSql } from '../../src/sql';
+import { exportedSql } from './exportedSql';
 import { AS_OF, engineScores, leadsWithEdges, MODELS } from './leadsForSql';
 
 const { headers, rows } = leadsWithEdges();
@@ -27,7 +27,7 @@ afterAll(() => connection?.closeSync());
 describe('leadscore sql --dialect duckdb', () => {
   for (const { id, model } of MODELS) {
     it(`gives every one of ${rows.length} leads the engine's score and band: ${id}`, async () => {
-      const sql = modelToSql(model, { dialect: 'duckdb' });
+      const sql = exportedSql(model, { dialect: 'duckdb' });
       const prepared = await connection.prepare(`SELECT row_no, score, band, fit, engagement FROM (${sql}) ORDER BY row_no`);
       prepared.bindVarchar(1, AS_OF);
       const result = await prepared.runAndReadAll();
@@ -40,7 +40,7 @@ describe('leadscore sql --dialect duckdb', () => {
   }
 
   it("returns the table's columns, then score, fit, engagement, band and stage, and nothing of its own", async () => {
-    const prepared = await connection.prepare(`SELECT * FROM (${modelToSql(MODELS[0]!.model, { dialect: 'duckdb' })}) LIMIT 1`);
+    const prepared = await connection.prepare(`SELECT * FROM (${exportedSql(MODELS[0]!.model, { dialect: 'duckdb' })}) LIMIT 1`);
     prepared.bindVarchar(1, AS_OF);
     expect((await prepared.runAndReadAll()).columnNames()).toEqual(['row_no', ...headers, 'score', 'fit', 'engagement', 'band', 'stage']);
   });

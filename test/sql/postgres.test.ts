@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criterion, model } from '../../src/engine';
-import { modelToSql } from '../../src/sql';
+import { exportedSql } from './exportedSql';
 import { AS_OF, engineScores, leadsWithEdges, MODELS } from './leadsForSql';
 import { openPostgres, type PostgresDatabase } from './postgresDatabase';
 
@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('leadscore sql --dialect postgres', () => {
   for (const { id, model } of MODELS) {
     it(`gives every one of ${rows.length} leads the engine's score and band: ${id}`, async () => {
-      const sql = modelToSql(model, { dialect: 'postgres' });
+      const sql = exportedSql(model, { dialect: 'postgres' });
       const result = await db.query<{ row_no: number; score: number; band: string; fit: number; engagement: number }>(`SELECT row_no, score, band, fit, engagement FROM (${sql}) AS scored ORDER BY row_no`, [AS_OF]);
       const want = engineScores(model, headers, rows);
       expect(result).toHaveLength(want.length);
@@ -44,7 +44,7 @@ describe('leadscore sql --dialect postgres', () => {
     const m = model({ criteria: [criterion({ group: 'fit', field: 'Company', condition: { op: 'equals', values: [value] }, points: 10 })] });
     await db.query('SET standard_conforming_strings = off');
     try {
-      const result = await db.query<{ company: string; score: number }>(`SELECT "Company" AS company, score FROM (${modelToSql(m, { dialect: 'postgres', table: 'odd_values' })}) AS scored ORDER BY 1`, [AS_OF]);
+      const result = await db.query<{ company: string; score: number }>(`SELECT "Company" AS company, score FROM (${exportedSql(m, { dialect: 'postgres', table: 'odd_values' })}) AS scored ORDER BY 1`, [AS_OF]);
       expect(result.map((r) => [r.company, Number(r.score)])).toEqual([['x', 0], [value, 10]]);
     } finally {
       await db.query('SET standard_conforming_strings = on');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { modelToSql, wildcardToLike, wildcardToRegex } from '../../src/sql';
+import { wildcardToLike, wildcardToRegex } from '../../src/sql';
+import { exportedSql } from './exportedSql';
 import { MODELS } from './leadsForSql';
 
 /**
@@ -47,7 +48,7 @@ function structure(sql: string): { code: string; literals: string[] } {
 describe('leadscore sql --dialect spark', () => {
   for (const { id, model } of MODELS) {
     it(`calls only documented Spark SQL functions and is well formed: ${id}`, () => {
-      const sql = modelToSql(model, { dialect: 'spark' });
+      const sql = exportedSql(model, { dialect: 'spark' });
       const { code, literals } = structure(sql);
       const called = new Set([...code.matchAll(/([A-Za-z_][A-Za-z0-9_]*)\s*\(/g)].map((m) => (m[1] ?? '').toLowerCase()).filter((f) => !KEYWORDS.has(f)));
       expect([...called].filter((f) => !SPARK_FUNCTIONS.has(f))).toEqual([]);

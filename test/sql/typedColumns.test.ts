@@ -6,7 +6,8 @@
  */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeColumns, modelToSql, parseColumnTypes } from '../../src/sql';
+import { describeColumns, parseColumnTypes } from '../../src/sql';
+import { exportedSql } from './exportedSql';
 import { AS_OF, engineScores, MODELS, TYPED_COLUMNS, typedLeads, type Cell } from './leadsForSql';
 import { openPostgres, type PostgresDatabase } from './postgresDatabase';
 
@@ -50,7 +51,7 @@ describe('typed columns on DuckDB', () => {
     it(`scores every one of ${rows.length} typed leads as the engine scores their text: ${id}`, async () => {
       const described = await connection.runAndReadAll(describeColumns(model, { dialect: 'duckdb', table: 'typed_leads' }));
       const columnTypes = parseColumnTypes(String(described.getRowsJS()[0]?.[0] ?? '{}'));
-      const sql = modelToSql(model, { dialect: 'duckdb', table: 'typed_leads', columnTypes });
+      const sql = exportedSql(model, { dialect: 'duckdb', table: 'typed_leads', columnTypes });
       const prepared = await connection.prepare(`SELECT row_no, score, band, fit, engagement FROM (${sql}) ORDER BY row_no`);
       prepared.bindVarchar(1, AS_OF);
       const got = (await prepared.runAndReadAll()).getRowObjectsJS() as Scored[];
@@ -66,12 +67,12 @@ describe('typed columns on DuckDB', () => {
     const described = await connection.runAndReadAll(describeColumns(bench, { dialect: 'duckdb', table: 'typed_leads' }));
     const columnTypes = parseColumnTypes(String(described.getRowsJS()[0]?.[0] ?? '{}'));
     expect(columnTypes).toMatchObject({ 'Last Email Date': 'DATE', 'Last Activity Date': 'TIMESTAMP', Employees: 'INTEGER', 'Demo Requested': 'BOOLEAN' });
-    const sql = modelToSql(bench, { dialect: 'duckdb', table: 'typed_leads', columnTypes });
+    const sql = exportedSql(bench, { dialect: 'duckdb', table: 'typed_leads', columnTypes });
     for (const column of ['Last Email Date', 'Last Webinar Date', 'Last Activity Date', 'Employees', 'Demo Requested', 'Pricing Page Visits']) {
       expect(sql).not.toContain(`CAST(t.${quote(column)} AS VARCHAR)`);
     }
     // Without the types, the same columns are read from their text.
-    expect(modelToSql(bench, { dialect: 'duckdb', table: 'typed_leads' })).toContain('CAST(t."Last Email Date" AS VARCHAR)');
+    expect(exportedSql(bench, { dialect: 'duckdb', table: 'typed_leads' })).toContain('CAST(t."Last Email Date" AS VARCHAR)');
   });
 });
 
@@ -99,7 +100,7 @@ describe('typed columns on PostgreSQL', () => {
       const described = await db.queryArrays(describeColumns(model, { dialect: 'postgres', table: 'typed_leads' }));
       const types = described[0]?.[0];
       const columnTypes = parseColumnTypes(typeof types === 'string' ? types : JSON.stringify(types ?? {}));
-      const sql = modelToSql(model, { dialect: 'postgres', table: 'typed_leads', columnTypes });
+      const sql = exportedSql(model, { dialect: 'postgres', table: 'typed_leads', columnTypes });
       const result = await db.query<Scored>(`SELECT row_no, score, band, fit, engagement FROM (${sql}) AS scored ORDER BY row_no`, [AS_OF]);
       const got = result.map((r) => ({ ...r, score: Number(r.score), fit: Number(r.fit), engagement: Number(r.engagement) }));
       const want = engineScores(model, headers, text);

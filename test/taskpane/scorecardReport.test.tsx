@@ -26,7 +26,7 @@ describe('Scorecard report', () => {
   it('builds a scorecard: per column its ranges with leads, conversion and points, the two hold-out AUCs, the bands and the columns left out; Adopt hands over the model', async () => {
     const adopted: { model: Model; why: string }[] = [];
     const user = userEvent.setup();
-    render(<ScorecardReport table={exampleLeads} outcome="Converted" capacityShare={0.2} busy={false} onAdopt={(model, why) => adopted.push({ model, why })} onSaveChallenger={() => undefined} />);
+    render(<ScorecardReport table={exampleLeads} outcome="Converted" dateOrder="MDY" capacityShare={0.2} busy={false} onAdopt={(model, why) => adopted.push({ model, why })} onSaveChallenger={() => undefined} />);
     const region = screen.getByRole('region', { name: 'Scorecard' });
     await user.click(within(region).getByRole('button', { name: 'Build scorecard' }));
     expect((await within(region).findByTestId('scorecard-auc')).textContent).toMatch(/^Hold-out AUC \(\d+ leads set aside\): scorecard 0\.\d{3}, unconstrained logistic regression 0\.\d{3}\.$/);
@@ -50,7 +50,7 @@ describe('Scorecard report', () => {
 
   it('offers the 0-100 scale: the best lead then scores at most 100', async () => {
     const user = userEvent.setup();
-    render(<ScorecardReport table={exampleLeads} outcome="Converted" capacityShare={0.2} busy={false} onAdopt={() => undefined} onSaveChallenger={() => undefined} />);
+    render(<ScorecardReport table={exampleLeads} outcome="Converted" dateOrder="MDY" capacityShare={0.2} busy={false} onAdopt={() => undefined} onSaveChallenger={() => undefined} />);
     const region = screen.getByRole('region', { name: 'Scorecard' });
     await user.click(within(region).getByRole('checkbox', { name: 'Best lead scores exactly 100' }));
     await user.click(within(region).getByRole('button', { name: 'Build scorecard' }));

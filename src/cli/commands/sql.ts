@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { templateById } from '../../engine';
+import { formatProblems, templateById } from '../../engine';
 import { describeColumns, dialectByName, DIALECTS, modelToSql, parseColumnTypes, parseTableName, type ColumnTypes, type DialectName } from '../../sql';
 import { choiceOption, CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
 import { XlsxPackage } from '../files/xlsxPackage';
@@ -61,11 +61,9 @@ export const sqlCommand: Command = {
       return EXIT.ok;
     }
     const columnTypes = typesOption === undefined ? undefined : columnTypesFrom(typesOption);
-    try {
-      io.stdout(`${modelToSql(model, { dialect, table, columnTypes })};`);
-    } catch (error) {
-      throw new CliError(`${source}: the model cannot be exported: ${(error as Error).message}`);
-    }
+    const sql = modelToSql(model, { dialect, table, columnTypes });
+    if (!sql.ok) throw new CliError(`${source}: the model cannot be exported:\n${formatProblems(sql.problems)}`);
+    io.stdout(`${sql.value};`);
     return EXIT.ok;
   },
 };

@@ -59,10 +59,29 @@ export function whyNotDate(value: unknown): string {
 
 /** Text for matching: trimmed and lower-cased; numbers and booleans as Excel shows them. */
 export function readMatchText(value: unknown): string {
-  if (typeof value === 'string') return value.trim().toLowerCase();
+  if (typeof value === 'string') return foldText(value);
   if (typeof value === 'number') return String(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   return '';
+}
+
+/**
+ * Text as conditions compare it: in Unicode's composed form (NFC), trimmed, lower-cased, so
+ * that 'Titlé' typed with a precomposed é and with e + a combining accent are the same text.
+ * NFC, not NFKC: values keep distinctions such as '½' and '1/2' (column names, where no such
+ * distinction is meant, are compared in NFKC: columns.ts).
+ */
+export function foldText(text: string): string {
+  return (isComposedAlready(text) ? text : text.normalize('NFC')).trim().toLowerCase();
+}
+
+/**
+ * Text whose characters are all below U+0300 is unchanged by NFC (every character that
+ * composition changes or combines with is at or above it), so most cells skip normalize().
+ */
+export function isComposedAlready(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x300) return false;
+  return true;
 }
 
 export const YES: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'ja', 'oui', 'si', 'sí']);

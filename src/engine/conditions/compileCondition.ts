@@ -1,5 +1,5 @@
 import { excelErrorOf, isBlank } from '../cells/cellValue';
-import { readDate, readMatchText, readNumber, readYes, whyNotDate, whyNotNumber, whyNotYes } from '../cells/readCell';
+import { foldText, isComposedAlready, readDate, readMatchText, readNumber, readYes, whyNotDate, whyNotNumber, whyNotYes } from '../cells/readCell';
 import type { Condition, DateOrder, TextOp } from '../model';
 import { CaseFoldSet, dottedIMatters, foldedScan, mayBeSpace, type TextScan } from './caseFoldSet';
 import { isPersonalEmail } from './personalEmail';
@@ -90,12 +90,15 @@ function remembered(c: CompiledCondition, value: unknown): Verdict {
 
 /**
  * Text the in-place comparisons may decide: a non-empty string that is not an error literal
- * ("#N/A") and neither starts nor ends with a space, so trimming would not change it.
+ * ("#N/A"), neither starts nor ends with a space (so trimming would not change it) and is
+ * already in composed form (so normalising would not).
  */
 function isPlainText(value: unknown): value is string {
   if (typeof value !== 'string' || value.length === 0) return false;
   const first = value.charCodeAt(0);
-  return first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1));
+  // Text that NFC would change (e + a combining accent) may compare equal to text of another
+  // length, which the in-place comparisons cannot see: the full test normalises it.
+  return first !== 35 /* # */ && !mayBeSpace(first) && !mayBeSpace(value.charCodeAt(value.length - 1)) && isComposedAlready(value);
 }
 
 /** The verdict of a condition on a cell: a shortcut for common cells, else the full test. */
@@ -227,7 +230,7 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
       // Values that read as numbers also match numbers written otherwise ("1,200"): only
       // the full test knows that, so such conditions remember verdicts instead.
       if (condition.values.some((v) => !Number.isNaN(readNumber(v)))) return compiled(Shortcut.Memo, test, errorReason);
-      const wanted = new CaseFoldSet(condition.values.map((v) => v.trim().toLowerCase()));
+      const wanted = new CaseFoldSet(condition.values.map((v) => foldText(v)));
       return compiled(Shortcut.EqualsText, test, errorReason, undefined, 0, { wanted, negated: condition.op === 'notEquals' });
     }
     case 'contains':
@@ -235,11 +238,11 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
     case 'startsWith':
     case 'endsWith': {
       const scan: TextScan = condition.op === 'startsWith' ? 'startsWith' : condition.op === 'endsWith' ? 'endsWith' : 'contains';
-      const needles = condition.values.map((v) => v.trim().toLowerCase());
+      const needles = condition.values.map((v) => foldText(v));
       return compiled(Shortcut.ScanText, textTest(condition.op, condition.values), errorReason, undefined, 0, { needles, scan, negated: condition.op === 'notContains' });
     }
     case 'matches': {
-      const patterns = condition.values.map((v) => foldedWildcardTokens(v.trim()));
+      const patterns = condition.values.map((v) => foldedWildcardTokens(v.normalize('NFC').trim()));
       const test = textTest(condition.op, condition.values);
       if (patterns.some((p) => p === null)) return compiled(Shortcut.Memo, test, errorReason);
       return compiled(Shortcut.Wildcard, test, errorReason, undefined, 0, { patterns: patterns as Int32Array[] });
@@ -340,7 +343,7 @@ function nextDown(x: number): number {
  * "equals" also compares numbers by value, so "1,200" equals 1200.
  */
 function textTest(op: TextOp, values: readonly string[]): (value: unknown) => Verdict {
-  const wanted = values.map((v) => v.trim().toLowerCase());
+  const wanted = values.map((v) => foldText(v));
   const wantedNumbers = values.map(readNumber).filter((n) => !Number.isNaN(n));
   const negated = op === 'notEquals' || op === 'notContains';
   const anyHolds = anyTextHolds(op, wanted);

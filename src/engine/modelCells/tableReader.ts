@@ -12,7 +12,8 @@ export interface TableReader {
   readonly unnamedWithValues: readonly number[];
 }
 
-export const headerKey = (h: unknown): string => (typeof h === 'string' ? h.trim().toLowerCase().replace(/\s+/g, ' ') : String(h ?? '').toLowerCase());
+/** A header or setting name as compared: NFKC, trimmed, lower-cased, spaces collapsed. */
+export const headerKey = (h: unknown): string => (typeof h === 'string' ? h.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ') : String(h ?? '').toLowerCase());
 
 export function readTable(table: CellTable | undefined): TableReader {
   const [head = [], ...body] = table ?? [];
