@@ -108,6 +108,20 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     return () => clearTimeout(timer);
   }, [model, session, saveDelayMs]);
 
+  // The pane unmounts when Excel hides it (PaneWhenShown): an edit still waiting for its save is saved then.
+  const latest = useRef(model);
+  useEffect(() => {
+    latest.current = model;
+  }, [model]);
+  useEffect(
+    () => () => {
+      if (!dirty.current) return;
+      dirty.current = false;
+      void session.saveModel(latest.current).catch(() => undefined);
+    },
+    [session],
+  );
+
   const edit = useCallback((update: (current: Model) => Model) => {
     dirty.current = true;
     edited.current = true;

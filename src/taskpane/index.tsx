@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PaneEnvironment } from './App';
-import { officeSession } from '../workbook';
+import { officePaneVisibility, officeSession } from '../workbook';
 import { openPreview } from '../workbook/preview';
 import { LeadsGrid } from './preview/LeadsGrid';
+import { PaneWhenShown } from './PaneWhenShown';
 
 function render(environment: PaneEnvironment): void {
   const container = document.getElementById('root');
@@ -12,9 +13,13 @@ function render(environment: PaneEnvironment): void {
   }
   const root = createRoot(container);
   if (environment === 'excel') {
+    const session = officeSession();
+    // Only while Excel shows the pane: a hidden shared runtime reads and subscribes to nothing.
     root.render(
       <StrictMode>
-        <App environment={environment} session={officeSession()} />
+        <PaneWhenShown visibility={officePaneVisibility()}>
+          <App environment={environment} session={session} />
+        </PaneWhenShown>
       </StrictMode>,
     );
     return;

@@ -22,3 +22,6 @@ export function previewSession(options: WorkbookSessionOptions = {}, leads = 500
   const workbook = previewWorkbook(leads);
   return { session: new WorkbookSession(workbook, options), workbook };
 }
+
+/** Whether Excel shows the pane (Office.addin.onVisibilityModeChanged), for the pane's entry point. */
+export { officePaneVisibility, type PaneVisibility } from '../excel/paneVisibility';
