@@ -106,6 +106,11 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
  * any temporary file being written before exiting; the output file is left as it was.
  */
 export async function run(argv: readonly string[]): Promise<number> {
+  // Output piped into a program that stops reading (leadscore sql ... | head) ends quietly.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
       removeOpenTemporaries();

@@ -19,6 +19,7 @@ export { modelToCells } from './modelCells/toCells';
 export { modelFromCells } from './modelCells/fromCells';
 export { SCORE_COLUMNS } from './scoreColumns';
 export { TEMPLATES, templateById, type Template } from './templates';
+export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
 export { describeDecay } from './decay';
 export type { CellValue, ExcelSerial } from './cells/cellValue';

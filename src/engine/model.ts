@@ -3,21 +3,24 @@
  * and in files (as JSON), so every shape here is part of a versioned format: change it only
  * together with MODEL_VERSION and a migration.
  */
+import type { OpsOfShape } from './conditions/conditionKinds';
+
 export const MODEL_VERSION = 1;
 
 export type Group = 'fit' | 'engagement';
 export const GROUPS: readonly Group[] = ['fit', 'engagement'];
 
 /** Text conditions take a list: the condition holds when any value does (none, for "not"). */
-export type TextOp = 'equals' | 'notEquals' | 'contains' | 'notContains' | 'startsWith' | 'endsWith' | 'matches';
-export type CompareOp = 'lt' | 'lte' | 'gt' | 'gte';
+export type TextOp = OpsOfShape<'values'>;
+export type CompareOp = OpsOfShape<'value'>;
 
+/** A condition, by the shape of its kind (src/engine/conditions/conditionKinds.ts). */
 export type Condition =
   | { readonly op: TextOp; readonly values: readonly string[] }
   | { readonly op: CompareOp; readonly value: number }
-  | { readonly op: 'between'; readonly min: number; readonly max: number }
-  | { readonly op: 'blank' | 'notBlank' | 'isTrue' | 'personalEmail' | 'spamLike' }
-  | { readonly op: 'withinDays' | 'olderThanDays'; readonly days: number };
+  | { readonly op: OpsOfShape<'range'>; readonly min: number; readonly max: number }
+  | { readonly op: OpsOfShape<'none'> }
+  | { readonly op: OpsOfShape<'days'>; readonly days: number };
 
 export type ConditionOp = Condition['op'];
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONDITION_OPS } from './conditions/conditionLabels';
+import { CONDITION_OPS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
 import { MODEL_VERSION, NO_CAP, type Model } from './model';
 import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
@@ -16,15 +16,14 @@ const bound = finite.nullable().default(null);
 const capSchema = z.strictObject({ min: bound, max: bound }).default(NO_CAP);
 const textValues = z.array(z.string()).min(1, 'needs at least one value');
 
+/** One branch per shape of the condition-kind table, each over the operators of that shape. */
+const opsOf = <S extends ConditionShape>(shape: S) => z.enum(opsOfShape(shape) as [OpsOfShape<S>, ...OpsOfShape<S>[]]);
 const conditionSchema = z.discriminatedUnion('op', [
-  z.strictObject({
-    op: z.enum(['equals', 'notEquals', 'contains', 'notContains', 'startsWith', 'endsWith', 'matches']),
-    values: textValues,
-  }),
-  z.strictObject({ op: z.enum(['lt', 'lte', 'gt', 'gte']), value: finite }),
-  z.strictObject({ op: z.literal('between'), min: finite, max: finite }),
-  z.strictObject({ op: z.enum(['blank', 'notBlank', 'isTrue', 'personalEmail', 'spamLike']) }),
-  z.strictObject({ op: z.enum(['withinDays', 'olderThanDays']), days: finite }),
+  z.strictObject({ op: opsOf('values'), values: textValues }),
+  z.strictObject({ op: opsOf('value'), value: finite }),
+  z.strictObject({ op: opsOf('range'), min: finite, max: finite }),
+  z.strictObject({ op: opsOf('none') }),
+  z.strictObject({ op: opsOf('days'), days: finite }),
 ]);
 
 const decaySchema = z.discriminatedUnion('kind', [

@@ -85,7 +85,7 @@ function ConditionValue({ condition, column, fieldLabel, onChange }: { condition
       return 'values' in condition ? (
         <ValuesEditor label={fieldLabel || 'the column'} values={condition.values} suggestions={column?.distinct ?? []} onChange={(values) => onChange({ ...condition, values } as Condition)} />
       ) : null;
-    case 'number':
+    case 'value':
       return 'value' in condition ? <NumberField label="Value" value={condition.value} onChange={(v) => onChange({ ...condition, value: v ?? 0 })} /> : null;
     case 'range':
       return 'min' in condition ? (

@@ -1,4 +1,4 @@
-import { CONDITION_OPS, type Condition, type ConditionOp } from '../engine';
+import { CONDITION_KINDS, CONDITION_OPS, type Condition, type ConditionOp, type ConditionShape, type OpsOfShape } from '../engine';
 import type { ColumnKind } from '../workbook/session';
 
 /** The conditions that make sense for a column of each kind, most useful first. */
@@ -16,38 +16,27 @@ export function opsForKind(kind: ColumnKind | undefined, current?: ConditionOp):
   return current !== undefined && !ops.includes(current) ? [...ops, current] : ops;
 }
 
-export type ConditionShape = 'values' | 'number' | 'range' | 'days' | 'none';
-
+/** What the editor asks for under a condition, from the engine's table of condition kinds. */
 export function shapeOf(op: ConditionOp): ConditionShape {
-  switch (op) {
-    case 'equals': case 'notEquals': case 'contains': case 'notContains': case 'startsWith': case 'endsWith': case 'matches':
-      return 'values';
-    case 'lt': case 'lte': case 'gt': case 'gte':
-      return 'number';
-    case 'between':
-      return 'range';
-    case 'withinDays': case 'olderThanDays':
-      return 'days';
-    case 'blank': case 'notBlank': case 'isTrue': case 'personalEmail': case 'spamLike':
-      return 'none';
-  }
+  return CONDITION_KINDS[op].shape;
 }
 
 /** Switches a condition to another op, keeping what carries over (the values, the number). */
 export function withOp(previous: Condition, op: ConditionOp): Condition {
   const prevValues = 'values' in previous ? previous.values : [];
   const prevNumber = 'value' in previous ? previous.value : 'min' in previous ? previous.min : 'days' in previous ? previous.days : undefined;
-  switch (op) {
-    case 'equals': case 'notEquals': case 'contains': case 'notContains': case 'startsWith': case 'endsWith': case 'matches':
-      return { op, values: prevValues };
-    case 'lt': case 'lte': case 'gt': case 'gte':
-      return { op, value: prevNumber ?? 1 };
-    case 'between':
-      return { op, min: prevNumber ?? 0, max: 'max' in previous ? previous.max : (prevNumber ?? 0) + 10 };
-    case 'withinDays': case 'olderThanDays':
-      return { op, days: prevNumber !== undefined && prevNumber > 0 ? prevNumber : 30 };
-    case 'blank': case 'notBlank': case 'isTrue': case 'personalEmail': case 'spamLike':
-      return { op };
+  // The casts hold because the table gives op that shape.
+  switch (shapeOf(op)) {
+    case 'values':
+      return { op: op as OpsOfShape<'values'>, values: prevValues };
+    case 'value':
+      return { op: op as OpsOfShape<'value'>, value: prevNumber ?? 1 };
+    case 'range':
+      return { op: op as OpsOfShape<'range'>, min: prevNumber ?? 0, max: 'max' in previous ? previous.max : (prevNumber ?? 0) + 10 };
+    case 'days':
+      return { op: op as OpsOfShape<'days'>, days: prevNumber !== undefined && prevNumber > 0 ? prevNumber : 30 };
+    case 'none':
+      return { op: op as OpsOfShape<'none'> };
   }
 }
 

@@ -13,8 +13,10 @@ import { openDuck, type Duck } from '../sql/duckdbHarness';
 
 const AS_OF = '2026-11-01';
 const DROP = '; DROP TABLE victim; --';
-/** Every character some SQL client or engine takes as the end of a line. */
-const LINE_BREAKS = ['\n', '\r', '\r\n', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029'];
+/** Characters some SQL client or engine takes as the end of a line, which a model name may hold. */
+const LINE_BREAKS = ['\n', '\r', '\r\n', '\u2028', '\u2029'];
+/** The others, control characters a workbook cannot store: the engine refuses a model that holds them. */
+const CONTROL_BREAKS = ['\u000b', '\u000c', '\u0085'];
 
 let duck: Duck;
 beforeEach(async () => {
@@ -46,6 +48,15 @@ describe('SQL injection through user text', () => {
       expect(header).toMatch(/^-- Lead scoring model 'Q4 ; DROP TABLE victim; --' for duckdb/);
       expect(header).not.toMatch(/[\r\u000b\u000c\u0085\u2028\u2029]/);
       await runAgainstEngine(m, 'Industry', ['Tech', 'x']);
+    });
+  }
+
+  for (const br of CONTROL_BREAKS) {
+    it(`a model name with ${JSON.stringify(br)} is refused with a located problem, and no query is made`, () => {
+      const m = modelOf({ field: 'Industry', condition: { op: 'equals', values: ['Tech'] } }, { name: `Q4${br}${DROP}` });
+      const result = modelToSql(m, { dialect: 'duckdb' });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/control character/));
     });
   }
 

@@ -5,7 +5,7 @@
  * the line it starts on, so a problem can be reported where the user can find it; a quote
  * that never closes is an error, not a silent merge of the rest of the file into one cell.
  */
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CliError } from '../command';
 
@@ -85,6 +85,8 @@ export class CsvReader {
     const decoder = new TextDecoder(encoding);
     const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let ended = false;
+    /** The decoder may hold the start of a character split between chunks. */
+    let decoderPending = false;
     let reader: CsvReader | null = null;
     const source: TextSource = {
       next: () => {
@@ -95,7 +97,12 @@ export class CsvReader {
           ended = true;
           return decoder.decode();
         }
-        return decoder.decode(chunk.subarray(0, n), { stream: true });
+        const bytes = chunk.subarray(0, n);
+        // Plain ASCII is the same in every encoding read here; latin1 turns it into text fastest.
+        if (!decoderPending && isAscii(bytes)) return bytes.toString('latin1');
+        // A character can only be split if the chunk ends inside a multi-byte sequence (a byte >= 0x80).
+        decoderPending = (bytes[n - 1] ?? 0) >= 0x80;
+        return decoder.decode(bytes, { stream: true });
       },
       close: () => closeSync(fd),
     };

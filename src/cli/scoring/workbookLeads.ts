@@ -3,19 +3,17 @@
  * then walking its sheet row by row, scoring the leads a block at a time and handing every
  * row, in order, to a writer: the workbook rewriter (xlsxRewrite.ts) or a new file's sink.
  */
-import type { Model } from '../../engine';
+import { MODEL_SHEET, type CompiledModel, type Model } from '../../engine';
 import { CliError } from '../command';
 import { rowCells, scanRow, SheetRowReader, isPresent, type CellContext, type EngineCell, type RawCell, type RawRow } from '../files/sheetRows';
 import type { SheetInfo, TableInfo, XlsxPackage } from '../files/xlsxPackage';
 import { columnLetters, elements, attribute, MAX_ROWS, parseRange, startTags, formatRange } from '../files/xml';
 import { blockRows, compileFor, ownColumns, Progress, SCORE_COLUMN_NOTE, scoreCells, ScoreTally } from './leadColumns';
 import type { OutCell } from './leadSinks';
-import type { CompiledModel } from '../../engine';
 
-export const MODEL_SHEET_NAME = 'lead scoring';
-
+/** The model sheet, found by its name as the pane writes it (any case, spaces around ignored). */
 export function findModelSheet(pkg: XlsxPackage): SheetInfo | undefined {
-  return pkg.sheets.find((s) => s.name.trim().toLowerCase() === MODEL_SHEET_NAME);
+  return pkg.sheets.find((s) => s.name.trim().toLowerCase() === MODEL_SHEET.toLowerCase());
 }
 
 /** Where the leads are: a sheet, and the Excel Table on it when there is one. */

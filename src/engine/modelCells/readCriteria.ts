@@ -1,6 +1,7 @@
 import { isBlank, showCell } from '../cells/cellValue';
 import { readNumber, readYes } from '../cells/readCell';
 import { conditionLabel, conditionOpFromLabel, CONDITION_OPS } from '../conditions/conditionLabels';
+import { CONDITION_KINDS, type OpsOfShape } from '../conditions/conditionKinds';
 import type { Cap, Condition, Criterion, Decay, Group } from '../model';
 import type { Problem } from '../problems';
 import { CRITERIA_HEADERS, DECAY_CELL, splitList, type CellTable } from './layout';
@@ -74,29 +75,21 @@ function readCondition(out: Collector, n: number, label: string, valueCell: unkn
     out.error(n, 'Condition', `'${label}' is not a condition`, `use one of: ${CONDITION_OPS.map(conditionLabel).join(', ')}`);
     return null;
   }
-  switch (op) {
-    case 'equals':
-    case 'notEquals':
-    case 'contains':
-    case 'notContains':
-    case 'startsWith':
-    case 'endsWith':
-    case 'matches': {
+  // By the shape of the operator's kind; the casts hold because the shape table says so.
+  switch (CONDITION_KINDS[op].shape) {
+    case 'values': {
       const values = splitList(out.text(valueCell, n, 'Value'));
       if (values.length === 0) {
         out.error(n, 'Value', `'${label}' needs a value`, 'separate several values with ;');
         return null;
       }
-      return { op, values };
+      return { op: op as OpsOfShape<'values'>, values };
     }
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte': {
+    case 'value': {
       const value = out.number(valueCell, n, 'Value', true);
-      return value === null ? null : { op, value };
+      return value === null ? null : { op: op as OpsOfShape<'value'>, value };
     }
-    case 'between': {
+    case 'range': {
       const m = BETWEEN_TEXT.exec(out.text(valueCell, n, 'Value'));
       const min = m === null ? Number.NaN : readNumber(m[1]);
       const max = m === null ? Number.NaN : readNumber(m[2]);
@@ -104,19 +97,14 @@ function readCondition(out: Collector, n: number, label: string, valueCell: unkn
         out.error(n, 'Value', `${showCell(valueCell)} is not a range`, "write it as '10 to 50'");
         return null;
       }
-      return { op, min, max };
+      return { op: op as OpsOfShape<'range'>, min, max };
     }
-    case 'withinDays':
-    case 'olderThanDays': {
+    case 'days': {
       const days = out.number(valueCell, n, 'Value', true);
-      return days === null ? null : { op, days };
+      return days === null ? null : { op: op as OpsOfShape<'days'>, days };
     }
-    case 'blank':
-    case 'notBlank':
-    case 'isTrue':
-    case 'personalEmail':
-    case 'spamLike':
-      return { op };
+    case 'none':
+      return { op: op as OpsOfShape<'none'> };
   }
 }
 

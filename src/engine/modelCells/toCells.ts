@@ -46,30 +46,9 @@ export function modelToCells(m: Model): ModelCells {
 }
 
 function conditionValueCell(c: Condition): Cell {
-  switch (c.op) {
-    case 'equals':
-    case 'notEquals':
-    case 'contains':
-    case 'notContains':
-    case 'startsWith':
-    case 'endsWith':
-    case 'matches':
-      return joinList(c.values);
-    case 'lt':
-    case 'lte':
-    case 'gt':
-    case 'gte':
-      return c.value;
-    case 'between':
-      return `${c.min} to ${c.max}`;
-    case 'withinDays':
-    case 'olderThanDays':
-      return c.days;
-    case 'blank':
-    case 'notBlank':
-    case 'isTrue':
-    case 'personalEmail':
-    case 'spamLike':
-      return '';
-  }
+  if ('values' in c) return joinList(c.values);
+  if ('value' in c) return c.value;
+  if ('min' in c) return `${c.min} to ${c.max}`;
+  if ('days' in c) return c.days;
+  return '';
 }
