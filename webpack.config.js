@@ -84,15 +84,18 @@ export default async (env, argv) => {
         template: './src/taskpane/taskpane.html',
         chunks: ['functions', 'commands', 'taskpane'],
       }),
+      // commands.html and functions.html are the same blank Office page with other scripts: one template.
       new HtmlWebpackPlugin({
         filename: 'commands.html',
         template: './src/commands/commands.html',
+        title: 'Lead Scoring commands',
         chunks: ['commands'],
       }),
       // The same functions alone, for a non-shared custom-functions runtime (and a quick look).
       new HtmlWebpackPlugin({
         filename: 'functions.html',
-        template: './src/functions/functions.html',
+        template: './src/commands/commands.html',
+        title: 'Lead Scoring functions',
         chunks: ['functions'],
       }),
       // functions.json from the JSDoc of src/functions/functions.ts; it also appends the

@@ -10,9 +10,8 @@ import {
  */
 
 export const COMPANY_POOL = 25_000;
-export const STREAM_MAIN = 1;
-export const STREAM_MESS = 2;
-export const STREAM_COMPANY = 3;
+/** The random streams of one seed, one per purpose; distinct, so no two purposes draw alike. */
+export const STREAMS = { main: 1, mess: 2, company: 3, realistic: 4 } as const;
 
 export interface Company {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { excelSerialFromIsoDate, type CellValue } from '../engine';
-import { type Company, COMPANY_POOL, STREAM_COMPANY, STREAM_MAIN, STREAM_MESS, makeCompany } from './companies';
+import { type Company, COMPANY_POOL, STREAMS, makeCompany } from './companies';
 import { hiddenModelLogit, sigmoid } from './hiddenModel';
 import { C, LEAD_COLUMNS, type GeneratedLeads } from './leadColumns';
 import {
@@ -52,13 +52,13 @@ export function generateLeads(options: GenerateLeadsOptions): GeneratedLeads {
   const rows: CellValue[][] = new Array<CellValue[]>(count);
 
   for (let index = firstIndex; index < firstIndex + count; index++) {
-    rng.reseed(seedHash, index, STREAM_MAIN);
-    if (messiness > 0) mess.reseed(seedHash, index, STREAM_MESS); // else never drawn from
+    rng.reseed(seedHash, index, STREAMS.main);
+    if (messiness > 0) mess.reseed(seedHash, index, STREAMS.mess); // else never drawn from
 
     const companyId = rng.int(0, COMPANY_POOL - 1);
     let company = companies[companyId];
     if (company === undefined) {
-      company = makeCompany(companyRng.reseed(seedHash, companyId, STREAM_COMPANY));
+      company = makeCompany(companyRng.reseed(seedHash, companyId, STREAMS.company));
       companies[companyId] = company;
     }
 

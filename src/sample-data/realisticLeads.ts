@@ -1,5 +1,6 @@
 import type { CellValue } from '../engine';
 import { generateLeads } from './generateLeads';
+import { STREAMS } from './companies';
 import { C, LEAD_COLUMNS, type GeneratedLeads } from './leadColumns';
 import { SeededRandom, hashSeed } from './random';
 
@@ -35,7 +36,6 @@ export interface RealisticLeadsOptions {
   missing?: number;
 }
 
-const STREAM_REALISTIC = 4;
 const FORM_COLUMNS = ['Title', 'Industry', 'Country', 'Lead Source'] as const;
 
 function companySize(employees: CellValue): string {
@@ -53,7 +53,7 @@ export function generateRealisticLeads(options: RealisticLeadsOptions): Generate
   const from = (row: readonly CellValue[], name: (typeof LEAD_COLUMNS)[number]): CellValue => row[LEAD_COLUMNS.indexOf(name)];
   const count = (v: CellValue): number => (typeof v === 'number' ? v : Number(String(v).trim()) || 0);
   const rows = base.rows.map((row, index) => {
-    rng.reseed(seedHash, index, STREAM_REALISTIC);
+    rng.reseed(seedHash, index, STREAMS.realistic);
     const converted = row[C.converted] === true;
     const skip = converted ? missing * 0.75 : missing;
     const unanswered = (): CellValue => (rng.chance(0.5) ? '' : rng.pick(REALISTIC_PLACEHOLDERS));
