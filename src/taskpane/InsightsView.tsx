@@ -125,11 +125,11 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
   }
 
   const b = result?.ok === true ? result.value : null;
-  return (
-    <section aria-labelledby="insights-heading" className="group insights">
-      <h2 id="insights-heading">Insights</h2>
-      <Field label="Outcome column" hint="Converted or won: yes/no, true/false, 1/0, won/lost.">
-        <Select value={outcome} onChange={(_, d) => { setOutcome(d.value); setCalibration(null); setChallenger(null); }}>
+  // Which outcome and how many leads sales can work: first when there are no figures yet, else under the plain-words summary.
+  const settings = (
+    <div className="row two insights-settings">
+      <Field label="Outcome column" size="small" hint="yes/no, 1/0, won/lost">
+        <Select size="small" value={outcome} onChange={(_, d) => { setOutcome(d.value); setCalibration(null); setChallenger(null); }}>
           {outcome === '' && <option value="">Choose a column</option>}
           {table.headers.map((h) => (
             <option key={h} value={h}>{h}</option>
@@ -137,6 +137,12 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
         </Select>
       </Field>
       <NumberField label="Sales can work (% of leads)" value={capacity} onChange={(v) => setCapacity(v ?? 20)} />
+    </div>
+  );
+  return (
+    <section aria-labelledby="insights-heading" className="group insights">
+      <h2 id="insights-heading">Insights</h2>
+      {b === null && settings}
       {status !== '' && <p role="status">{status}</p>}
       {outcome === '' && <p>Choose the column that says which leads converted.</p>}
       {result !== null && !result.ok && <ProblemList problems={result.problems} title="No backtest:" />}
@@ -146,6 +152,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
           {gainAt(b, 0.2) !== undefined && <p>{plainGain(gainAt(b, 0.2)!)}</p>}
           {b.capacityThreshold !== null && <p aria-label="Threshold suggestion">{thresholdLine(b.capacityThreshold)}</p>}
           <BandRateChart b={b} colours={model.bands} />
+          {settings}
           <p className="muted small">{summaryLine(b)}</p>
           <p className="muted small auc" data-testid="insights-auc">{aucLine(b.auc)}</p>
           {result?.ok === true && result.warnings.length > 0 && (

@@ -28,7 +28,10 @@ afterAll(async () => {
 
 /** The curated screenshots the README shows, rewritten from this run when LEADSCORE_DOCS_IMAGES=1. */
 const DOCS_IMAGES = path.join(ROOT, 'docs/images');
-const CURATED: Record<string, string> = { 'light-2-rules': 'pane-rules.png', 'light-5-lead': 'pane-lead.png', 'dark-3-editor': 'pane-editor-dark.png', 'light-7-insights': 'pane-insights.png' };
+const CURATED: Record<string, string> = {
+  'light-2-rules': 'pane-rules.png', 'dark-3-editor': 'pane-editor-dark.png', 'dark-4-problem': 'pane-problem-dark.png',
+  'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
+};
 
 /** The pane as Excel shows it: a 350 px column, the full height of the window. */
 async function shoot(page: Page, scheme: string, step: string): Promise<void> {
@@ -110,6 +113,7 @@ describe('the pane in a browser', () => {
       await shoot(page, scheme, '4-problem');
       await page.getByRole('button', { name: 'Undo' }).click();
       await page.getByRole('heading', { name: /^Model: Weighted B2B/ }).waitFor();
+      await page.getByRole('button', { name: 'Dismiss the message' }).click();
 
       await page.getByRole('button', { name: 'Apply', exact: true }).click();
       await page.locator('#apply-why').filter({ hasText: /Scored 500 leads/ }).waitFor();
