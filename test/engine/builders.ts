@@ -1,4 +1,4 @@
-import { compile, type CompileOptions, type LeadScore, type Model } from '../../src/engine';
+import { compile, criterion, model, type CompileOptions, type LeadScore, type Model } from '../../src/engine';
 
 /** The day test leads are scored as of, and its Excel serial. */
 export const AS_OF = '2026-11-01';
@@ -27,3 +27,18 @@ export function scoreLead(m: Model, cells: Readonly<Record<string, unknown>>, op
 export function pointsByLabel(lead: LeadScore): Record<string, number> {
   return Object.fromEntries(lead.explanation.map((p) => [p.label, p.points]));
 }
+
+/**
+ * The Priority scenario shared by the engine's and the functions' tests: Fit can give at most
+ * 40 + 20 = 60 (automatic grades from 45, 30, 15), Engagement at most 30 + 10 = 40 (levels from
+ * 30, 20, 10).
+ */
+export const PRIORITY_MODEL = model({
+  criteria: [
+    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
+    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
+    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
+    criterion({ group: 'engagement', field: 'Webinar', condition: { op: 'isTrue' }, points: 10 }),
+  ],
+});
+export const PRIORITY_HEADERS = ['Industry', 'Employees', 'Demo', 'Webinar'];

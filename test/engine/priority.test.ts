@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PRIORITY_HEADERS as HEADERS, PRIORITY_MODEL as base } from './builders';
 import { compile, criterion, formatProblems, model, modelFromCells, modelToCells, parseModel, priorityOf, priorityThresholds, validateModel, type Model } from '../../src/engine';
 
-// Fit can give at most 40 + 20 = 60, Engagement at most 30 + 10 = 40.
-const base = model({
-  criteria: [
-    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
-    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
-    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
-    criterion({ group: 'engagement', field: 'Webinar', condition: { op: 'isTrue' }, points: 10 }),
-  ],
-});
-const HEADERS = ['Industry', 'Employees', 'Demo', 'Webinar'];
 
 function priorities(m: Model, rows: unknown[][]): string[] {
   const compiled = compile(m, HEADERS, { asOf: '2026-11-26' });

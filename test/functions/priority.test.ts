@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { criterion, model } from '../../src/engine';
+import { PRIORITY_HEADERS as HEADERS, PRIORITY_MODEL as small } from '../engine/builders';
 import { FakeError, functions, registerWeightedB2B } from './excel';
 
-// Fit at most 40 + 20 = 60 (grades from 45, 30, 15); Engagement at most 30 + 10 = 40 (levels from 30, 20, 10).
-const small = model({
-  criteria: [
-    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
-    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
-    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
-    criterion({ group: 'engagement', field: 'Webinar', condition: { op: 'isTrue' }, points: 10 }),
-  ],
-});
-const HEADERS = ['Industry', 'Employees', 'Demo', 'Webinar'];
 const ROWS = [
   ['Technology', 500, 'yes', 'yes'], // fit 60, engagement 40: A1
   ['Technology', 5, 'no', 'yes'], // fit 40, engagement 10: B3
