@@ -115,6 +115,11 @@ export interface Model {
   readonly asOf: string | null;
   readonly dateOrder: DateOrder;
   readonly priority: PrioritySettings;
+  /**
+   * The lead table's column that identifies a lead from one scoring to the next (leadChange.ts),
+   * by header; null to detect it (a column named like ID or Email whose values are unique).
+   */
+  readonly idColumn: string | null;
 }
 
 export const DEFAULT_BANDS: readonly Band[] = [
@@ -155,6 +160,7 @@ export function model(fields: Partial<Model> = {}): Model {
     asOf: null,
     dateOrder: 'MDY',
     priority: AUTOMATIC_PRIORITY,
+    idColumn: null,
     ...fields,
   };
 }

@@ -63,6 +63,7 @@ export const modelSchema = z.strictObject({
   priority: z
     .strictObject({ gradeA: bound, gradeB: bound, gradeC: bound, level1: bound, level2: bound, level3: bound })
     .default(AUTOMATIC_PRIORITY),
+  idColumn: z.string().nullable().default(null),
 });
 
 /**
@@ -102,6 +103,8 @@ export function normaliseModel(m: Model): Model {
     bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
     // An empty as-of date is no as-of date: "leave it empty for today".
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
+    // An empty ID column is no choice: detect it.
+    idColumn: m.idColumn === null || m.idColumn.trim() === '' ? null : m.idColumn.trim(),
   });
 }
 

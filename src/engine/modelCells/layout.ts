@@ -69,6 +69,7 @@ export const SETTINGS = {
   level1: 'Level 1 from',
   level2: 'Level 2 from',
   level3: 'Level 3 from',
+  idColumn: 'Lead ID column',
 } as const;
 
 const LIST_SEPARATOR = ';';

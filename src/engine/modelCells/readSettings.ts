@@ -62,6 +62,7 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
         level2: num(SETTINGS.level2),
         level3: num(SETTINGS.level3),
       },
+      idColumn: text(SETTINGS.idColumn) || null,
     },
     problems: out.problems,
     rowNumbers: new Map([...byName].map(([name, { row }]) => [name, row])),

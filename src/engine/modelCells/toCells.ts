@@ -47,6 +47,7 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.level1, m.priority.level1 ?? ''],
     [SETTINGS.level2, m.priority.level2 ?? ''],
     [SETTINGS.level3, m.priority.level3 ?? ''],
+    [SETTINGS.idColumn, m.idColumn ?? ''],
   ];
   return { criteria, bands, settings };
 }
