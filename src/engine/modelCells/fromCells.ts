@@ -141,6 +141,10 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   'priority.level1': SETTINGS.level1,
   'priority.level2': SETTINGS.level2,
   'priority.level3': SETTINGS.level3,
+  'accounts.column': SETTINGS.accountColumn,
+  'accounts.scoring': SETTINGS.accountScoring,
+  'accounts.top': SETTINGS.accountTop,
+  'accounts.engagedFrom': SETTINGS.engagedFrom,
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {
