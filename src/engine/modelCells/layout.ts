@@ -69,7 +69,15 @@ export const SETTINGS = {
   level1: 'Level 1 from',
   level2: 'Level 2 from',
   level3: 'Level 3 from',
+  accountColumn: 'Account column',
+  accountScoring: 'Account score',
+  accountTop: 'Account top N',
+  engagedFrom: 'Engaged from',
+  idColumn: 'Lead ID column',
 } as const;
+
+/** The 'Account score' cell for each way of scoring an account. */
+export const ACCOUNT_SCORING_CELL = { best: 'best lead', top: 'sum of top N', average: 'average' } as const;
 
 const LIST_SEPARATOR = ';';
 
