@@ -21,7 +21,7 @@ export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredR
 export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, ACCOUNT_SCORING_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';
 export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './modelCells/layout';
 export { modelToCells } from './modelCells/toCells';
-export { modelFromCells } from './modelCells/fromCells';
+export { modelFromCells, type PartialModel } from './modelCells/fromCells';
 export { SCORE_COLUMNS } from './scoreColumns';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
