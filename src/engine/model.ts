@@ -135,6 +135,11 @@ export interface Model {
   readonly dateOrder: DateOrder;
   readonly priority: PrioritySettings;
   readonly accounts: AccountSettings;
+  /**
+   * The lead table's column that identifies a lead from one scoring to the next (leadChange.ts),
+   * by header; null to detect it (a column named like ID or Email whose values are unique).
+   */
+  readonly idColumn: string | null;
 }
 
 export const DEFAULT_BANDS: readonly Band[] = [
@@ -176,6 +181,7 @@ export function model(fields: Partial<Model> = {}): Model {
     dateOrder: 'MDY',
     priority: AUTOMATIC_PRIORITY,
     accounts: DEFAULT_ACCOUNTS,
+    idColumn: null,
     ...fields,
   };
 }

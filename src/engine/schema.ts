@@ -71,6 +71,7 @@ export const modelSchema = z.strictObject({
       engagedFrom: bound,
     })
     .default(DEFAULT_ACCOUNTS),
+  idColumn: z.string().nullable().default(null),
 });
 
 /**
@@ -112,6 +113,8 @@ export function normaliseModel(m: Model): Model {
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
     // An empty company column is no column: "leave it empty to find it by its header".
     accounts: { ...m.accounts, column: m.accounts.column === null || m.accounts.column.trim() === '' ? null : m.accounts.column.trim() },
+    // An empty ID column is no choice: detect it.
+    idColumn: m.idColumn === null || m.idColumn.trim() === '' ? null : m.idColumn.trim(),
   });
 }
 

@@ -73,6 +73,7 @@ export const SETTINGS = {
   accountScoring: 'Account score',
   accountTop: 'Account top N',
   engagedFrom: 'Engaged from',
+  idColumn: 'Lead ID column',
 } as const;
 
 /** The 'Account score' cell for each way of scoring an account. */

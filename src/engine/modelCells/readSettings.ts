@@ -73,6 +73,7 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
         top: num(SETTINGS.accountTop) ?? DEFAULT_ACCOUNTS.top,
         engagedFrom: num(SETTINGS.engagedFrom),
       },
+      idColumn: text(SETTINGS.idColumn) || null,
     },
     problems: out.problems,
     rowNumbers: new Map([...byName].map(([name, { row }]) => [name, row])),

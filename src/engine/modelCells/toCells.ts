@@ -51,6 +51,7 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.accountScoring, ACCOUNT_SCORING_CELL[m.accounts.scoring]],
     [SETTINGS.accountTop, m.accounts.top],
     [SETTINGS.engagedFrom, m.accounts.engagedFrom ?? ''],
+    [SETTINGS.idColumn, m.idColumn ?? ''],
   ];
   return { criteria, bands, settings };
 }
