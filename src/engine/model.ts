@@ -101,6 +101,16 @@ export interface PrioritySettings {
 
 export const AUTOMATIC_PRIORITY: PrioritySettings = { gradeA: null, gradeB: null, gradeC: null, level1: null, level2: null, level3: null };
 
+/** A cell of the Priority matrix: a fit grade (A best) and an engagement level (1 most engaged). */
+export type Priority = `${'A' | 'B' | 'C' | 'D'}${'1' | '2' | '3' | '4'}`;
+
+/**
+ * The recommended action of each Priority as the user wrote it ("Call now", "Nurture"). A
+ * Priority not listed has its default (priorityActions.ts), so a model stores only what the
+ * user changed and older files read unchanged.
+ */
+export type PriorityActions = Readonly<Partial<Record<Priority, string>>>;
+
 export interface Model {
   readonly version: typeof MODEL_VERSION;
   readonly name: string;
@@ -115,6 +125,7 @@ export interface Model {
   readonly asOf: string | null;
   readonly dateOrder: DateOrder;
   readonly priority: PrioritySettings;
+  readonly priorityActions: PriorityActions;
 }
 
 export const DEFAULT_BANDS: readonly Band[] = [
@@ -155,6 +166,7 @@ export function model(fields: Partial<Model> = {}): Model {
     asOf: null,
     dateOrder: 'MDY',
     priority: AUTOMATIC_PRIORITY,
+    priorityActions: {},
     ...fields,
   };
 }

@@ -3,6 +3,7 @@ import { CONDITION_OPS, opsOfShape, type ConditionShape, type OpsOfShape } from 
 import { AUTOMATIC_PRIORITY, MODEL_VERSION, NO_CAP, type Model } from './model';
 import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
+import { normalisePriorityActions, PRIORITIES } from './priorityActions';
 import type { Problem } from './problems';
 import { validateModel } from './validate';
 
@@ -63,6 +64,8 @@ export const modelSchema = z.strictObject({
   priority: z
     .strictObject({ gradeA: bound, gradeB: bound, gradeC: bound, level1: bound, level2: bound, level3: bound })
     .default(AUTOMATIC_PRIORITY),
+  // Strict, so a misspelt cell ('E1', 'a1') is reported rather than ignored.
+  priorityActions: z.strictObject(Object.fromEntries(PRIORITIES.map((p) => [p, z.string().optional()]))).default({}),
 });
 
 /**
@@ -102,6 +105,7 @@ export function normaliseModel(m: Model): Model {
     bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
     // An empty as-of date is no as-of date: "leave it empty for today".
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
+    priorityActions: normalisePriorityActions(m.priorityActions),
   });
 }
 

@@ -9,8 +9,8 @@ import { AUTOMATIC_PRIORITY, MODEL_VERSION, modelFromCells, parseModel, type Mod
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', name), 'utf8'));
 // A complete model written out with every field (the Weighted B2B template as of version 1).
 const savedJson = fixture('weighted-b2b.model-v1.json');
-// Files written before the priority settings existed read with automatic thresholds (the new field's default).
-const savedModel = { ...(savedJson as object), priority: AUTOMATIC_PRIORITY };
+// Files written before the priority settings existed read with automatic thresholds and the default actions (the new fields' defaults).
+const savedModel = { ...(savedJson as object), priority: AUTOMATIC_PRIORITY, priorityActions: {} };
 
 describe('saved models of format version 1', () => {
   it('is the format this version writes', () => {

@@ -2,6 +2,7 @@ import type { MigrationChain } from '../migrate';
 import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
 import type { Model } from '../model';
 import { describeLocation, modelPathOf } from '../location';
+import { PRIORITIES } from '../priorityActions';
 import { resultOf, type Problem, type Result } from '../problems';
 import { normaliseModel } from '../schema';
 import { validateModel } from '../validate';
@@ -99,6 +100,7 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   'priority.level1': SETTINGS.level1,
   'priority.level2': SETTINGS.level2,
   'priority.level3': SETTINGS.level3,
+  ...Object.fromEntries(PRIORITIES.map((p) => [`priorityActions.${p}`, SETTINGS[`action${p}`]])),
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {

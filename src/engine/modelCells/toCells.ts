@@ -1,5 +1,6 @@
 import { conditionLabel } from '../conditions/conditionLabels';
 import type { Condition, Model } from '../model';
+import { PRIORITIES, priorityActionOf } from '../priorityActions';
 import { BANDS_HEADERS, CRITERIA_HEADERS, DECAY_CELL, GROUP_CELL, joinList, SETTINGS, SETTINGS_HEADERS, type Cell, type ModelCells } from './layout';
 
 export function modelToCells(m: Model): ModelCells {
@@ -47,6 +48,8 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.level1, m.priority.level1 ?? ''],
     [SETTINGS.level2, m.priority.level2 ?? ''],
     [SETTINGS.level3, m.priority.level3 ?? ''],
+    // Every action written out, defaults too, so the sheet shows the whole playbook to edit.
+    ...PRIORITIES.map((p): Cell[] => [SETTINGS[`action${p}`], priorityActionOf(m, p)]),
   ];
   return { criteria, bands, settings };
 }
