@@ -3,8 +3,8 @@
  * Exports are listed by name (no `export *`), and src/engine/api-report.md records them with
  * their signatures (`npm run api-report`; a test compares), so a change to the surface shows in review.
  */
-export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, AUTOMATIC_PRIORITY, criterion, model } from './model';
-export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, Priority, PriorityActions, Model } from './model';
+export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, criterion, model } from './model';
+export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, Priority, PriorityActions, AccountScoring, AccountSettings, Model } from './model';
 export type { Problem, Result } from './problems';
 export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type ProblemAt } from './location';
 export { formatProblem, formatProblems, printable } from './problems';
@@ -14,11 +14,15 @@ export { maximumScore, groupMaximum } from './scoreRange';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { compile, criterionLabel, STAGES } from './compile';
+export { callList, CallListBuilder, CALL_ORDER, DEFAULT_CALL_REASONS, DEFAULT_SKIP_GRADES, type CallList, type CallListEntry, type CallListOptions, type LeadChange } from './callList/callList';
+export { signedPoints, type CallReason } from './callList/reasons';
+export { contactColumns, contactOf, type Contact, type ContactColumns } from './callList/contacts';
+export { callListTable, describeCallList, type CallListCell, type CallListColumnKind, type CallListTable, type CallListTableOptions } from './callList/callListTable';
 export type { CompileOptions, CompiledModel, ExplanationPart, LeadScore, ScoredRows } from './compile';
-export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';
+export { CRITERIA_HEADERS, BANDS_HEADERS, SETTINGS_HEADERS, GROUP_CELL, DECAY_CELL, ACCOUNT_SCORING_CELL, SETTINGS, joinList, splitList } from './modelCells/layout';
 export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './modelCells/layout';
 export { modelToCells } from './modelCells/toCells';
-export { modelFromCells } from './modelCells/fromCells';
+export { modelFromCells, type PartialModel } from './modelCells/fromCells';
 export { SCORE_COLUMNS } from './scoreColumns';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';

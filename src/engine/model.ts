@@ -101,6 +101,24 @@ export interface PrioritySettings {
 
 export const AUTOMATIC_PRIORITY: PrioritySettings = { gradeA: null, gradeB: null, gradeC: null, level1: null, level2: null, level3: null };
 
+/** How an account's contacts make its score: the best lead's, the sum of the top N, or the average. */
+export type AccountScoring = 'best' | 'top' | 'average';
+
+/**
+ * How leads roll up to accounts (accounts.ts): by a company column, else the e-mail domain.
+ * - column: the company column's header; null finds one by its header (Company, Account, ...);
+ * - scoring and top: the account score (top: the N of 'sum of the top N');
+ * - engagedFrom: the lowest Engagement of an engaged contact, in the Engagement column's unit;
+ *   null is the Priority matrix's level 2 (engagement levels 1 and 2 are engaged).
+ */
+export interface AccountSettings {
+  readonly column: string | null;
+  readonly scoring: AccountScoring;
+  readonly top: number;
+  readonly engagedFrom: number | null;
+}
+
+export const DEFAULT_ACCOUNTS: AccountSettings = { column: null, scoring: 'best', top: 3, engagedFrom: null };
 /** A cell of the Priority matrix: a fit grade (A best) and an engagement level (1 most engaged). */
 export type Priority = `${'A' | 'B' | 'C' | 'D'}${'1' | '2' | '3' | '4'}`;
 
@@ -125,6 +143,7 @@ export interface Model {
   readonly asOf: string | null;
   readonly dateOrder: DateOrder;
   readonly priority: PrioritySettings;
+  readonly accounts: AccountSettings;
   readonly priorityActions: PriorityActions;
 }
 
@@ -166,6 +185,7 @@ export function model(fields: Partial<Model> = {}): Model {
     asOf: null,
     dateOrder: 'MDY',
     priority: AUTOMATIC_PRIORITY,
+    accounts: DEFAULT_ACCOUNTS,
     priorityActions: {},
     ...fields,
   };

@@ -57,6 +57,11 @@ export function validateModel(m: Model): Result<Model> {
   // Out-of-order thresholds are only worth reporting once each is a number.
   if (Object.values(m.priority).every((v) => v === null || Number.isFinite(v))) problems.push(...priorityProblems(m));
 
+  const { top } = m.accounts;
+  if (Number.isFinite(top) && !(Number.isInteger(top) && top >= 1 && top <= MAX_ACCOUNT_TOP)) {
+    error(['accounts', 'top'], `${top} is not a number of leads`, `write a whole number from 1 to ${MAX_ACCOUNT_TOP.toLocaleString('en-US')}`);
+  }
+
   if (m.asOf !== null && Number.isNaN(excelSerialFromIsoDate(m.asOf))) {
     error(['asOf'], `'${m.asOf}' is not a date`, 'write it as YYYY-MM-DD, or leave it empty for today');
   }
@@ -75,6 +80,8 @@ export function validateModel(m: Model): Result<Model> {
 }
 
 const MAX_BANDS = 255;
+/** 'Sum of the top N' adds a handful of contacts; beyond this it is a typo, not a choice. */
+const MAX_ACCOUNT_TOP = 10_000;
 
 /** Excel holds at most 32,767 characters in a cell; a band name becomes a name in Excel's formats and filters, which take 255. */
 const MAX_CELL_TEXT = 32_767;
@@ -113,6 +120,7 @@ function checkTexts(m: Model, error: Report): void {
   m.bands.forEach((b, i) => {
     text(b.name, ['bands', i, 'name'], MAX_BAND_NAME);
   });
+  if (m.accounts.column !== null) text(m.accounts.column, ['accounts', 'column']);
   for (const p of PRIORITIES) {
     const action = m.priorityActions[p];
     if (action === undefined) continue;
@@ -179,6 +187,8 @@ function checkNumbers(m: Model, error: Report): void {
   finite(m.stages.mql, ['stages', 'mql']);
   finite(m.stages.sql, ['stages', 'sql']);
   for (const [key, value] of Object.entries(m.priority)) finite(value, ['priority', key]);
+  finite(m.accounts.top, ['accounts', 'top']);
+  finite(m.accounts.engagedFrom, ['accounts', 'engagedFrom']);
 }
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;

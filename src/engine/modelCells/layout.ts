@@ -69,6 +69,10 @@ export const SETTINGS = {
   level1: 'Level 1 from',
   level2: 'Level 2 from',
   level3: 'Level 3 from',
+  accountColumn: 'Account column',
+  accountScoring: 'Account score',
+  accountTop: 'Account top N',
+  engagedFrom: 'Engaged from',
   // The Priority matrix's recommended actions (priorityActions.ts), one row per cell.
   actionA1: 'Action A1',
   actionA2: 'Action A2',
@@ -87,6 +91,9 @@ export const SETTINGS = {
   actionD3: 'Action D3',
   actionD4: 'Action D4',
 } as const;
+
+/** The 'Account score' cell for each way of scoring an account. */
+export const ACCOUNT_SCORING_CELL = { best: 'best lead', top: 'sum of top N', average: 'average' } as const;
 
 const LIST_SEPARATOR = ';';
 

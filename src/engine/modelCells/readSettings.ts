@@ -1,9 +1,9 @@
 import { isBlank, showCell } from '../cells/cellValue';
 import { excelSerialFromIsoDate, isExcelDateSerial, isoDateFromExcelSerial } from '../cells/excelDate';
-import { MODEL_VERSION, type Model, type Priority } from '../model';
+import { DEFAULT_ACCOUNTS, MODEL_VERSION, type AccountScoring, type Model, type Priority } from '../model';
 import { PRIORITIES } from '../priorityActions';
 import type { Problem } from '../problems';
-import { SETTINGS, type CellTable } from './layout';
+import { ACCOUNT_SCORING_CELL, SETTINGS, type CellTable } from './layout';
 import { Collector, headerKey, readTable } from './tableReader';
 
 export type Settings = Omit<Model, 'criteria' | 'bands'>;
@@ -41,6 +41,11 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
   if (orderText !== '' && orderText !== 'MDY' && orderText !== 'DMY') {
     out.error(raw(SETTINGS.dateOrder).row, SETTINGS.dateOrder, `'${orderText}' is not a date order`, "write 'MDY' (month first) or 'DMY' (day first)");
   }
+  const scoringText = text(SETTINGS.accountScoring).toLowerCase().replace(/\s+/g, ' ');
+  const scoring = (Object.keys(ACCOUNT_SCORING_CELL) as AccountScoring[]).find((k) => ACCOUNT_SCORING_CELL[k].toLowerCase() === scoringText);
+  if (scoringText !== '' && scoring === undefined) {
+    out.error(raw(SETTINGS.accountScoring).row, SETTINGS.accountScoring, `'${text(SETTINGS.accountScoring)}' is not a way to score an account`, `write ${Object.values(ACCOUNT_SCORING_CELL).map((c) => `'${c}'`).join(', ')}`);
+  }
   return {
     value: {
       version: MODEL_VERSION,
@@ -62,6 +67,12 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
         level1: num(SETTINGS.level1),
         level2: num(SETTINGS.level2),
         level3: num(SETTINGS.level3),
+      },
+      accounts: {
+        column: text(SETTINGS.accountColumn) || null,
+        scoring: scoring ?? DEFAULT_ACCOUNTS.scoring,
+        top: num(SETTINGS.accountTop) ?? DEFAULT_ACCOUNTS.top,
+        engagedFrom: num(SETTINGS.engagedFrom),
       },
       // An empty cell is the default action; normaliseModel drops texts equal to the default.
       priorityActions: Object.fromEntries(PRIORITIES.map((p): [Priority, string] => [p, text(SETTINGS[`action${p}`])])),
