@@ -144,6 +144,11 @@ export interface Model {
   readonly dateOrder: DateOrder;
   readonly priority: PrioritySettings;
   readonly accounts: AccountSettings;
+  /**
+   * The lead table's column that identifies a lead from one scoring to the next (leadChange.ts),
+   * by header; null to detect it (a column named like ID or Email whose values are unique).
+   */
+  readonly idColumn: string | null;
   readonly priorityActions: PriorityActions;
 }
 
@@ -186,6 +191,7 @@ export function model(fields: Partial<Model> = {}): Model {
     dateOrder: 'MDY',
     priority: AUTOMATIC_PRIORITY,
     accounts: DEFAULT_ACCOUNTS,
+    idColumn: null,
     priorityActions: {},
     ...fields,
   };

@@ -72,6 +72,7 @@ export const modelSchema = z.strictObject({
       engagedFrom: bound,
     })
     .default(DEFAULT_ACCOUNTS),
+  idColumn: z.string().nullable().default(null),
   // Strict, so a misspelt cell ('E1', 'a1') is reported rather than ignored.
   priorityActions: z.strictObject(Object.fromEntries(PRIORITIES.map((p) => [p, z.string().optional()]))).default({}),
 });
@@ -115,6 +116,8 @@ export function normaliseModel(m: Model): Model {
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
     // An empty company column is no column: "leave it empty to find it by its header".
     accounts: { ...m.accounts, column: m.accounts.column === null || m.accounts.column.trim() === '' ? null : m.accounts.column.trim() },
+    // An empty ID column is no choice: detect it.
+    idColumn: m.idColumn === null || m.idColumn.trim() === '' ? null : m.idColumn.trim(),
     priorityActions: normalisePriorityActions(m.priorityActions),
   });
 }

@@ -136,6 +136,7 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   totalCap: SETTINGS.totalMin,
   'totalCap.min': SETTINGS.totalMin,
   'totalCap.max': SETTINGS.totalMax,
+  idColumn: SETTINGS.idColumn,
   'priority.gradeA': SETTINGS.gradeA,
   'priority.gradeB': SETTINGS.gradeB,
   'priority.gradeC': SETTINGS.gradeC,

@@ -73,6 +73,7 @@ export const SETTINGS = {
   accountScoring: 'Account score',
   accountTop: 'Account top N',
   engagedFrom: 'Engaged from',
+  idColumn: 'Lead ID column',
   // The Priority matrix's recommended actions (priorityActions.ts), one row per cell.
   actionA1: 'Action A1',
   actionA2: 'Action A2',

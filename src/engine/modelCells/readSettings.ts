@@ -74,6 +74,7 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
         top: num(SETTINGS.accountTop) ?? DEFAULT_ACCOUNTS.top,
         engagedFrom: num(SETTINGS.engagedFrom),
       },
+      idColumn: text(SETTINGS.idColumn) || null,
       // An empty cell is the default action; normaliseModel drops texts equal to the default.
       priorityActions: Object.fromEntries(PRIORITIES.map((p): [Priority, string] => [p, text(SETTINGS[`action${p}`])])),
     },

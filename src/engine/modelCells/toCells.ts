@@ -52,6 +52,7 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.accountScoring, ACCOUNT_SCORING_CELL[m.accounts.scoring]],
     [SETTINGS.accountTop, m.accounts.top],
     [SETTINGS.engagedFrom, m.accounts.engagedFrom ?? ''],
+    [SETTINGS.idColumn, m.idColumn ?? ''],
     // Every action written out, defaults too, so the sheet shows the whole playbook to edit.
     ...PRIORITIES.map((p): Cell[] => [SETTINGS[`action${p}`], priorityActionOf(m, p)]),
   ];
