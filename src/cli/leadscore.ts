@@ -7,8 +7,10 @@
 import { parseArgs } from 'node:util';
 import { removeOpenTemporaries } from './files/atomicFile';
 import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, visible, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
+import { accountsCommand } from './commands/accounts';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
+import { calllistCommand } from './commands/calllist';
 import { scoreCommand } from './commands/score';
 import { sqlCommand } from './commands/sql';
 
@@ -17,6 +19,8 @@ export const COMMANDS: readonly Command[] = [
   sqlCommand,
   backtestCommand,
   calibrateCommand,
+  calllistCommand,
+  accountsCommand,
 ];
 
 export function overview(): string {

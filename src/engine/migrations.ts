@@ -2,6 +2,7 @@ import { isBlank, showCell } from './cells/cellValue';
 import { readNumber } from './cells/readCell';
 import { migrate, type MigrationChain, type Migrated } from './migrate';
 import { MODEL_VERSION, type Model } from './model';
+import type { PartialModel } from './modelCells/fromCells';
 import { SETTINGS, type ModelCellTables } from './modelCells/layout';
 import { headerKey, readTable } from './modelCells/tableReader';
 import { ok, type Result } from './problems';
@@ -20,8 +21,11 @@ export type ModelJson = Record<string, unknown>;
 export const MODEL_JSON_MIGRATIONS: MigrationChain<ModelJson> = { steps: [], current: MODEL_VERSION };
 export const MODEL_CELLS_MIGRATIONS: MigrationChain<ModelCellTables> = { steps: [], current: MODEL_VERSION };
 
-/** A model read from JSON or cells; migratedFrom is the format version it was written in, when it was migrated. */
-export type ModelRead = Result<Model> & { readonly migratedFrom?: number };
+/**
+ * A model read from JSON or cells; migratedFrom is the format version it was written in, when it
+ * was migrated. Cells that do not read also carry what could be read of them (`partial`).
+ */
+export type ModelRead = Result<Model> & { readonly migratedFrom?: number; readonly partial?: PartialModel };
 
 const isObject = (v: unknown): v is ModelJson => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -50,6 +54,6 @@ export function migrateModelCells(cells: ModelCellTables, chain: MigrationChain<
 }
 
 /** Adds migratedFrom to a read when a migration ran. */
-export function withMigratedFrom(read: Result<Model>, migrated: Migrated<unknown>): ModelRead {
+export function withMigratedFrom(read: Result<Model> & { readonly partial?: PartialModel }, migrated: Migrated<unknown>): ModelRead {
   return migrated.applied.length > 0 ? { ...read, migratedFrom: migrated.from } : read;
 }

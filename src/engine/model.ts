@@ -101,6 +101,34 @@ export interface PrioritySettings {
 
 export const AUTOMATIC_PRIORITY: PrioritySettings = { gradeA: null, gradeB: null, gradeC: null, level1: null, level2: null, level3: null };
 
+/** How an account's contacts make its score: the best lead's, the sum of the top N, or the average. */
+export type AccountScoring = 'best' | 'top' | 'average';
+
+/**
+ * How leads roll up to accounts (accounts.ts): by a company column, else the e-mail domain.
+ * - column: the company column's header; null finds one by its header (Company, Account, ...);
+ * - scoring and top: the account score (top: the N of 'sum of the top N');
+ * - engagedFrom: the lowest Engagement of an engaged contact, in the Engagement column's unit;
+ *   null is the Priority matrix's level 2 (engagement levels 1 and 2 are engaged).
+ */
+export interface AccountSettings {
+  readonly column: string | null;
+  readonly scoring: AccountScoring;
+  readonly top: number;
+  readonly engagedFrom: number | null;
+}
+
+export const DEFAULT_ACCOUNTS: AccountSettings = { column: null, scoring: 'best', top: 3, engagedFrom: null };
+/** A cell of the Priority matrix: a fit grade (A best) and an engagement level (1 most engaged). */
+export type Priority = `${'A' | 'B' | 'C' | 'D'}${'1' | '2' | '3' | '4'}`;
+
+/**
+ * The recommended action of each Priority as the user wrote it ("Call now", "Nurture"). A
+ * Priority not listed has its default (priorityActions.ts), so a model stores only what the
+ * user changed and older files read unchanged.
+ */
+export type PriorityActions = Readonly<Partial<Record<Priority, string>>>;
+
 export interface Model {
   readonly version: typeof MODEL_VERSION;
   readonly name: string;
@@ -115,6 +143,13 @@ export interface Model {
   readonly asOf: string | null;
   readonly dateOrder: DateOrder;
   readonly priority: PrioritySettings;
+  readonly accounts: AccountSettings;
+  /**
+   * The lead table's column that identifies a lead from one scoring to the next (leadChange.ts),
+   * by header; null to detect it (a column named like ID or Email whose values are unique).
+   */
+  readonly idColumn: string | null;
+  readonly priorityActions: PriorityActions;
 }
 
 export const DEFAULT_BANDS: readonly Band[] = [
@@ -155,6 +190,9 @@ export function model(fields: Partial<Model> = {}): Model {
     asOf: null,
     dateOrder: 'MDY',
     priority: AUTOMATIC_PRIORITY,
+    accounts: DEFAULT_ACCOUNTS,
+    idColumn: null,
+    priorityActions: {},
     ...fields,
   };
 }

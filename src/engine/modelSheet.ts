@@ -153,7 +153,8 @@ function findTables(grid: CellTable): Partial<Record<TableName, Found>> {
 /**
  * Reads the model from the values of a "Lead Scoring" sheet (its used range from A1, as a
  * 2-D array). Problems are located by sheet cell, e.g. "'Lead Scoring'!F7 (criteria table,
- * row 4, 'Points')". Cells of an older format version are migrated first.
+ * row 4, 'Points')". Cells of an older format version are migrated first. A sheet that does
+ * not read carries what could be read of it as `partial` (see PartialModel), to show, not to save.
  */
 export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET): ModelRead {
   const found = findTables(grid);
@@ -168,8 +169,10 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
       });
     }
   }
-  if (missing.length > 0) return { ok: false, problems: missing };
   const read = modelFromCells({ criteria: found.criteria?.cells, bands: found.bands?.cells, settings: found.settings?.cells });
+  const partial = read.ok || read.partial === undefined ? {} : { partial: read.partial };
+  // Without its criteria table the sheet still shows its bands and settings (as partial).
+  if (missing.length > 0) return { ok: false, problems: missing, ...partial };
   const locate = (p: Problem): Problem => {
     if (!('cells' in p.at) || 'sheet' in p.at) return p;
     const cells = p.at.cells;
@@ -185,7 +188,7 @@ export function readModelSheet(grid: CellTable, sheetName: string = MODEL_SHEET)
     const sheetColumn = f.column + Math.max(ci, 0);
     return { ...p, at: { sheet: sheetName, cell: a1(sheetRow, sheetColumn), cells } };
   };
-  if (!read.ok) return { ok: false, problems: read.problems.map(locate) };
-  const located = resultOf(read.value, read.warnings.map(locate));
-  return read.migratedFrom === undefined ? located : { ...located, migratedFrom: read.migratedFrom };
+  const from = read.migratedFrom === undefined ? {} : { migratedFrom: read.migratedFrom };
+  if (!read.ok) return { ok: false, problems: read.problems.map(locate), ...partial, ...from };
+  return { ...resultOf(read.value, read.warnings.map(locate)), ...from };
 }

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { CONDITION_OPS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
-import { AUTOMATIC_PRIORITY, MODEL_VERSION, NO_CAP, type Model } from './model';
+import { AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, MODEL_VERSION, NO_CAP, type Model } from './model';
 import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
+import { normalisePriorityActions, PRIORITIES } from './priorityActions';
 import type { Problem } from './problems';
 import { validateModel } from './validate';
 
@@ -63,6 +64,17 @@ export const modelSchema = z.strictObject({
   priority: z
     .strictObject({ gradeA: bound, gradeB: bound, gradeC: bound, level1: bound, level2: bound, level3: bound })
     .default(AUTOMATIC_PRIORITY),
+  accounts: z
+    .strictObject({
+      column: z.string().nullable().default(null),
+      scoring: z.enum(['best', 'top', 'average']).default(DEFAULT_ACCOUNTS.scoring),
+      top: finite.default(DEFAULT_ACCOUNTS.top),
+      engagedFrom: bound,
+    })
+    .default(DEFAULT_ACCOUNTS),
+  idColumn: z.string().nullable().default(null),
+  // Strict, so a misspelt cell ('E1', 'a1') is reported rather than ignored.
+  priorityActions: z.strictObject(Object.fromEntries(PRIORITIES.map((p) => [p, z.string().optional()]))).default({}),
 });
 
 /**
@@ -102,6 +114,11 @@ export function normaliseModel(m: Model): Model {
     bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
     // An empty as-of date is no as-of date: "leave it empty for today".
     asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
+    // An empty company column is no column: "leave it empty to find it by its header".
+    accounts: { ...m.accounts, column: m.accounts.column === null || m.accounts.column.trim() === '' ? null : m.accounts.column.trim() },
+    // An empty ID column is no choice: detect it.
+    idColumn: m.idColumn === null || m.idColumn.trim() === '' ? null : m.idColumn.trim(),
+    priorityActions: normalisePriorityActions(m.priorityActions),
   });
 }
 

@@ -3,6 +3,7 @@ import { joinList } from './modelCells/layout';
 import type { Cap, Criterion, Model } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { priorityProblems } from './priority';
+import { MAX_ACTION_LENGTH, PRIORITIES } from './priorityActions';
 import { maximumScore } from './scoreRange';
 
 /**
@@ -56,6 +57,11 @@ export function validateModel(m: Model): Result<Model> {
   // Out-of-order thresholds are only worth reporting once each is a number.
   if (Object.values(m.priority).every((v) => v === null || Number.isFinite(v))) problems.push(...priorityProblems(m));
 
+  const { top } = m.accounts;
+  if (Number.isFinite(top) && !(Number.isInteger(top) && top >= 1 && top <= MAX_ACCOUNT_TOP)) {
+    error(['accounts', 'top'], `${top} is not a number of leads`, `write a whole number from 1 to ${MAX_ACCOUNT_TOP.toLocaleString('en-US')}`);
+  }
+
   if (m.asOf !== null && Number.isNaN(excelSerialFromIsoDate(m.asOf))) {
     error(['asOf'], `'${m.asOf}' is not a date`, 'write it as YYYY-MM-DD, or leave it empty for today');
   }
@@ -74,6 +80,8 @@ export function validateModel(m: Model): Result<Model> {
 }
 
 const MAX_BANDS = 255;
+/** 'Sum of the top N' adds a handful of contacts; beyond this it is a typo, not a choice. */
+const MAX_ACCOUNT_TOP = 10_000;
 
 /** Excel holds at most 32,767 characters in a cell; a band name becomes a name in Excel's formats and filters, which take 255. */
 const MAX_CELL_TEXT = 32_767;
@@ -112,7 +120,19 @@ function checkTexts(m: Model, error: Report): void {
   m.bands.forEach((b, i) => {
     text(b.name, ['bands', i, 'name'], MAX_BAND_NAME);
   });
+  if (m.accounts.column !== null) text(m.accounts.column, ['accounts', 'column']);
+  for (const p of PRIORITIES) {
+    const action = m.priorityActions[p];
+    if (action === undefined) continue;
+    const path = ['priorityActions', p];
+    text(action, path, MAX_ACTION_LENGTH);
+    // A cell, a CSV file or a pasted report would run it as a formula (CSV injection).
+    if (FORMULA_START.test(action.trim())) error(path, `starts with '${action.trim()[0]}', which Excel reads as the start of a formula`, "start with a word, such as 'Call now'");
+    if (/[\r\n\u2028\u2029]/.test(action)) error(path, 'has a line break; an action is one line in a matrix cell', 'write it on one line');
+  }
 }
+
+const FORMULA_START = /^[=+\-@\uFF1D]/;
 
 /**
  * Scores are sums of whole hundredths, exact while they stay below 2^53: with at most 50,000
@@ -167,6 +187,8 @@ function checkNumbers(m: Model, error: Report): void {
   finite(m.stages.mql, ['stages', 'mql']);
   finite(m.stages.sql, ['stages', 'sql']);
   for (const [key, value] of Object.entries(m.priority)) finite(value, ['priority', key]);
+  finite(m.accounts.top, ['accounts', 'top']);
+  finite(m.accounts.engagedFrom, ['accounts', 'engagedFrom']);
 }
 
 type Report = (path: (string | number)[], message: string, hint?: string) => void;

@@ -31,7 +31,8 @@ export async function readModelFromSheet(gateway: WorkbookGateway, sheet: string
   const grid = await gateway.readValues(sheet, formatAddress({ row: 0, column: 0, rows: b.row + b.rows, columns: b.column + b.columns }));
   const read = readModelSheet(grid, sheet);
   const from = read.migratedFrom === undefined ? {} : { migratedFrom: read.migratedFrom };
-  return read.ok ? { model: read.value, problems: read.warnings, ...from } : { model: null, problems: read.problems, ...from };
+  if (read.ok) return { model: read.value, problems: read.warnings, ...from };
+  return { model: null, problems: read.problems, ...from, ...(read.partial === undefined ? {} : { partial: read.partial }) };
 }
 
 /** A placed table's cells as written: text kept as text, and at least one (blank) data row, since a table needs one. */

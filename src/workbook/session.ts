@@ -5,7 +5,7 @@
  *
  * Dependencies point one way: taskpane -> workbook -> excel -> engine.
  */
-import type { CellValue, Model, Problem } from '../engine';
+import type { CellValue, Model, PartialModel, Problem } from '../engine';
 
 /** How a lead column looks, judged from its values; decides which conditions the editor offers. */
 export type ColumnKind = 'category' | 'number' | 'date' | 'email' | 'text';
@@ -57,6 +57,11 @@ export interface StoredModel {
    * replace), so a blank or partial model in the pane never overwrites the user's tables.
    */
   readonly unreadable?: boolean;
+  /**
+   * What could be read of an unreadable sheet: the rows that read, the settings that read. For
+   * the pane to show; it is not the user's model, and saving it would drop the rows left out.
+   */
+  readonly partial?: PartialModel;
 }
 
 export interface SaveOptions {

@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest';
 import {
   compile,
   criterion,
+  DEFAULT_PRIORITY_ACTIONS,
   formatProblem,
   joinList,
   model,
   modelFromCells,
   modelToCells,
+  PRIORITIES,
   splitList,
   type CellTable,
   type Model,
@@ -66,6 +68,8 @@ const richModel = (): Model =>
     asOf: '2026-11-01',
     dateOrder: 'DMY',
     priority: { gradeA: 45, gradeB: null, gradeC: 5.5, level1: null, level2: null, level3: -2 },
+    accounts: { column: 'Organisation', scoring: 'top', top: 2, engagedFrom: 7.5 },
+    idColumn: 'CRM id',
     stages: { mql: 40, sql: 70 },
     groupCaps: { fit: { min: 0, max: 60 }, engagement: { min: null, max: 50 } },
     totalCap: { min: 0, max: 100 },
@@ -147,6 +151,12 @@ describe('writing a model', () => {
       'Level 1 from',
       'Level 2 from',
       'Level 3 from',
+      'Account column',
+      'Account score',
+      'Account top N',
+      'Engaged from',
+      'Lead ID column',
+      ...['A', 'B', 'C', 'D'].flatMap((g) => [1, 2, 3, 4].map((l) => `Action ${g}${l}`)),
     ]);
   });
 
@@ -185,6 +195,12 @@ describe('writing a model', () => {
       ['Level 1 from', ''],
       ['Level 2 from', ''],
       ['Level 3 from', -2],
+      ['Account column', 'Organisation'],
+      ['Account score', 'sum of top N'],
+      ['Account top N', 2],
+      ['Engaged from', 7.5],
+      ['Lead ID column', 'CRM id'],
+      ...PRIORITIES.map((p) => [`Action ${p}`, DEFAULT_PRIORITY_ACTIONS[p]]),
     ]);
   });
 
@@ -300,7 +316,7 @@ describe('reading a malformed sheet', () => {
       "criteria table, row 2, 'Condition': 'equalz' is not a condition (use one of: equals, not equals, contains, does not contain, starts with, ends with, matches, <, <=, >, >=, between, is blank, is not blank, is yes, within last days, older than days, is personal email, looks like spam)",
       "criteria table, row 3, 'Points': 'ten' is not a number",
       "criteria table, row 4, 'Decay': 'linear' is not a kind of decay (use lose %, lose points, half-life, or leave it empty)",
-      "settings table, row 2, 'Setting': 'Scael' is not a setting (the settings are: Model name, Description, Format version, Scale, As-of date, Date order, MQL at, SQL at, Fit minimum, Fit maximum, Engagement minimum, Engagement maximum, Total minimum, Total maximum, Grade A from, Grade B from, Grade C from, Level 1 from, Level 2 from, Level 3 from)",
+      "settings table, row 2, 'Setting': 'Scael' is not a setting (the settings are: Model name, Description, Format version, Scale, As-of date, Date order, MQL at, SQL at, Fit minimum, Fit maximum, Engagement minimum, Engagement maximum, Total minimum, Total maximum, Grade A from, Grade B from, Grade C from, Level 1 from, Level 2 from, Level 3 from, Account column, Account score, Account top N, Engaged from, Lead ID column, Action A1 to Action D4)",
       "bands table, row 2, 'Colour': 'YELLOW' is not a colour (write it as #RRGGBB, e.g. '#F8CBAD')",
     ]);
   });

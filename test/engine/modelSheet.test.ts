@@ -62,3 +62,82 @@ describe('the Lead Scoring sheet', () => {
     expect([a1(0, 0), a1(2, 16), a1(9, 25), a1(0, 26), a1(0, 701), a1(0, 702)]).toEqual(['A1', 'Q3', 'Z10', 'AA1', 'ZZ1', 'AAA1']);
   });
 });
+
+/** The sheet cell right of the first cell holding `label` (a setting's value), or under a header. */
+function cellOf(grid: unknown[][], label: string): [number, number] {
+  for (let r = 0; r < grid.length; r++) {
+    const c = grid[r]!.indexOf(label);
+    if (c >= 0) return [r, c];
+  }
+  throw new Error(`no cell '${label}'`);
+}
+
+describe('a sheet that does not read keeps what could be read (issue 10 item 9)', () => {
+  /** The criteria table's row n (1-based under its header) on the written sheet. */
+  const criteriaRow = (n: number): number => 2 + n;
+
+  it('a typo in one criterion leaves out that row only: every other criterion, band and setting is read', () => {
+    const m = weighted();
+    const grid = sheetOf(m);
+    grid[criteriaRow(4)]![5] = 'ten'; // Points of the fourth criterion
+    const read = readModelSheet(grid);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.partial?.partial).toBe(true);
+    expect(read.partial?.model).toEqual({ ...m, criteria: m.criteria.filter((_, i) => i !== 3) });
+    expect(read.partial?.rowsLeftOut).toEqual({ criteria: [4], bands: [], settings: [] });
+    expect(read.partial?.tablesLeftOut).toEqual([]);
+    // The problem is still located by its sheet cell.
+    expect(read.problems.map(formatProblem)).toEqual([`'Lead Scoring'!F7 (criteria table, row 4, 'Points'): 'ten' is not a number`]);
+  });
+
+  it('leaves out a row whose group is mistyped rather than guessing the group', () => {
+    const m = weighted();
+    const grid = sheetOf(m);
+    grid[criteriaRow(2)]![0] = 'Fitt';
+    grid[criteriaRow(6)]![3] = 'is roughly';
+    const read = readModelSheet(grid);
+    if (read.ok) throw new Error('expected problems');
+    expect(read.partial?.model.criteria).toEqual(m.criteria.filter((_, i) => i !== 1 && i !== 5));
+    expect(read.partial?.rowsLeftOut.criteria).toEqual([2, 6]);
+  });
+
+  it('a wrong band or setting leaves out that band, and the setting at its default', () => {
+    const m = { ...weighted(), stages: { mql: 50, sql: 100 } };
+    const grid = sheetOf(m);
+    const [br, bc] = cellOf(grid, m.bands[1]!.name);
+    grid[br]![bc + 1] = 'twenty';
+    const [sr, sc] = cellOf(grid, 'MQL at');
+    grid[sr]![sc + 1] = 'fifty';
+    const read = readModelSheet(grid);
+    if (read.ok) throw new Error('expected problems');
+    expect(read.partial?.model).toEqual({ ...m, bands: m.bands.filter((_, i) => i !== 1), stages: { mql: null, sql: 100 } });
+    expect(read.partial?.rowsLeftOut.bands).toEqual([2]);
+    expect(read.partial?.rowsLeftOut.settings).toEqual([sr - 2]);
+  });
+
+  it('without its criteria table the sheet still gives its bands and settings', () => {
+    const m = weighted();
+    const grid = sheetOf(m);
+    grid[2]![0] = 'Gruop'; // the criteria table's first header
+    const read = readModelSheet(grid);
+    if (read.ok) throw new Error('expected problems');
+    expect(read.problems[0]?.message).toBe('no criteria table was found');
+    expect(read.partial?.model).toEqual({ ...m, criteria: [] });
+    expect(read.partial?.tablesLeftOut).toEqual(['criteria']);
+  });
+
+  it('a sheet written in a newer format gives nothing: its cells cannot be interpreted', () => {
+    const grid = sheetOf(weighted());
+    const [r, c] = cellOf(grid, 'Format version');
+    grid[r]![c + 1] = 99;
+    const read = readModelSheet(grid);
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.partial).toBeUndefined();
+  });
+
+  it('a sheet that reads has no partial model', () => {
+    const read = readModelSheet(sheetOf(weighted()));
+    expect(read.ok && 'partial' in read).toBe(false);
+  });
+});

@@ -115,6 +115,14 @@ describe('a model sheet that cannot be read is never saved over (issue 10 item 9
     expect(stored.problems.map((p) => describeLocation(p.at))).toEqual([expect.stringContaining("'Lead Scoring'!F4")]);
   });
 
+  it('loading keeps what could be read: every criterion but the mistyped one, the bands and the settings', async () => {
+    const { session } = await withTypo();
+    const stored = await session.loadModel();
+    const m = template('weighted-b2b');
+    expect(stored.partial?.model).toEqual({ ...m, criteria: m.criteria.slice(1) });
+    expect(stored.partial?.rowsLeftOut.criteria).toEqual([1]);
+  });
+
   it('saving is refused with the problems, and no cell of the workbook changes', async () => {
     const { book, session } = await withTypo();
     const before = book.snapshot();

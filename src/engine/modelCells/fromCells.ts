@@ -2,6 +2,7 @@ import type { MigrationChain } from '../migrate';
 import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
 import type { Model } from '../model';
 import { describeLocation, modelPathOf } from '../location';
+import { PRIORITIES } from '../priorityActions';
 import { resultOf, type Problem, type Result } from '../problems';
 import { normaliseModel } from '../schema';
 import { validateModel } from '../validate';
@@ -12,8 +13,24 @@ import { readSettings } from './readSettings';
 import { readTable } from './tableReader';
 
 /**
+ * What could be read of cells that do not read as a model, so a reader can show it (never
+ * save it as if it were the model): every criterion and band row whose cells all read, the
+ * settings that read (the others at their defaults). Rows with a cell that did not read are
+ * left out and listed; model-level checks (bands in order, ...) are not applied to it.
+ */
+export interface PartialModel {
+  readonly partial: true;
+  readonly model: Model;
+  /** Table rows (1-based under the header row) left out because a cell in them did not read. */
+  readonly rowsLeftOut: Readonly<Record<TableName, readonly number[]>>;
+  /** Tables that could not be read at all (missing, or missing a column they need). */
+  readonly tablesLeftOut: readonly TableName[];
+}
+
+/**
  * Reads a model back from its cells: every problem at once, located by table, row and column.
- * Cells of an older format version are migrated first (migratedFrom says from which).
+ * Cells of an older format version are migrated first (migratedFrom says from which). When the
+ * cells do not read, the result carries what could be read as `partial`.
  */
 export function modelFromCells(cells: ModelCellTables, chain: MigrationChain<ModelCellTables> = MODEL_CELLS_MIGRATIONS): ModelRead {
   const migrated = migrateModelCells(cells, chain);
@@ -21,7 +38,7 @@ export function modelFromCells(cells: ModelCellTables, chain: MigrationChain<Mod
   return withMigratedFrom(readCurrentCells(migrated.value.stored), migrated.value);
 }
 
-function readCurrentCells(cells: ModelCellTables): Result<Model> {
+function readCurrentCells(cells: ModelCellTables): Result<Model> & { readonly partial?: PartialModel } {
   const criteriaOut = readCriteria(cells.criteria);
   const bandsOut = readBands(cells.bands);
   const settingsOut = readSettings(cells.settings);
@@ -36,7 +53,33 @@ function readCurrentCells(cells: ModelCellTables): Result<Model> {
   const rows: RowNumbers = { criteria: criteriaOut.rowNumbers, bands: bandsOut.rowNumbers, settings: settingsOut.rowNumbers };
   const reported = new Set(cellProblems.map((p) => describeLocation(p.at)));
   const located = modelProblems.map((p) => relocate(p, rows)).filter((p) => !reported.has(describeLocation(p.at)));
-  return resultOf(m, [...cellProblems, ...located]);
+  const read = resultOf(m, [...cellProblems, ...located]);
+  return read.ok ? read : { ...read, partial: partialModel(m, rows, cellProblems) };
+}
+
+/** The model without the rows that hold a cell problem; a table problem without a row leaves its whole table out. */
+function partialModel(m: Model, rows: RowNumbers, cellProblems: readonly Problem[]): PartialModel {
+  const badRows: Record<TableName, Set<number>> = { criteria: new Set(), bands: new Set(), settings: new Set() };
+  const badTables = new Set<TableName>();
+  for (const p of cellProblems) {
+    const at = 'cells' in p.at ? p.at.cells : undefined;
+    // A value under an unnamed column is ignored by every row: it does not spoil the rows.
+    if (p.severity !== 'error' || at === undefined || at.columnIndex !== undefined) continue;
+    const { table, row } = at;
+    if (row === undefined) badTables.add(table);
+    else badRows[table].add(row);
+  }
+  const keep = <T>(items: readonly T[], table: TableName, numbers: readonly number[]): T[] =>
+    badTables.has(table) ? [] : items.filter((_, i) => !badRows[table].has(numbers[i] ?? -1));
+  const criteria = keep(m.criteria, 'criteria', rows.criteria);
+  const bands = keep(m.bands, 'bands', rows.bands);
+  const sorted = (set: ReadonlySet<number>): number[] => [...set].sort((a, b) => a - b);
+  return {
+    partial: true,
+    model: { ...m, criteria, bands },
+    rowsLeftOut: { criteria: sorted(badRows.criteria), bands: sorted(badRows.bands), settings: sorted(badRows.settings) },
+    tablesLeftOut: [...badTables].filter((t) => t !== 'settings'),
+  };
 }
 
 /** Values under a blank header cell would be ignored without a word: say so, at the header cell to fill in. */
@@ -93,12 +136,18 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   totalCap: SETTINGS.totalMin,
   'totalCap.min': SETTINGS.totalMin,
   'totalCap.max': SETTINGS.totalMax,
+  idColumn: SETTINGS.idColumn,
   'priority.gradeA': SETTINGS.gradeA,
   'priority.gradeB': SETTINGS.gradeB,
   'priority.gradeC': SETTINGS.gradeC,
   'priority.level1': SETTINGS.level1,
   'priority.level2': SETTINGS.level2,
   'priority.level3': SETTINGS.level3,
+  'accounts.column': SETTINGS.accountColumn,
+  'accounts.scoring': SETTINGS.accountScoring,
+  'accounts.top': SETTINGS.accountTop,
+  'accounts.engagedFrom': SETTINGS.engagedFrom,
+  ...Object.fromEntries(PRIORITIES.map((p) => [`priorityActions.${p}`, SETTINGS[`action${p}`]])),
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {

@@ -1,8 +1,9 @@
 import { isBlank, showCell } from '../cells/cellValue';
 import { excelSerialFromIsoDate, isExcelDateSerial, isoDateFromExcelSerial } from '../cells/excelDate';
-import { MODEL_VERSION, type Model } from '../model';
+import { DEFAULT_ACCOUNTS, MODEL_VERSION, type AccountScoring, type Model, type Priority } from '../model';
+import { PRIORITIES } from '../priorityActions';
 import type { Problem } from '../problems';
-import { SETTINGS, type CellTable } from './layout';
+import { ACCOUNT_SCORING_CELL, SETTINGS, type CellTable } from './layout';
 import { Collector, headerKey, readTable } from './tableReader';
 
 export type Settings = Omit<Model, 'criteria' | 'bands'>;
@@ -18,7 +19,7 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
   }
   const known = new Set(Object.values(SETTINGS).map((s) => s.toLowerCase()));
   for (const [name, { row, typed }] of byName) {
-    if (!known.has(name)) out.error(row, 'Setting', `'${typed}' is not a setting`, `the settings are: ${Object.values(SETTINGS).join(', ')}`);
+    if (!known.has(name)) out.error(row, 'Setting', `'${typed}' is not a setting`, `the settings are: ${SETTINGS_IN_WORDS}`);
   }
   const raw = (label: string): { value: unknown; row: number } => byName.get(label.toLowerCase()) ?? { value: '', row: 0 };
   const text = (label: string): string => {
@@ -39,6 +40,11 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
   const orderText = text(SETTINGS.dateOrder).toUpperCase();
   if (orderText !== '' && orderText !== 'MDY' && orderText !== 'DMY') {
     out.error(raw(SETTINGS.dateOrder).row, SETTINGS.dateOrder, `'${orderText}' is not a date order`, "write 'MDY' (month first) or 'DMY' (day first)");
+  }
+  const scoringText = text(SETTINGS.accountScoring).toLowerCase().replace(/\s+/g, ' ');
+  const scoring = (Object.keys(ACCOUNT_SCORING_CELL) as AccountScoring[]).find((k) => ACCOUNT_SCORING_CELL[k].toLowerCase() === scoringText);
+  if (scoringText !== '' && scoring === undefined) {
+    out.error(raw(SETTINGS.accountScoring).row, SETTINGS.accountScoring, `'${text(SETTINGS.accountScoring)}' is not a way to score an account`, `write ${Object.values(ACCOUNT_SCORING_CELL).map((c) => `'${c}'`).join(', ')}`);
   }
   return {
     value: {
@@ -62,11 +68,23 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
         level2: num(SETTINGS.level2),
         level3: num(SETTINGS.level3),
       },
+      accounts: {
+        column: text(SETTINGS.accountColumn) || null,
+        scoring: scoring ?? DEFAULT_ACCOUNTS.scoring,
+        top: num(SETTINGS.accountTop) ?? DEFAULT_ACCOUNTS.top,
+        engagedFrom: num(SETTINGS.engagedFrom),
+      },
+      idColumn: text(SETTINGS.idColumn) || null,
+      // An empty cell is the default action; normaliseModel drops texts equal to the default.
+      priorityActions: Object.fromEntries(PRIORITIES.map((p): [Priority, string] => [p, text(SETTINGS[`action${p}`])])),
     },
     problems: out.problems,
     rowNumbers: new Map([...byName].map(([name, { row }]) => [name, row])),
   };
 }
+
+// Sixteen 'Action ..' rows would drown the other names: they are named as a range.
+const SETTINGS_IN_WORDS = [...Object.values(SETTINGS).filter((label) => !label.startsWith('Action ')), 'Action A1 to Action D4'].join(', ');
 
 /** Excel turns a typed date into a serial number; both that and 'YYYY-MM-DD' text are read. */
 function readAsOf(out: Collector, cell: { value: unknown; row: number }): string | null {

@@ -1,6 +1,7 @@
 import { conditionLabel } from '../conditions/conditionLabels';
 import type { Condition, Model } from '../model';
-import { BANDS_HEADERS, CRITERIA_HEADERS, DECAY_CELL, GROUP_CELL, joinList, SETTINGS, SETTINGS_HEADERS, type Cell, type ModelCells } from './layout';
+import { PRIORITIES, priorityActionOf } from '../priorityActions';
+import { ACCOUNT_SCORING_CELL, BANDS_HEADERS, CRITERIA_HEADERS, DECAY_CELL, GROUP_CELL, joinList, SETTINGS, SETTINGS_HEADERS, type Cell, type ModelCells } from './layout';
 
 export function modelToCells(m: Model): ModelCells {
   const criteria: Cell[][] = [[...CRITERIA_HEADERS]];
@@ -47,6 +48,13 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.level1, m.priority.level1 ?? ''],
     [SETTINGS.level2, m.priority.level2 ?? ''],
     [SETTINGS.level3, m.priority.level3 ?? ''],
+    [SETTINGS.accountColumn, m.accounts.column ?? ''],
+    [SETTINGS.accountScoring, ACCOUNT_SCORING_CELL[m.accounts.scoring]],
+    [SETTINGS.accountTop, m.accounts.top],
+    [SETTINGS.engagedFrom, m.accounts.engagedFrom ?? ''],
+    [SETTINGS.idColumn, m.idColumn ?? ''],
+    // Every action written out, defaults too, so the sheet shows the whole playbook to edit.
+    ...PRIORITIES.map((p): Cell[] => [SETTINGS[`action${p}`], priorityActionOf(m, p)]),
   ];
   return { criteria, bands, settings };
 }
