@@ -9,6 +9,7 @@ import { removeOpenTemporaries } from './files/atomicFile';
 import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, visible, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
+import { calllistCommand } from './commands/calllist';
 import { scoreCommand } from './commands/score';
 import { sqlCommand } from './commands/sql';
 
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   sqlCommand,
   backtestCommand,
   calibrateCommand,
+  calllistCommand,
 ];
 
 export function overview(): string {
