@@ -4,7 +4,7 @@
  * their signatures (`npm run api-report`; a test compares), so a change to the surface shows in review.
  */
 export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, criterion, model } from './model';
-export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, AccountScoring, AccountSettings, Model } from './model';
+export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, Priority, PriorityActions, AccountScoring, AccountSettings, Model } from './model';
 export type { Problem, Result } from './problems';
 export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type ProblemAt } from './location';
 export { formatProblem, formatProblems, printable } from './problems';
@@ -12,6 +12,7 @@ export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
 export { maximumScore, groupMaximum } from './scoreRange';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
+export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { compile, criterionLabel, STAGES } from './compile';
 export { callList, CallListBuilder, CALL_ORDER, DEFAULT_CALL_REASONS, DEFAULT_SKIP_GRADES, type CallList, type CallListEntry, type CallListOptions, type LeadChange } from './callList/callList';
 export { signedPoints, type CallReason } from './callList/reasons';
