@@ -2,7 +2,7 @@ import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/r
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
 import { modelFingerprint } from '../workbook/ownership';
-import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession } from '../workbook/session';
+import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
@@ -18,6 +18,7 @@ import { PaneTabs } from './PaneTabs';
 import { ProblemList } from './ProblemList';
 import { SelectedLead } from './SelectedLead';
 import { prefersDark } from './theme';
+import { ReplaceSheetDialog, UnreadableSheetBanner, type UnreadableSheetState } from './UnreadableSheet';
 
 // Insights (backtest, calibration) load when their tab first opens, not with the page.
 const InsightsView = lazy(() => import('./InsightsView').then((m) => ({ default: m.InsightsView })));
@@ -63,6 +64,26 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState<{ columns: readonly string[]; message: string } | null>(null);
   const [applied, setApplied] = useState<AppliedScores | null>(null);
+  // The model sheet does not read: the pane shows what could be read, and saves nothing until
+  // the sheet is fixed in cells or the user replaces it (heldEdits: the pane holds edits meanwhile).
+  const [unreadable, setUnreadableState] = useState<UnreadableSheetState | null>(null);
+  const unreadableNow = useRef<UnreadableSheetState | null>(null);
+  const setUnreadable = (next: UnreadableSheetState | null) => {
+    unreadableNow.current = next;
+    setUnreadableState(next);
+  };
+  const [heldEdits, setHeldEdits] = useState(false);
+  const heldEditsNow = useRef(false);
+  const holdEdits = (held: boolean) => {
+    heldEditsNow.current = held;
+    setHeldEdits(held);
+  };
+  const [confirmReplaceSheet, setConfirmReplaceSheet] = useState(false);
+  // The model as the pane shows it, for listeners that outlive a render.
+  const latest = useRef(model);
+  useEffect(() => {
+    latest.current = model;
+  }, [model]);
 
   const fail = (what: string) => (e: unknown) => setError(`${what}: ${errorText(e)}`);
 
@@ -70,19 +91,50 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     session.findLeadTable().then(setFound, fail('Could not read the lead table'));
   }, [session]);
 
+  /** The sheet does not read: show what could be read, unless the pane holds edits the user made meanwhile. */
+  const showUnreadable = (stored: StoredModel) => {
+    setUnreadable({ problems: stored.problems, partial: stored.partial ?? null });
+    if (!heldEditsNow.current) {
+      dirty.current = false;
+      setModel(stored.partial?.model ?? blankModel());
+      setOpenRule(null);
+    }
+  };
+
+  /** A save or Apply found the sheet unreadable before the pane heard of the edit: show it, then what could be read. */
+  const sheetStoppedReading = (problems: readonly Problem[]) => {
+    setUnreadable({ problems, partial: null });
+    session.loadModel().then((stored) => {
+      if (stored.unreadable === true) showUnreadable(stored);
+    }, fail('Could not read the Lead Scoring sheet'));
+  };
+
   useEffect(() => {
     findTable();
     session.loadModel().then((stored) => {
-      if (stored.model !== null) setModel(stored.model);
+      if (stored.unreadable === true) showUnreadable(stored);
+      else if (stored.model !== null) setModel(stored.model);
       setStoredProblems(stored.problems);
       if (stored.migratedFrom !== undefined) setNotice(`The model sheet was written in format ${stored.migratedFrom}; it was updated on load.`);
     }, fail('Could not read the Lead Scoring sheet'));
     const offEdited = session.onModelEdited((stored) => {
       setStoredProblems(stored.problems);
-      if (stored.model !== null) {
+      if (stored.unreadable === true) {
+        showUnreadable(stored);
+      } else if (stored.model !== null) {
+        const held = unreadableNow.current !== null && heldEditsNow.current ? latest.current : null;
+        setUnreadable(null);
+        holdEdits(false);
         dirty.current = false;
         setModel(stored.model);
-        setNotice('The model was edited in the Lead Scoring sheet; the pane now shows those edits.');
+        setOpenRule(null);
+        if (held !== null) {
+          // The fixed sheet wins; the edits held meanwhile are one Undo away (which saves them).
+          setUndo({ model: held, why: 'edits held while the sheet could not be read' });
+          setNotice('The Lead Scoring sheet reads again and the pane shows it. Undo brings back the model you edited meanwhile (without the rows it could not read) and saves it.');
+        } else {
+          setNotice('The model was edited in the Lead Scoring sheet; the pane now shows those edits.');
+        }
       }
     });
     const offSelected = session.onSelectedRowChanged(setSelectedRow);
@@ -94,14 +146,16 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
 
   // The model lives in the workbook: write it shortly after the last edit.
   useEffect(() => {
-    if (!dirty.current) return;
+    // Nothing is written over a sheet that does not read: the edit stays held in the pane.
+    if (!dirty.current || unreadableNow.current !== null) return;
     const timer = setTimeout(() => {
       dirty.current = false;
       session.saveModel(model).then((saved) => {
         // The sheet holds a model that does not read: it is kept as it is; say where to fix it.
         if (saved.kind === 'refused') {
           setStoredProblems(saved.problems);
-          setError(saved.message);
+          holdEdits(true);
+          sheetStoppedReading(saved.problems);
         }
       }, fail('Could not save the model to the Lead Scoring sheet'));
     }, saveDelayMs);
@@ -109,13 +163,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   }, [model, session, saveDelayMs]);
 
   // The pane unmounts when Excel hides it (PaneWhenShown): an edit still waiting for its save is saved then.
-  const latest = useRef(model);
-  useEffect(() => {
-    latest.current = model;
-  }, [model]);
   useEffect(
     () => () => {
-      if (!dirty.current) return;
+      if (!dirty.current || unreadableNow.current !== null) return;
       dirty.current = false;
       void session.saveModel(latest.current).catch(() => undefined);
     },
@@ -125,10 +175,12 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const edit = useCallback((update: (current: Model) => Model) => {
     dirty.current = true;
     edited.current = true;
+    if (unreadableNow.current !== null) holdEdits(true);
     setModel(update);
   }, []);
 
   const replaceNow = (next: Model, why: string) => {
+    if (unreadableNow.current !== null) holdEdits(true);
     setUndo({ model, why });
     dirty.current = true;
     edited.current = false;
@@ -142,6 +194,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   };
   const undoReplace = () => {
     if (undo === null) return;
+    if (unreadableNow.current !== null) holdEdits(true);
     dirty.current = true;
     edited.current = true;
     setModel(undo.model);
@@ -167,7 +220,8 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const errors = live.problems.filter((p) => p.severity === 'error');
   const enabledRules = model.criteria.filter((c) => c.enabled).length;
   const applyBlocked =
-    table === null ? 'Apply needs a lead table: select a cell in your leads.'
+    unreadable !== null ? 'Apply is off while the Lead Scoring sheet cannot be read: fix the cells listed, or replace the sheet with this model.'
+      : table === null ? 'Apply needs a lead table: select a cell in your leads.'
       : model.criteria.length === 0 ? 'Apply needs at least one criterion: add one or start from a template.'
         : enabledRules === 0 ? 'Every criterion is switched off: switch one on to Apply.'
           : errors.length > 0 ? `Fix ${errors.length} problem${errors.length === 1 ? '' : 's'} in the model to Apply.`
@@ -195,6 +249,11 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       } else if (result.kind === 'conflict') {
         setConflict({ columns: result.columns, message: result.message });
         setStatus(result.message);
+      } else if (result.kind === 'unreadableModelSheet') {
+        // The sheet stopped reading since the pane loaded it: nothing was applied or saved.
+        setStoredProblems(result.problems);
+        sheetStoppedReading(result.problems);
+        setStatus(result.message);
       } else {
         setStatus(`Not applied: ${formatProblems(result.problems)}`);
       }
@@ -216,6 +275,25 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       setStatus(`Remove failed: ${errorText(e)}`);
     } finally {
       setBusy(false);
+    }
+  };
+
+  const replaceSheet = async () => {
+    setConfirmReplaceSheet(false);
+    const shown = model;
+    try {
+      const saved = await session.saveModel(shown, { replace: true });
+      if (saved.kind === 'refused') {
+        setError(saved.message);
+        return;
+      }
+      dirty.current = false;
+      setUnreadable(null);
+      holdEdits(false);
+      setStoredProblems([]);
+      setNotice(`The Lead Scoring sheet now holds '${shown.name}'.`);
+    } catch (e) {
+      setError(`Could not replace the Lead Scoring sheet: ${errorText(e)}`);
     }
   };
 
@@ -248,6 +326,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           <p className="notice" role="status">Preview with example leads; nothing is saved.</p>
         )}
         {error !== '' && <p className="error" role="alert">{error}</p>}
+        {unreadable !== null && <UnreadableSheetBanner state={unreadable} heldEdits={heldEdits} onReplace={() => setConfirmReplaceSheet(true)} />}
         {(notice !== '' || undo !== null) && (
           <div className="notice-bar" role="status">
             <span>{notice}</span>
@@ -271,7 +350,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           {/* Panels stay mounted while hidden, so a calibration or an open editor survives a tab switch. */}
           <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'}>
               <GetStarted />
-              <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />
+              {unreadable === null && <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />}
               {live.problems.length > 0 && (
                 <div className={errors.length > 0 ? 'problem-summary error' : 'problem-summary'}>
                   <span>
@@ -346,9 +425,26 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           </>
         }
       >
-        <p>&apos;{model.name}&apos; has edits ({model.criteria.length} criteria). {pendingReplace?.why} replaces them here and on the Lead Scoring sheet.</p>
+        <p>
+          &apos;{model.name}&apos; has edits ({model.criteria.length} criteria). {pendingReplace?.why}{' '}
+          {unreadable === null ? 'replaces them here and on the Lead Scoring sheet.' : 'replaces them in the pane (nothing is saved to the Lead Scoring sheet while it cannot be read).'}
+        </p>
         <p>You can undo this once.</p>
       </PaneDialog>
+      {unreadable !== null && (
+        <ReplaceSheetDialog
+          open={confirmReplaceSheet}
+          model={model}
+          state={unreadable}
+          blockedBy={
+            model.criteria.length === 0 ? 'The model has no criteria: add one or start from a template first.'
+              : errors.length > 0 ? `Fix the ${errors.length} problem${errors.length === 1 ? '' : 's'} in the pane's model first, or the sheet would not read either.`
+                : null
+          }
+          onConfirm={() => void replaceSheet()}
+          onCancel={() => setConfirmReplaceSheet(false)}
+        />
+      )}
       <PaneDialog
         open={conflict !== null}
         title="Overwrite existing columns?"
