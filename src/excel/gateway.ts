@@ -136,6 +136,20 @@ export interface WorkbookGateway {
   /** Adds native charts to a sheet, series by columns (ExcelApi 1.1). Deleting the sheet deletes them. */
   addCharts(sheet: string, charts: readonly ChartSpec[]): Promise<void>;
 
+  /**
+   * Whether this Excel has cell notes (ExcelApi 1.18, above the add-in's floor of 1.13). When
+   * not, writeNote is not called and what a note would say is shown in the pane instead.
+   */
+  notesSupported(): boolean;
+  /**
+   * Puts `text` as the note of one cell (ExcelApi 1.18): adds it, or replaces the cell's note
+   * when that note's text is `replacing` (what this add-in wrote there before). A note anyone
+   * else wrote is kept as it is, and false returned. A cell has at most one note.
+   */
+  writeNote(sheet: string, cell: string, text: string, replacing: string | null): Promise<boolean>;
+  /** The text of one cell's note, or null when it has none (ExcelApi 1.18). */
+  readNote(sheet: string, cell: string): Promise<string | null>;
+
   /** The XML part of this namespace, or null. Parts travel with the file and are hidden from users. */
   readCustomXml(namespace: string): Promise<string | null>;
   /** Replaces the namespace's part; null deletes it. */
