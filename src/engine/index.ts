@@ -4,7 +4,7 @@
  * their signatures (`npm run api-report`; a test compares), so a change to the surface shows in review.
  */
 export { MODEL_VERSION, GROUPS, NO_CAP, DEFAULT_BANDS, GROUP_LABELS, AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, criterion, model } from './model';
-export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, AccountScoring, AccountSettings, Model } from './model';
+export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Criterion, Band, Stages, Stage, Scale, DateOrder, PrioritySettings, Priority, PriorityActions, AccountScoring, AccountSettings, Model } from './model';
 export type { Problem, Result } from './problems';
 export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type ProblemAt } from './location';
 export { formatProblem, formatProblems, printable } from './problems';
@@ -12,6 +12,7 @@ export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
 export { maximumScore, groupMaximum } from './scoreRange';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
+export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { compile, criterionLabel, STAGES } from './compile';
 export { callList, CallListBuilder, CALL_ORDER, DEFAULT_CALL_REASONS, DEFAULT_SKIP_GRADES, type CallList, type CallListEntry, type CallListOptions, type LeadChange } from './callList/callList';
 export { signedPoints, type CallReason } from './callList/reasons';
@@ -23,6 +24,10 @@ export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './
 export { modelToCells } from './modelCells/toCells';
 export { modelFromCells, type PartialModel } from './modelCells/fromCells';
 export { SCORE_COLUMNS } from './scoreColumns';
+export { leadIdText, leadIdKey, findIdColumn, duplicateIdKeys, ID_HEADER_NAMES, EMAIL_HEADER_NAMES, type IdColumn, type IdColumnQuery, type IdColumnResult } from './change/leadId';
+export { SNAPSHOT_SHEET, SNAPSHOT_TITLE, SNAPSHOT_LABELS, SNAPSHOT_HEADERS, SNAPSHOT_HEADER_ROW, snapshotToCells, snapshotFromCells, type ScoreSnapshot, type SnapshotLead, type SnapshotRead } from './change/snapshot';
+export { ChangeTracker, diffScores, type ScoreChange, type ScoreChangeKind, type BandMove, type BandMoveEntry, type ScoredLead, type ChangeSummary, type ChangeOptions } from './change/diff';
+export { changeHeadline, changeNotes, movedLines, shortDate } from './change/report';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';

@@ -119,6 +119,15 @@ export interface AccountSettings {
 }
 
 export const DEFAULT_ACCOUNTS: AccountSettings = { column: null, scoring: 'best', top: 3, engagedFrom: null };
+/** A cell of the Priority matrix: a fit grade (A best) and an engagement level (1 most engaged). */
+export type Priority = `${'A' | 'B' | 'C' | 'D'}${'1' | '2' | '3' | '4'}`;
+
+/**
+ * The recommended action of each Priority as the user wrote it ("Call now", "Nurture"). A
+ * Priority not listed has its default (priorityActions.ts), so a model stores only what the
+ * user changed and older files read unchanged.
+ */
+export type PriorityActions = Readonly<Partial<Record<Priority, string>>>;
 
 export interface Model {
   readonly version: typeof MODEL_VERSION;
@@ -140,6 +149,7 @@ export interface Model {
    * by header; null to detect it (a column named like ID or Email whose values are unique).
    */
   readonly idColumn: string | null;
+  readonly priorityActions: PriorityActions;
 }
 
 export const DEFAULT_BANDS: readonly Band[] = [
@@ -182,6 +192,7 @@ export function model(fields: Partial<Model> = {}): Model {
     priority: AUTOMATIC_PRIORITY,
     accounts: DEFAULT_ACCOUNTS,
     idColumn: null,
+    priorityActions: {},
     ...fields,
   };
 }

@@ -3,6 +3,7 @@ import { CONDITION_OPS, opsOfShape, type ConditionShape, type OpsOfShape } from 
 import { AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, MODEL_VERSION, NO_CAP, type Model } from './model';
 import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
+import { normalisePriorityActions, PRIORITIES } from './priorityActions';
 import type { Problem } from './problems';
 import { validateModel } from './validate';
 
@@ -72,6 +73,8 @@ export const modelSchema = z.strictObject({
     })
     .default(DEFAULT_ACCOUNTS),
   idColumn: z.string().nullable().default(null),
+  // Strict, so a misspelt cell ('E1', 'a1') is reported rather than ignored.
+  priorityActions: z.strictObject(Object.fromEntries(PRIORITIES.map((p) => [p, z.string().optional()]))).default({}),
 });
 
 /**
@@ -115,6 +118,7 @@ export function normaliseModel(m: Model): Model {
     accounts: { ...m.accounts, column: m.accounts.column === null || m.accounts.column.trim() === '' ? null : m.accounts.column.trim() },
     // An empty ID column is no choice: detect it.
     idColumn: m.idColumn === null || m.idColumn.trim() === '' ? null : m.idColumn.trim(),
+    priorityActions: normalisePriorityActions(m.priorityActions),
   });
 }
 

@@ -3,6 +3,7 @@ import { joinList } from './modelCells/layout';
 import type { Cap, Criterion, Model } from './model';
 import { resultOf, type Problem, type Result } from './problems';
 import { priorityProblems } from './priority';
+import { MAX_ACTION_LENGTH, PRIORITIES } from './priorityActions';
 import { maximumScore } from './scoreRange';
 
 /**
@@ -120,7 +121,18 @@ function checkTexts(m: Model, error: Report): void {
     text(b.name, ['bands', i, 'name'], MAX_BAND_NAME);
   });
   if (m.accounts.column !== null) text(m.accounts.column, ['accounts', 'column']);
+  for (const p of PRIORITIES) {
+    const action = m.priorityActions[p];
+    if (action === undefined) continue;
+    const path = ['priorityActions', p];
+    text(action, path, MAX_ACTION_LENGTH);
+    // A cell, a CSV file or a pasted report would run it as a formula (CSV injection).
+    if (FORMULA_START.test(action.trim())) error(path, `starts with '${action.trim()[0]}', which Excel reads as the start of a formula`, "start with a word, such as 'Call now'");
+    if (/[\r\n\u2028\u2029]/.test(action)) error(path, 'has a line break; an action is one line in a matrix cell', 'write it on one line');
+  }
 }
+
+const FORMULA_START = /^[=+\-@\uFF1D]/;
 
 /**
  * Scores are sums of whole hundredths, exact while they stay below 2^53: with at most 50,000

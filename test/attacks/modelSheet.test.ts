@@ -68,9 +68,10 @@ describe('blank rows inside the model sheet are skipped, not an end', () => {
     const moved = grid.map((row) => [...row]);
     const criteriaRows = moved.slice(2, 5).map((row) => row.slice(0, 15));
     for (let r = 2; r < 5; r++) for (let c = 0; c < 15; c++) moved[r]![c] = '';
-    // Put the criteria table under the bands table, starting in its column (Q).
+    // Put the criteria table under the bands table, starting in its column (Q), below the settings table beside it (U).
+    const below = moved.length + 1;
     criteriaRows.forEach((cells, i) => {
-      const row = (moved[20 + i] ??= []);
+      const row = (moved[below + i] ??= []);
       cells.forEach((v, c) => (row[16 + c] = v));
     });
     const rows = Array.from(moved, (row) => row ?? []);

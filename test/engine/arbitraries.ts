@@ -86,13 +86,15 @@ export const validModel: fc.Arbitrary<Model> = fc
     priority: fc.constantFrom(AUTOMATIC_PRIORITY, { gradeA: 30, gradeB: 20.5, gradeC: -1, level1: 40, level2: null, level3: 0 }, { gradeA: null, gradeB: null, gradeC: 1, level1: 10, level2: 5, level3: 0.25 }),
     accounts: fc.constantFrom(DEFAULT_ACCOUNTS, { column: 'Organisation', scoring: 'top' as const, top: 2, engagedFrom: 12.5 }, { column: null, scoring: 'average' as const, top: 1, engagedFrom: -3 }),
     idColumn: fc.constantFrom(null, 'Email', 'Lead ID'),
+    // As models keep them: only actions that differ from the defaults, trimmed, one line.
+    priorityActions: fc.constantFrom({}, { A1: 'Call within the hour', D4: 'Ignore; archive' }, { B2: 'E-mail, then call', C1: 'Ask: budget?', D1: 'Route to partner "Acme"' }),
   })
   .map((m): Model => ({ version: 1, ...m, totalCap: m.scale === '0-100' ? { min: m.totalCap.min, max: m.totalCap.max ?? 100 } : m.totalCap }))
   .filter((m) => validateModel(m).ok);
 
 /** A criterion that is valid on its own, so that thousands of them still make a valid model. */
 const validCriterion = criterion.filter((c) => validateModel({ ...modelDefaults, criteria: [c] }).ok);
-const modelDefaults: Model = { version: 1, name: 'x', description: '', criteria: [], groupCaps: { fit: NO_CAP, engagement: NO_CAP }, totalCap: NO_CAP, scale: 'points', bands: [{ name: 'All', from: 0, color: '#FFFFFF' }], stages: { mql: null, sql: null }, asOf: null, dateOrder: 'MDY', priority: AUTOMATIC_PRIORITY, accounts: DEFAULT_ACCOUNTS, idColumn: null };
+const modelDefaults: Model = { version: 1, name: 'x', description: '', criteria: [], groupCaps: { fit: NO_CAP, engagement: NO_CAP }, totalCap: NO_CAP, scale: 'points', bands: [{ name: 'All', from: 0, color: '#FFFFFF' }], stages: { mql: null, sql: null }, asOf: null, dateOrder: 'MDY', priority: AUTOMATIC_PRIORITY, accounts: DEFAULT_ACCOUNTS, idColumn: null, priorityActions: {} };
 
 /**
  * Models with thousands of criteria (bounded, so a run stays quick): sums over many criteria

@@ -9,9 +9,9 @@ import { AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, MODEL_VERSION, modelFromCells, pa
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(__dirname, 'fixtures', name), 'utf8'));
 // A complete model written out with every field (the Weighted B2B template as of version 1).
 const savedJson = fixture('weighted-b2b.model-v1.json');
-// Files written before the priority, account and ID column settings existed read with their defaults:
-// automatic thresholds; best lead, engaged from the Priority matrix's level 2; a detected ID column.
-const savedModel = { ...(savedJson as object), priority: AUTOMATIC_PRIORITY, accounts: DEFAULT_ACCOUNTS, idColumn: null };
+// Files written before the priority, account and ID column settings and the actions existed read with their defaults:
+// automatic thresholds; best lead, engaged from the Priority matrix's level 2; a detected ID column; the default actions.
+const savedModel = { ...(savedJson as object), priority: AUTOMATIC_PRIORITY, accounts: DEFAULT_ACCOUNTS, idColumn: null, priorityActions: {} };
 
 describe('saved models of format version 1', () => {
   it('is the format this version writes', () => {

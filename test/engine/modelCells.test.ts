@@ -8,11 +8,13 @@ import { describe, expect, it } from 'vitest';
 import {
   compile,
   criterion,
+  DEFAULT_PRIORITY_ACTIONS,
   formatProblem,
   joinList,
   model,
   modelFromCells,
   modelToCells,
+  PRIORITIES,
   splitList,
   type CellTable,
   type Model,
@@ -154,6 +156,7 @@ describe('writing a model', () => {
       'Account top N',
       'Engaged from',
       'Lead ID column',
+      ...['A', 'B', 'C', 'D'].flatMap((g) => [1, 2, 3, 4].map((l) => `Action ${g}${l}`)),
     ]);
   });
 
@@ -197,6 +200,7 @@ describe('writing a model', () => {
       ['Account top N', 2],
       ['Engaged from', 7.5],
       ['Lead ID column', 'CRM id'],
+      ...PRIORITIES.map((p) => [`Action ${p}`, DEFAULT_PRIORITY_ACTIONS[p]]),
     ]);
   });
 
@@ -312,7 +316,7 @@ describe('reading a malformed sheet', () => {
       "criteria table, row 2, 'Condition': 'equalz' is not a condition (use one of: equals, not equals, contains, does not contain, starts with, ends with, matches, <, <=, >, >=, between, is blank, is not blank, is yes, within last days, older than days, is personal email, looks like spam)",
       "criteria table, row 3, 'Points': 'ten' is not a number",
       "criteria table, row 4, 'Decay': 'linear' is not a kind of decay (use lose %, lose points, half-life, or leave it empty)",
-      "settings table, row 2, 'Setting': 'Scael' is not a setting (the settings are: Model name, Description, Format version, Scale, As-of date, Date order, MQL at, SQL at, Fit minimum, Fit maximum, Engagement minimum, Engagement maximum, Total minimum, Total maximum, Grade A from, Grade B from, Grade C from, Level 1 from, Level 2 from, Level 3 from, Account column, Account score, Account top N, Engaged from, Lead ID column)",
+      "settings table, row 2, 'Setting': 'Scael' is not a setting (the settings are: Model name, Description, Format version, Scale, As-of date, Date order, MQL at, SQL at, Fit minimum, Fit maximum, Engagement minimum, Engagement maximum, Total minimum, Total maximum, Grade A from, Grade B from, Grade C from, Level 1 from, Level 2 from, Level 3 from, Account column, Account score, Account top N, Engaged from, Lead ID column, Action A1 to Action D4)",
       "bands table, row 2, 'Colour': 'YELLOW' is not a colour (write it as #RRGGBB, e.g. '#F8CBAD')",
     ]);
   });

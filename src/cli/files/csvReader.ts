@@ -33,6 +33,22 @@ interface TextSource {
 
 const CHUNK_BYTES = 1 << 22;
 
+/**
+ * A CSV text that cannot be read as a table, at a line. The line and the detail are kept apart
+ * so that a block of the file read on its own (csvBlocks.ts) can report its lines relative to
+ * the block, and the message can be rebuilt with the file's own line numbers.
+ */
+export class CsvSyntaxError extends CliError {
+  constructor(
+    readonly where: string,
+    readonly line: number,
+    /** What follows "<where>, line <n>" in the message. */
+    readonly detail: string,
+  ) {
+    super(`${where}, line ${line}${detail}`);
+  }
+}
+
 export function describeDelimiter(d: Delimiter): string {
   return d === '\t' ? 'tab' : `'${d}'`;
 }
@@ -58,13 +74,18 @@ export class CsvReader {
     private readonly source: TextSource,
     private readonly where: string,
     delimiter?: Delimiter,
+    skipBom = true,
   ) {
     this.fill();
-    if (this.buffer.charCodeAt(0) === 0xfeff) this.pos = 1;
+    if (skipBom && this.buffer.charCodeAt(0) === 0xfeff) this.pos = 1;
     this.delimiter = delimiter ?? this.guessDelimiter();
   }
 
-  static fromText(text: string, where = 'the text'): CsvReader {
+  /**
+   * Records of a text in memory. A block from the middle of a file (csvBlocks.ts) gives the
+   * file's delimiter and keeps a leading U+FEFF: only the file's first character can be a BOM.
+   */
+  static fromText(text: string, where = 'the text', block?: { readonly delimiter: Delimiter }): CsvReader {
     let given = false;
     return new CsvReader(
       {
@@ -76,7 +97,14 @@ export class CsvReader {
         close: () => {},
       },
       where,
+      block?.delimiter,
+      block === undefined,
     );
+  }
+
+  /** The line the next record starts on: after the last record of a text, 1 + the line breaks read. */
+  get lineNumber(): number {
+    return this.line;
   }
 
   /** Reads the file in chunks; the encoding must be known (see detectCsvEncoding). */
@@ -210,9 +238,10 @@ export class CsvReader {
           const q = b.indexOf('"', from);
           if (q < 0) {
             if (!this.atEnd) return null;
-            throw new CliError(
-              `${this.where}, line ${openedAt}: a quote opens a cell that is never closed; the rest of the file would merge into one cell. ` +
-                'Close the quote (a quote inside a quoted cell is written "")',
+            throw new CsvSyntaxError(
+              this.where,
+              openedAt,
+              ': a quote opens a cell that is never closed; the rest of the file would merge into one cell. Close the quote (a quote inside a quoted cell is written "")',
             );
           }
           if (q + 1 >= b.length && !this.atEnd) return null;
@@ -230,7 +259,7 @@ export class CsvReader {
         lines += breaks;
         const c = b[i];
         if (c !== undefined && c !== d && c !== '\n' && c !== '\r') {
-          throw new CliError(`${this.where}, line ${startLine + lines}, cell ${cells.length + 1}: text after the closing quote of a quoted cell (${JSON.stringify(b.slice(i, i + 20))}); is a quote unbalanced?`);
+          throw new CsvSyntaxError(this.where, startLine + lines, `, cell ${cells.length + 1}: text after the closing quote of a quoted cell (${JSON.stringify(b.slice(i, i + 20))}); is a quote unbalanced?`);
         }
         cells.push(value);
       } else {

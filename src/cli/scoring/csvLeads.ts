@@ -5,18 +5,23 @@
  * the lines listed. A row with fewer cells is read with the missing cells blank, and listed
  * as a warning.
  */
+import { availableParallelism } from 'node:os';
 import type { Model } from '../../engine';
 import { CliError } from '../command';
 import { mayNeedNeutralising, neutraliseFormula } from '../csv';
+import { offsetAfterLines } from '../files/csvBlocks';
 import { CsvReader, describeDelimiter, detectCsvEncoding, type CsvRecord, type Delimiter } from '../files/csvReader';
-import { blockRows, compileFor, csvOwnColumns, Progress, RowProblems, scoreCells, ScoreTally } from './leadColumns';
-import type { LeadSink, OutRow } from './leadSinks';
+import { blockRows, compileFor, csvOwnColumns, Progress, scoreCells, ScoreTally } from './leadColumns';
+import { CsvSink, type LeadSink, type OutRow } from './leadSinks';
+import { scoreCsvInParallel } from './parallelCsv';
 
 export interface CsvLeadsResult {
   /** Null when only reading (no model). */
   readonly tally: ScoreTally | null;
   readonly warnings: string[];
   readonly delimiter: Delimiter;
+  /** Blocks scored on worker threads; 0 when the file was read on the main thread. */
+  readonly blocks: number;
 }
 
 /**
@@ -33,8 +38,197 @@ export function decimalCommaNumber(text: string): string | number {
   return text;
 }
 
-export async function scoreCsvLeads(input: string, model: Model | null, asOf: string | undefined, sink: LeadSink, progress: Progress): Promise<CsvLeadsResult> {
-  const reader = CsvReader.fromFile(input, detectCsvEncoding(input));
+/** A problem found in a row, with the line(s) it is on: shown as "line 7<detail>" or "lines 7-9<detail>". */
+export interface LineProblem {
+  readonly line: number;
+  readonly lastLine: number;
+  readonly detail: string;
+}
+
+/**
+ * Problems found row by row: the first few kept with their lines, the rest counted. The lines
+ * are kept as numbers so that a block read on a thread of its own, which counts its lines from
+ * 1, can hand its problems over to be shifted to the file's lines.
+ */
+export class LineProblems {
+  readonly shown: LineProblem[] = [];
+  count = 0;
+  constructor(private readonly limit: number) {}
+
+  add(problem: LineProblem): void {
+    this.count++;
+    if (this.shown.length < this.limit) this.shown.push(problem);
+  }
+
+  /** The problems of the part of the file after these, whose line 1 is the file's line `1 + lineOffset`. */
+  append(later: { readonly shown: readonly LineProblem[]; readonly count: number }, lineOffset: number): void {
+    for (const p of later.shown) if (this.shown.length < this.limit) this.shown.push({ line: p.line + lineOffset, lastLine: p.lastLine + lineOffset, detail: p.detail });
+    this.count += later.count;
+  }
+
+  lines(): string[] {
+    const shown = this.shown.map((p) => `${p.lastLine > p.line ? `lines ${p.line}-${p.lastLine}` : `line ${p.line}`}${p.detail}`);
+    return this.count > shown.length ? [...shown, `... and ${this.count - shown.length} more`] : shown;
+  }
+}
+
+/** What the header row says about the table. */
+export interface CsvLayout {
+  readonly headers: readonly string[];
+  /** The columns an earlier run wrote. */
+  readonly ours: ReadonlySet<number>;
+  readonly delimiter: Delimiter;
+}
+
+/**
+ * The records of a CSV table after its header, turned into rows for a sink: blank rows kept
+ * between leads, short rows padded, damaged rows listed, leads scored a block at a time. The
+ * whole file read in order goes through one of these; so does each block of it read on a
+ * worker thread (parallelCsv.ts), which is why the two give the same bytes.
+ */
+export class CsvLeadRows {
+  readonly errors = new LineProblems(10);
+  readonly short = new LineProblems(5);
+  readonly multiline = new LineProblems(5);
+  /** Blank rows before the first lead, when `blanksBeforeFirstLead` is 'count': whoever joins blocks places them. */
+  leadingBlanks = 0;
+  /** Blank rows held back until a lead follows them: blank rows at the end are dropped. */
+  private heldBlanks = 0;
+  private sawLead = false;
+  private block: { cells: string[]; text?: string | undefined }[] = [];
+  private readonly width: number;
+  private readonly size: number;
+  private readonly copyLines: boolean;
+
+  constructor(
+    private readonly layout: CsvLayout,
+    private readonly tally: ScoreTally | null,
+    private readonly sink: LeadSink,
+    private readonly blanksBeforeFirstLead: 'keep' | 'count',
+    /** Called after each full block has gone to the sink. */
+    private readonly afterBlock: () => void = () => {},
+  ) {
+    this.width = layout.headers.length;
+    this.size = blockRows(this.width);
+    // A comma-delimited line without quotes can be copied to CSV output as it is, when no cell needs neutralising.
+    // (Such a line has no quote, no line break, and no comma inside a cell: only neutralising could change it.)
+    this.copyLines = layout.delimiter === ',' && layout.ours.size === 0;
+  }
+
+  /** Blank rows after the last lead so far (dropped at the end of the file). */
+  get trailingBlanks(): number {
+    return this.heldBlanks;
+  }
+
+  get leads(): boolean {
+    return this.sawLead;
+  }
+
+  private copyable(record: CsvRecord): string | undefined {
+    if (!this.copyLines || record.text === undefined || record.cells.length !== this.width) return undefined;
+    for (const cell of record.cells) if (mayNeedNeutralising(cell) && neutraliseFormula(cell) !== cell) return undefined;
+    return record.text;
+  }
+
+  async add(record: CsvRecord): Promise<void> {
+    const cells = record.cells;
+    const width = this.width;
+    if (cells.every((c) => c === '')) {
+      this.heldBlanks++;
+      return;
+    }
+    if (record.multiline && cells.length === width) this.multiline.add({ line: record.line, lastLine: record.lastLine, detail: '' });
+    if (cells.length !== width) {
+      const extra = cells.slice(width);
+      const at = { line: record.line, lastLine: record.line };
+      if (record.multiline) {
+        this.errors.add({ ...at, detail: `: a quoted cell spanning lines leaves this row with ${cells.length} cells for ${width} columns; is a quote unbalanced?` });
+      } else if (extra.some((c) => c.trim() !== '')) {
+        const lost = extra
+          .filter((c) => c.trim() !== '')
+          .slice(0, 2)
+          .map((c) => JSON.stringify(c.slice(0, 30)))
+          .join(', ');
+        this.errors.add({ ...at, detail: `: ${cells.length} cells for ${width} columns; the cells past the last column (${lost}) would be lost` });
+      } else if (cells.length < width) {
+        this.short.add({ ...at, detail: '' });
+      }
+      if (cells.length > width) cells.length = width;
+      while (cells.length < width) cells.push('');
+    }
+    if (!this.sawLead && this.blanksBeforeFirstLead === 'count') {
+      this.leadingBlanks = this.heldBlanks;
+      this.heldBlanks = 0;
+    }
+    this.sawLead = true;
+    // Blank rows before this lead are kept in place (not leads, no scores).
+    for (; this.heldBlanks > 0; this.heldBlanks--) {
+      this.block.push({ cells: BLANK });
+      if (this.block.length >= this.size) await this.flush();
+    }
+    this.block.push({ cells, text: this.copyable(record) });
+    if (this.block.length >= this.size) {
+      await this.flush();
+      this.afterBlock();
+    }
+  }
+
+  /** Sends what is left to the sink. */
+  async end(): Promise<void> {
+    if (!this.sawLead && this.blanksBeforeFirstLead === 'count') {
+      this.leadingBlanks = this.heldBlanks;
+      this.heldBlanks = 0;
+    }
+    await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    // The engine scores every row given; blank rows are taken out and put back after.
+    const block = this.block;
+    if (block.length === 0) return;
+    this.block = [];
+    // A damaged table is not scored (the command fails at the end, listing every damaged row).
+    if (this.errors.count > 0) return;
+    const tally = this.tally;
+    const leads = block.filter((r) => r.cells !== BLANK);
+    const rows = this.layout.delimiter === ';' ? leads.map((r) => r.cells.map(decimalCommaNumber)) : leads.map((r) => r.cells);
+    const scored = tally?.score(rows) ?? null;
+    const out: OutRow[] = [];
+    let k = 0;
+    for (const row of block) {
+      if (row.cells === BLANK) out.push({ cells: this.layout.headers.map(() => ''), lead: false, score: null });
+      else out.push({ cells: row.cells, text: row.text, lead: true, score: scored === null ? null : scoreCells(tally!.model, scored, k++) });
+    }
+    await this.sink.rows(out);
+  }
+}
+
+const BLANK: string[] = [];
+
+/** How a big file is split over worker threads; tests make the blocks tiny to cross many boundaries. */
+export interface ParallelCsvOptions {
+  /** Worker threads; below 2 the file is read on the main thread. */
+  readonly workers: number;
+  /** About this many bytes of the file per block. */
+  readonly blockBytes: number;
+  /** Smaller files are read on the main thread: starting workers would cost more than they save. */
+  readonly minFileBytes: number;
+}
+
+/** One worker per core, up to four (beyond that writing the output on one thread is the limit). */
+export const DEFAULT_PARALLEL: ParallelCsvOptions = { workers: Math.min(4, availableParallelism()), blockBytes: 1 << 21, minFileBytes: 1 << 23 };
+
+export async function scoreCsvLeads(
+  input: string,
+  model: Model | null,
+  asOf: string | undefined,
+  sink: LeadSink,
+  progress: Progress,
+  parallel: ParallelCsvOptions = DEFAULT_PARALLEL,
+): Promise<CsvLeadsResult> {
+  const encoding = detectCsvEncoding(input);
+  const reader = CsvReader.fromFile(input, encoding);
+  let readerOpen = true;
   try {
     const header = reader.next();
     if (header === null || header.cells.every((h) => h.trim() === '')) throw new CliError(`${input}: the file is empty; a CSV file needs a header row`);
@@ -45,54 +239,34 @@ export async function scoreCsvLeads(input: string, model: Model | null, asOf: st
     const tally = compiled === null ? null : new ScoreTally(compiled);
     sink.begin(headers, ours, compiled?.bands ?? []);
     const delimiter: Delimiter = reader.delimiter;
-    const localNumbers = delimiter === ';';
-    const errors = new RowProblems();
-    const short = new RowProblems(5);
-    const multiline = new RowProblems(5);
-    const size = blockRows(width);
-    let block: { cells: string[]; text?: string | undefined }[] = [];
-    // A comma-delimited line without quotes can be copied to CSV output as it is, when no cell needs neutralising.
-    // (Such a line has no quote, no line break, and no comma inside a cell: only neutralising could change it.)
-    const copyable = (record: CsvRecord): string | undefined => {
-      if (delimiter !== ',' || record.text === undefined || record.cells.length !== width || ours.size > 0) return undefined;
-      for (const cell of record.cells) if (mayNeedNeutralising(cell) && neutraliseFormula(cell) !== cell) return undefined;
-      return record.text;
-    };
-    /** Blank rows held back until a lead follows them: blank rows at the end are dropped. */
-    let heldBlanks = 0;
-    const blankRow = (): OutRow => ({ cells: headers.map(() => ''), lead: false, score: null });
+    const layout: CsvLayout = { headers, ours, delimiter };
+    const stepProgress = (bytesRead: number): void =>
+      progress.step(() => `scoring: ${(tally?.leads ?? 0).toLocaleString('en')} leads, ${Math.round((bytesRead / Math.max(1, reader.totalBytes)) * 100)}% of the file read`);
 
-    for (let record = reader.next(); record !== null; record = reader.next()) {
-      const cells = record.cells;
-      if (cells.every((c) => c === '')) {
-        heldBlanks++;
-        continue;
+    let blocks = 0;
+    let rows: { errors: LineProblems; short: LineProblems; multiline: LineProblems };
+    if (model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes) {
+      // The records after the header start after its line breaks (a header cell may hold one).
+      const start = offsetAfterLines(input, header.lastLine);
+      const firstLine = reader.lineNumber;
+      reader.close();
+      readerOpen = false;
+      const problems = { errors: new LineProblems(10), short: new LineProblems(5), multiline: new LineProblems(5) };
+      if (start !== null) {
+        blocks = await scoreCsvInParallel(
+          { input, encoding, layout, model, asOf: compiled.asOf, firstLine, start },
+          { tally, sink, problems, progress: stepProgress },
+          parallel,
+        );
       }
-      if (record.multiline && cells.length === width) multiline.add(record.lastLine > record.line ? `lines ${record.line}-${record.lastLine}` : `line ${record.line}`);
-      if (cells.length !== width) {
-        const extra = cells.slice(width);
-        if (record.multiline) {
-          errors.add(`line ${record.line}: a quoted cell spanning lines leaves this row with ${cells.length} cells for ${width} columns; is a quote unbalanced?`);
-        } else if (extra.some((c) => c.trim() !== '')) {
-          errors.add(`line ${record.line}: ${cells.length} cells for ${width} columns; the cells past the last column (${extra.filter((c) => c.trim() !== '').slice(0, 2).map((c) => JSON.stringify(c.slice(0, 30))).join(', ')}) would be lost`);
-        } else if (cells.length < width) {
-          short.add(`line ${record.line}`);
-        }
-        if (cells.length > width) cells.length = width;
-        while (cells.length < width) cells.push('');
-      }
-      // Blank rows before this lead are kept in place (not leads, no scores).
-      for (; heldBlanks > 0; heldBlanks--) {
-        block.push({ cells: BLANK });
-        if (block.length >= size) await flush();
-      }
-      block.push({ cells, text: copyable(record) });
-      if (block.length >= size) {
-        await flush();
-        progress.step(() => `scoring: ${(tally?.leads ?? 0).toLocaleString('en')} leads, ${Math.round((reader.bytesRead / Math.max(1, reader.totalBytes)) * 100)}% of the file read`);
-      }
+      rows = problems;
+    } else {
+      const leadRows = new CsvLeadRows(layout, tally, sink, 'keep', () => stepProgress(reader.bytesRead));
+      for (let record = reader.next(); record !== null; record = reader.next()) await leadRows.add(record);
+      await leadRows.end();
+      rows = leadRows;
     }
-    await flush();
+    const { errors, short, multiline } = rows;
 
     if (errors.count > 0) {
       throw new CliError(
@@ -105,30 +279,8 @@ export async function scoreCsvLeads(input: string, model: Model | null, asOf: st
     if (multiline.count > 0) {
       warnings.push(`${input}: ${multiline.count} row(s) have a quoted cell over several lines (a note written on several lines, or a stray quote merging leads): ${multiline.lines().join(', ')}`);
     }
-    return { tally, warnings, delimiter };
-
-    async function flush(): Promise<void> {
-      // The engine scores every row given; blank rows are taken out and put back after.
-      if (block.length === 0) return;
-      if (errors.count > 0) {
-        block = [];
-        return;
-      }
-      const leads = block.filter((r) => r.cells !== BLANK);
-      const rows = localNumbers ? leads.map((r) => r.cells.map(decimalCommaNumber)) : leads.map((r) => r.cells);
-      const scored = tally?.score(rows) ?? null;
-      const out: OutRow[] = [];
-      let k = 0;
-      for (const row of block) {
-        if (row.cells === BLANK) out.push(blankRow());
-        else out.push({ cells: row.cells, text: row.text, lead: true, score: scored === null ? null : scoreCells(tally!.model, scored, k++) });
-      }
-      block = [];
-      await sink.rows(out);
-    }
+    return { tally, warnings, delimiter, blocks };
   } finally {
-    reader.close();
+    if (readerOpen) reader.close();
   }
 }
-
-const BLANK: string[] = [];

@@ -74,6 +74,14 @@ export interface ScoreSummary {
   readonly warnings: string[];
 }
 
+export interface TallyCounts {
+  readonly leads: number;
+  readonly bands: readonly number[];
+  readonly mql: number;
+  readonly sql: number;
+  readonly unreadable: number;
+}
+
 /** Scores blocks of leads and keeps the counts the summary reports. */
 export class ScoreTally {
   leads = 0;
@@ -100,6 +108,19 @@ export class ScoreTally {
     return scored;
   }
 
+  /** The counts so far, to be added to another tally (a block scored on a worker thread). */
+  counts(): TallyCounts {
+    return { leads: this.leads, bands: [...this.bandCounts], mql: this.mql, sql: this.sql, unreadable: this.unreadable };
+  }
+
+  add(counts: TallyCounts): void {
+    this.leads += counts.leads;
+    counts.bands.forEach((n, i) => (this.bandCounts[i] = (this.bandCounts[i] ?? 0) + n));
+    this.mql += counts.mql;
+    this.sql += counts.sql;
+    this.unreadable += counts.unreadable;
+  }
+
   summary(input: string, output: string, modelSource: string, warnings: string[]): ScoreSummary {
     return {
       input,
@@ -113,20 +134,6 @@ export class ScoreTally {
       unreadableCells: this.unreadable,
       warnings,
     };
-  }
-}
-
-/** Problems found row by row: listed (the first few) with their rows, then counted. */
-export class RowProblems {
-  private readonly shown: string[] = [];
-  count = 0;
-  constructor(private readonly limit = 10) {}
-  add(text: string): void {
-    this.count++;
-    if (this.shown.length < this.limit) this.shown.push(text);
-  }
-  lines(): string[] {
-    return this.count > this.shown.length ? [...this.shown, `... and ${this.count - this.shown.length} more`] : [...this.shown];
   }
 }
 

@@ -51,12 +51,27 @@ export class CsvSink implements LeadSink {
   private heldBlanks = 0;
   private blankLine = '';
 
-  constructor(private readonly out: AtomicFile) {}
+  constructor(private readonly out: Pick<AtomicFile, 'write'>) {}
 
   begin(headers: readonly string[], ours: ReadonlySet<number>): void {
-    this.keep = headers.map((_, i) => i).filter((i) => !ours.has(i));
+    this.prepare(headers, ours);
     this.push(csvLine([...this.keep.map((i) => headers[i] ?? ''), ...SCORE_COLUMNS]));
+  }
+
+  /** Ready to write rows of this table without writing its header: a block of the table written on a worker thread. */
+  prepare(headers: readonly string[], ours: ReadonlySet<number>): void {
+    this.keep = headers.map((_, i) => i).filter((i) => !ours.has(i));
     this.blankLine = csvLine([...this.keep.map(() => null), ...SCORE_COLUMNS.map(() => null)]);
+  }
+
+  /**
+   * Rows another CsvSink of the same table wrote (a worker's block): `blanksBefore` blank rows
+   * first (the ones held at the end of the block before, and at the start of this one), then its bytes.
+   */
+  appendWritten(blanksBefore: number, written: Uint8Array): void {
+    for (let i = 0; i < blanksBefore; i++) this.push(this.blankLine);
+    this.flush();
+    this.out.write(written);
   }
 
   async rows(block: readonly OutRow[]): Promise<void> {

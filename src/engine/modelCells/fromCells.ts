@@ -2,6 +2,7 @@ import type { MigrationChain } from '../migrate';
 import { migrateModelCells, MODEL_CELLS_MIGRATIONS, withMigratedFrom, type ModelRead } from '../migrations';
 import type { Model } from '../model';
 import { describeLocation, modelPathOf } from '../location';
+import { PRIORITIES } from '../priorityActions';
 import { resultOf, type Problem, type Result } from '../problems';
 import { normaliseModel } from '../schema';
 import { validateModel } from '../validate';
@@ -146,6 +147,7 @@ const SETTING_OF_PATH: Readonly<Record<string, string>> = {
   'accounts.scoring': SETTINGS.accountScoring,
   'accounts.top': SETTINGS.accountTop,
   'accounts.engagedFrom': SETTINGS.engagedFrom,
+  ...Object.fromEntries(PRIORITIES.map((p) => [`priorityActions.${p}`, SETTINGS[`action${p}`]])),
 };
 
 function relocate(p: Problem, rows: RowNumbers): Problem {

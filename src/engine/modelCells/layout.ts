@@ -74,6 +74,23 @@ export const SETTINGS = {
   accountTop: 'Account top N',
   engagedFrom: 'Engaged from',
   idColumn: 'Lead ID column',
+  // The Priority matrix's recommended actions (priorityActions.ts), one row per cell.
+  actionA1: 'Action A1',
+  actionA2: 'Action A2',
+  actionA3: 'Action A3',
+  actionA4: 'Action A4',
+  actionB1: 'Action B1',
+  actionB2: 'Action B2',
+  actionB3: 'Action B3',
+  actionB4: 'Action B4',
+  actionC1: 'Action C1',
+  actionC2: 'Action C2',
+  actionC3: 'Action C3',
+  actionC4: 'Action C4',
+  actionD1: 'Action D1',
+  actionD2: 'Action D2',
+  actionD3: 'Action D3',
+  actionD4: 'Action D4',
 } as const;
 
 /** The 'Account score' cell for each way of scoring an account. */

@@ -1,6 +1,7 @@
 import { isBlank, showCell } from '../cells/cellValue';
 import { excelSerialFromIsoDate, isExcelDateSerial, isoDateFromExcelSerial } from '../cells/excelDate';
-import { DEFAULT_ACCOUNTS, MODEL_VERSION, type AccountScoring, type Model } from '../model';
+import { DEFAULT_ACCOUNTS, MODEL_VERSION, type AccountScoring, type Model, type Priority } from '../model';
+import { PRIORITIES } from '../priorityActions';
 import type { Problem } from '../problems';
 import { ACCOUNT_SCORING_CELL, SETTINGS, type CellTable } from './layout';
 import { Collector, headerKey, readTable } from './tableReader';
@@ -18,7 +19,7 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
   }
   const known = new Set(Object.values(SETTINGS).map((s) => s.toLowerCase()));
   for (const [name, { row, typed }] of byName) {
-    if (!known.has(name)) out.error(row, 'Setting', `'${typed}' is not a setting`, `the settings are: ${Object.values(SETTINGS).join(', ')}`);
+    if (!known.has(name)) out.error(row, 'Setting', `'${typed}' is not a setting`, `the settings are: ${SETTINGS_IN_WORDS}`);
   }
   const raw = (label: string): { value: unknown; row: number } => byName.get(label.toLowerCase()) ?? { value: '', row: 0 };
   const text = (label: string): string => {
@@ -74,11 +75,16 @@ export function readSettings(table: CellTable | undefined): { value: Settings; p
         engagedFrom: num(SETTINGS.engagedFrom),
       },
       idColumn: text(SETTINGS.idColumn) || null,
+      // An empty cell is the default action; normaliseModel drops texts equal to the default.
+      priorityActions: Object.fromEntries(PRIORITIES.map((p): [Priority, string] => [p, text(SETTINGS[`action${p}`])])),
     },
     problems: out.problems,
     rowNumbers: new Map([...byName].map(([name, { row }]) => [name, row])),
   };
 }
+
+// Sixteen 'Action ..' rows would drown the other names: they are named as a range.
+const SETTINGS_IN_WORDS = [...Object.values(SETTINGS).filter((label) => !label.startsWith('Action ')), 'Action A1 to Action D4'].join(', ');
 
 /** Excel turns a typed date into a serial number; both that and 'YYYY-MM-DD' text are read. */
 function readAsOf(out: Collector, cell: { value: unknown; row: number }): string | null {

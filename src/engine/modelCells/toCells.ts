@@ -1,5 +1,6 @@
 import { conditionLabel } from '../conditions/conditionLabels';
 import type { Condition, Model } from '../model';
+import { PRIORITIES, priorityActionOf } from '../priorityActions';
 import { ACCOUNT_SCORING_CELL, BANDS_HEADERS, CRITERIA_HEADERS, DECAY_CELL, GROUP_CELL, joinList, SETTINGS, SETTINGS_HEADERS, type Cell, type ModelCells } from './layout';
 
 export function modelToCells(m: Model): ModelCells {
@@ -52,6 +53,8 @@ export function modelToCells(m: Model): ModelCells {
     [SETTINGS.accountTop, m.accounts.top],
     [SETTINGS.engagedFrom, m.accounts.engagedFrom ?? ''],
     [SETTINGS.idColumn, m.idColumn ?? ''],
+    // Every action written out, defaults too, so the sheet shows the whole playbook to edit.
+    ...PRIORITIES.map((p): Cell[] => [SETTINGS[`action${p}`], priorityActionOf(m, p)]),
   ];
   return { criteria, bands, settings };
 }

@@ -1,0 +1,60 @@
+/**
+ * A worker thread of parallelCsv.ts: reads, scores and writes blocks of whole CSV records, one
+ * at a time, with the same code as the single-threaded path, and sends back the written bytes,
+ * the counts and the problems (lines counted from the block's first line).
+ */
+import { isAscii } from 'node:buffer';
+import { parentPort, workerData } from 'node:worker_threads';
+import { CsvReader, CsvSyntaxError } from '../files/csvReader';
+import { CsvLeadRows, type CsvLayout } from './csvLeads';
+import { compileFor, ScoreTally } from './leadColumns';
+import { CsvSink } from './leadSinks';
+import type { CsvBlockDone, CsvBlockJob, CsvWorkerSetup } from './parallelCsv';
+
+const setup = workerData as CsvWorkerSetup;
+const layout: CsvLayout = { headers: setup.headers, ours: new Set(setup.ours), delimiter: setup.delimiter };
+const compiled = compileFor(setup.model, setup.headers, layout.ours, setup.asOf, setup.where);
+// A block never starts the file, so a U+FEFF at its start is text, not a byte order mark.
+const decoder = new TextDecoder(setup.encoding, { ignoreBOM: true });
+const encoder = new TextEncoder();
+const port = parentPort!;
+
+async function scoreBlock(job: CsvBlockJob): Promise<CsvBlockDone> {
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  // Plain ASCII is the same in every encoding read here; latin1 turns it into text fastest.
+  const text = isAscii(bytes) ? bytes.toString('latin1') : decoder.decode(bytes);
+  const reader = CsvReader.fromText(text, setup.where, { delimiter: setup.delimiter });
+  const tally = new ScoreTally(compiled);
+  const written: string[] = [];
+  const sink = new CsvSink({ write: (chunk) => void written.push(chunk as string) });
+  sink.prepare(layout.headers, layout.ours);
+  const rows = new CsvLeadRows(layout, tally, sink, 'count');
+  try {
+    for (let record = reader.next(); record !== null; record = reader.next()) await rows.add(record);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) return { id: job.id, kind: 'syntax', line: error.line, detail: error.detail };
+    throw error;
+  }
+  await rows.end();
+  await sink.finish();
+  return {
+    id: job.id,
+    kind: 'scored',
+    written: encoder.encode(written.join('')),
+    leadingBlanks: rows.leadingBlanks,
+    trailingBlanks: rows.trailingBlanks,
+    hasLeads: rows.leads,
+    lines: reader.lineNumber - 1,
+    counts: tally.counts(),
+    errors: rows.errors,
+    short: rows.short,
+    multiline: rows.multiline,
+  };
+}
+
+port.on('message', (job: CsvBlockJob) => {
+  scoreBlock(job).then(
+    (done) => port.postMessage(done, done.kind === 'scored' ? [done.written.buffer as ArrayBuffer] : []),
+    (error: unknown) => port.postMessage({ id: job.id, kind: 'failed', stack: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CsvBlockDone),
+  );
+});

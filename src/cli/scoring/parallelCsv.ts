@@ -1,0 +1,192 @@
+/**
+ * Scoring a big CSV file on worker threads. The main thread cuts the file into blocks of whole
+ * records (files/csvBlocks.ts) and hands them out; each worker reads, scores and writes its
+ * block as CSV exactly as the single-threaded path would (the same CsvReader, CsvLeadRows and
+ * CsvSink); the main thread writes the blocks' output in file order, adds up the counts and
+ * shifts each block's line numbers to the file's. At most two blocks per worker are out at a
+ * time, waiting ones included, so memory does not grow with the file.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Model } from '../../engine';
+import { CsvBlocks } from '../files/csvBlocks';
+import { CsvSyntaxError } from '../files/csvReader';
+import type { CsvLayout, LineProblem, LineProblems, ParallelCsvOptions } from './csvLeads';
+import type { ScoreTally, TallyCounts } from './leadColumns';
+import type { CsvSink } from './leadSinks';
+
+/** What every worker is told once. */
+export interface CsvWorkerSetup {
+  readonly where: string;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly headers: readonly string[];
+  readonly ours: readonly number[];
+  readonly delimiter: CsvLayout['delimiter'];
+  readonly model: Model;
+  /** The main thread's as-of day, so that no worker measures ages to another day (a run across midnight). */
+  readonly asOf: string;
+}
+
+export interface CsvBlockJob {
+  readonly id: number;
+  readonly bytes: Uint8Array;
+}
+
+interface Problems {
+  readonly shown: readonly LineProblem[];
+  readonly count: number;
+}
+
+export type CsvBlockDone =
+  | {
+      readonly id: number;
+      readonly kind: 'scored';
+      /** The block's rows as CSV, from its first lead to its last. */
+      readonly written: Uint8Array;
+      readonly leadingBlanks: number;
+      readonly trailingBlanks: number;
+      readonly hasLeads: boolean;
+      /** Line breaks in the block: the next block starts that many lines further. */
+      readonly lines: number;
+      readonly counts: TallyCounts;
+      readonly errors: Problems;
+      readonly short: Problems;
+      readonly multiline: Problems;
+    }
+  | { readonly id: number; readonly kind: 'syntax'; readonly line: number; readonly detail: string }
+  | { readonly id: number; readonly kind: 'failed'; readonly stack: string };
+
+interface Job {
+  readonly input: string;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly layout: CsvLayout;
+  readonly model: Model;
+  readonly asOf: string;
+  /** The line the first record after the header starts on, and its byte offset. */
+  readonly firstLine: number;
+  readonly start: number;
+}
+
+interface Into {
+  readonly tally: ScoreTally;
+  readonly sink: CsvSink;
+  readonly problems: { readonly errors: LineProblems; readonly short: LineProblems; readonly multiline: LineProblems };
+  readonly progress: (bytesRead: number) => void;
+}
+
+/**
+ * The worker's script beside this module: csvWorker.mjs in the compiled command line
+ * (build/cli). When the sources run through tsx (tests, a checkout with edits), csvWorker.ts,
+ * loaded after registering tsx in the worker: Node 20 does not apply an `--import` given in a
+ * worker's execArgv to the worker's own script.
+ */
+function workerScript(): { script: URL | string; eval: boolean } {
+  if (!import.meta.url.endsWith('.ts')) return { script: new URL('./csvWorker.mjs', import.meta.url), eval: false };
+  const tsxApi = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'esm', 'api', 'index.mjs')).href;
+  const worker = new URL('./csvWorker.ts', import.meta.url).href;
+  return { script: `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`, eval: true };
+}
+
+/** Returns the number of blocks the file was cut into. */
+export async function scoreCsvInParallel(job: Job, into: Into, options: ParallelCsvOptions): Promise<number> {
+  const setup: CsvWorkerSetup = {
+    where: job.input,
+    encoding: job.encoding,
+    headers: job.layout.headers,
+    ours: [...job.layout.ours],
+    delimiter: job.layout.delimiter,
+    model: job.model,
+    asOf: job.asOf,
+  };
+  const script = workerScript();
+  const blocks = new CsvBlocks(job.input, job.start, job.layout.delimiter, options.blockBytes);
+  const workers = Array.from({ length: options.workers }, () => ({
+    worker: new Worker(script.script, { workerData: setup, eval: script.eval }),
+    busy: 0,
+  }));
+  const limit = options.workers * 2;
+  try {
+    return await new Promise<number>((resolve, reject) => {
+      const waiting = new Map<number, CsvBlockDone>();
+      let nextId = 0;
+      let nextToWrite = 0;
+      /** Blocks handed out and not yet written. */
+      let out = 0;
+      let allRead = false;
+      let failed = false;
+      let line = job.firstLine;
+      /** Blank rows after the last lead written, waiting for a lead after them. */
+      let heldBlanks = 0;
+
+      const fail = (error: unknown): void => {
+        if (failed) return;
+        failed = true;
+        reject(error);
+      };
+      const write = (done: CsvBlockDone): void => {
+        if (done.kind === 'syntax') throw new CsvSyntaxError(job.input, line + done.line - 1, done.detail);
+        if (done.kind === 'failed') throw new Error(`a CSV worker thread failed: ${done.stack}`);
+        const shift = line - 1;
+        into.problems.errors.append(done.errors, shift);
+        into.problems.short.append(done.short, shift);
+        into.problems.multiline.append(done.multiline, shift);
+        into.tally.add(done.counts);
+        line += done.lines;
+        if (!done.hasLeads) {
+          heldBlanks += done.leadingBlanks;
+          return;
+        }
+        // A damaged table is not written (the command fails at the end, listing the rows).
+        if (into.problems.errors.count === 0) into.sink.appendWritten(heldBlanks + done.leadingBlanks, done.written);
+        heldBlanks = done.trailingBlanks;
+      };
+      const handOut = (): void => {
+        while (!allRead && out < limit) {
+          const bytes = blocks.next();
+          if (bytes === null) {
+            allRead = true;
+            break;
+          }
+          const least = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+          least.busy++;
+          out++;
+          const message: CsvBlockJob = { id: nextId++, bytes };
+          least.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
+        }
+        if (allRead && out === 0) resolve(nextId);
+      };
+      for (const w of workers) {
+        w.worker.on('message', (done: CsvBlockDone) => {
+          if (failed) return;
+          w.busy--;
+          waiting.set(done.id, done);
+          try {
+            for (let next = waiting.get(nextToWrite); next !== undefined; next = waiting.get(nextToWrite)) {
+              waiting.delete(nextToWrite);
+              nextToWrite++;
+              out--;
+              write(next);
+              into.progress(blocks.bytesRead);
+            }
+            handOut();
+          } catch (error) {
+            fail(error);
+          }
+        });
+        w.worker.on('error', fail);
+        w.worker.on('exit', (code) => fail(new Error(`a CSV worker thread stopped (exit code ${code})`)));
+      }
+      try {
+        handOut();
+      } catch (error) {
+        fail(error);
+      }
+    });
+  } finally {
+    blocks.close();
+    for (const w of workers) w.worker.removeAllListeners('exit');
+    await Promise.all(workers.map((w) => w.worker.terminate()));
+  }
+}
