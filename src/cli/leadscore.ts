@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { removeOpenTemporaries } from './files/atomicFile';
 import { CliError, COMMON_OPTIONS, EXIT, helpText, UsageError, visible, type Command, type CommandIO, type ExitCode, type OptionSpecs } from './command';
+import { accountsCommand } from './commands/accounts';
 import { backtestCommand } from './commands/backtest';
 import { calibrateCommand } from './commands/calibrate';
 import { calllistCommand } from './commands/calllist';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly Command[] = [
   backtestCommand,
   calibrateCommand,
   calllistCommand,
+  accountsCommand,
 ];
 
 export function overview(): string {

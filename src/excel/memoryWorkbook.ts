@@ -10,6 +10,7 @@ import {
   type NamedItem,
   type SelectionInfo,
   type SheetChange,
+  type SheetLayout,
   type TableInfo,
   type Unsubscribe,
   type WorkbookGateway,
@@ -27,6 +28,7 @@ interface Sheet {
   rules: { block: Block; rule: ConditionalRule }[];
   validations: { block: Block; items: readonly string[] }[];
   charts: ChartSpec[];
+  layout: SheetLayout | null;
 }
 
 interface Table {
@@ -38,6 +40,9 @@ interface Table {
 }
 
 const key = (row: number, column: number): string => `${row},${column}`;
+
+/** Excel's widest column: 255 characters of the default font, about 1,790 points. */
+const MAX_COLUMN_WIDTH_POINTS = 1790;
 
 /** Bytes of a JSON payload as UTF-8, without building a buffer. */
 function jsonBytes(value: unknown): number {
@@ -167,6 +172,11 @@ export class MemoryWorkbook implements WorkbookGateway {
     return [...this.sheet(sheet).charts];
   }
 
+  /** The sheet's layout as last set (column widths, bold, wrapping, frozen rows, print settings), or null. */
+  layoutOf(sheet: string): SheetLayout | null {
+    return this.sheet(sheet).layout;
+  }
+
   numberFormatAt(sheet: string, address: string): string {
     const { row, column } = parseAddress(address);
     return this.sheet(sheet).formats.get(key(row, column)) ?? 'General';
@@ -182,6 +192,7 @@ export class MemoryWorkbook implements WorkbookGateway {
       rules: s.rules.map((r) => ({ address: formatAddress(r.block), rule: r.rule })),
       validations: s.validations.map((v) => ({ address: formatAddress(v.block), items: v.items })),
       charts: [...s.charts],
+      layout: s.layout,
     }));
     return {
       sheets,
@@ -427,6 +438,26 @@ export class MemoryWorkbook implements WorkbookGateway {
     }
   }
 
+  async layoutSheet(sheet: string, layout: SheetLayout): Promise<void> {
+    this.request('layoutSheet', sheet, layout);
+    const s = this.sheet(sheet);
+    // As Excel: an address that is not one is refused, and so are widths and scales it does not take.
+    for (const a of [...layout.bold, ...layout.wrap]) parseAddress(a);
+    for (const w of layout.columnWidths) {
+      if (!(Number.isFinite(w) && w >= 0 && w <= MAX_COLUMN_WIDTH_POINTS)) throw new GatewayError('InvalidArgument', `A column width of ${w} points is not between 0 and ${MAX_COLUMN_WIDTH_POINTS}.`);
+    }
+    if (!(Number.isInteger(layout.freezeRows) && layout.freezeRows >= 0)) throw new GatewayError('InvalidArgument', `Cannot freeze ${layout.freezeRows} rows.`);
+    const p = layout.print;
+    if (p !== null) {
+      parseAddress(p.area);
+      if (p.titleRows !== null && !/^\$?\d+:\$?\d+$/.test(p.titleRows)) throw new GatewayError('InvalidArgument', `'${p.titleRows}' is not a row range such as $3:$3.`);
+      if (!(Number.isInteger(p.pagesWide) && p.pagesWide >= 1 && p.pagesWide <= 32_767)) throw new GatewayError('InvalidArgument', `Cannot fit to ${p.pagesWide} pages wide.`);
+      // Excel keeps at most 255 characters in a header or footer.
+      if (p.footer.length > 255) throw new GatewayError('InvalidArgument', 'A footer is at most 255 characters.');
+    }
+    s.layout = { ...layout, columnWidths: [...layout.columnWidths], bold: [...layout.bold], wrap: [...layout.wrap] };
+  }
+
   async readCustomXml(namespace: string): Promise<string | null> {
     this.request('readCustomXml', namespace);
     return this.xml.get(namespace) ?? null;
@@ -494,7 +525,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   private sheetOrAdd(name: string): Sheet {
     const found = this.findSheet(name);
     if (found !== undefined) return found;
-    const s: Sheet = { name, values: [], formulas: new Map(), formats: new Map(), rules: [], validations: [], charts: [] };
+    const s: Sheet = { name, values: [], formulas: new Map(), formats: new Map(), rules: [], validations: [], charts: [], layout: null };
     this.sheets.set(name, s);
     return s;
   }

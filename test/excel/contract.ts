@@ -106,6 +106,18 @@ export function gatewayContract(name: string, fresh: () => WorkbookGateway): voi
       await g.setListValidation('Sheet1', 'A1:A3', ['Fit', 'Engagement']);
     });
 
+    it('lays a sheet out for print, refusing what Excel refuses (not an address, no row range, a footer over 255 characters)', async () => {
+      const g = await leads();
+      const print = { orientation: 'landscape', pagesWide: 1, titleRows: '$1:$1', area: 'A1:C3', footer: 'Page &P of &N' } as const;
+      const layout = { columnWidths: [24, 120], bold: ['A1:C1'], wrap: ['C2:C3'], freezeRows: 1, print };
+      await g.layoutSheet('Sheet1', layout);
+      await expect(g.layoutSheet('Sheet1', { ...layout, print: { ...print, area: 'not an address' } })).rejects.toThrow();
+      await expect(g.layoutSheet('Sheet1', { ...layout, print: { ...print, titleRows: 'A1' } })).rejects.toBeInstanceOf(GatewayError);
+      await expect(g.layoutSheet('Sheet1', { ...layout, print: { ...print, footer: 'x'.repeat(256) } })).rejects.toBeInstanceOf(GatewayError);
+      await expect(g.layoutSheet('Sheet1', { ...layout, columnWidths: [-1] })).rejects.toBeInstanceOf(GatewayError);
+      await expect(g.layoutSheet('No such sheet', layout)).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+
     it('reports cell changes on a sheet, and stops when unsubscribed', async () => {
       const g = fresh();
       const seen: string[] = [];

@@ -1,0 +1,234 @@
+/**
+ * What changed since the last scoring, lead by lead: the points since last time, the band move,
+ * and the date the lead entered its band. Leads are matched by ID only; a lead without an ID or
+ * with an ID another lead shares gets no change (it cannot be matched without guessing), and
+ * the previous leads no longer in the table are listed as removed.
+ */
+import type { Band } from '../model';
+import { leadIdKey, leadIdText, duplicateIdKeys } from './leadId';
+import type { ScoreSnapshot, SnapshotLead } from './snapshot';
+
+/**
+ * scored: scored last time too (Change and the band move are known). new: an ID the last
+ * scoring did not have (or the first scoring). noId: no ID in its cell. duplicateId: its ID is
+ * shared with another lead of the table.
+ */
+export type ScoreChangeKind = 'scored' | 'new' | 'noId' | 'duplicateId';
+/** How the band moved: up or down the model's bands, the same, or to a band of another name when last time's band is not in the model any more. */
+export type BandMove = 'up' | 'down' | 'same' | 'renamed';
+
+export interface ScoreChange {
+  readonly kind: ScoreChangeKind;
+  /** The ID as shown, or null without one. */
+  readonly id: string | null;
+  /** Points since last time, in hundredths as scores are; null unless scored. */
+  readonly points: number | null;
+  /** As a Change cell or a list shows it: '+12', '-4.5', '0', 'new', or '' without a usable ID. */
+  readonly text: string;
+  readonly band: string;
+  /** Last time's band; null unless scored. */
+  readonly previousBand: string | null;
+  readonly move: BandMove | null;
+  /** 'YYYY-MM-DD' the lead entered its band: last time's date when the band is the same, the scoring date when it changed or the lead is new; null without a usable ID. */
+  readonly bandSince: string | null;
+}
+
+/** One lead as scored now, with `row` what the report shows to find it (an Excel row number). */
+export interface ScoredLead {
+  readonly id: unknown;
+  readonly score: number;
+  readonly band: string;
+  readonly row: number;
+}
+
+/** A lead whose band moved, for the report's list. */
+export interface BandMoveEntry {
+  readonly id: string;
+  readonly row: number;
+  readonly from: string;
+  readonly to: string;
+  readonly move: BandMove;
+  readonly points: number;
+  readonly score: number;
+}
+
+export interface ChangeSummary {
+  /** The last scoring's date, or null when there was none (the first scoring). */
+  readonly since: string | null;
+  readonly scoredOn: string;
+  readonly idColumn: string;
+  readonly leads: number;
+  readonly scored: number;
+  readonly newLeads: number;
+  /** Per band, highest first: how many leads moved up into it and down into it. */
+  readonly entered: readonly { readonly band: string; readonly up: number; readonly down: number }[];
+  /** Leads that moved band, best news first (up into the highest band first, then down); at most listLimit of movedCount. */
+  readonly moved: readonly BandMoveEntry[];
+  readonly movedCount: number;
+  /** Rows without an ID (at most listLimit) and how many. */
+  readonly noIdRows: readonly number[];
+  readonly noIdCount: number;
+  /** IDs shared by several leads, each with its rows (at most listLimit IDs), and how many leads share an ID. */
+  readonly duplicates: readonly { readonly id: string; readonly rows: readonly number[] }[];
+  readonly duplicateCount: number;
+  /** Leads of the last scoring whose ID is not in the table now (deleted rows), at most listLimit of removedCount. */
+  readonly removed: readonly SnapshotLead[];
+  readonly removedCount: number;
+}
+
+export interface ChangeOptions {
+  /** 'YYYY-MM-DD' of this scoring. */
+  readonly today: string;
+  /** The ID column's header, recorded in the snapshot. */
+  readonly idColumn: string;
+  /** The model's name, recorded in the snapshot. */
+  readonly model: string;
+  /** Keys (leadIdKey) of IDs more than one lead of the table has: duplicateIdKeys over the whole ID column, read before the leads are added. */
+  readonly duplicates: ReadonlySet<string>;
+  /** Keep the new snapshot (default true); a caller that stores the scores elsewhere saves the memory. */
+  readonly keepSnapshot?: boolean;
+  /** Entries kept per list of the summary (default 1,000); the counts are always complete. */
+  readonly listLimit?: number;
+}
+
+/**
+ * Compares leads with the last scoring one at a time, in table order, so a file of any size can
+ * be streamed through it; memory holds the previous snapshot, the IDs seen and the lists.
+ */
+export class ChangeTracker {
+  private readonly previous: Map<string, SnapshotLead>;
+  private readonly rank: Map<string, number>;
+  private readonly seen = new Set<string>();
+  private readonly kept: SnapshotLead[] = [];
+  private readonly duplicateRows = new Map<string, { id: string; rows: number[] }>();
+  private readonly entered: Map<string, { up: number; down: number }>;
+  private readonly movedUp: BandMoveEntry[] = [];
+  private readonly moved: BandMoveEntry[] = [];
+  private readonly noIdRows: number[] = [];
+  private readonly limit: number;
+  private counts = { leads: 0, scored: 0, newLeads: 0, moved: 0, noId: 0, duplicate: 0 };
+
+  constructor(
+    private readonly last: ScoreSnapshot | null,
+    bands: readonly Band[],
+    private readonly options: ChangeOptions,
+  ) {
+    this.previous = new Map((last?.leads ?? []).map((l) => [leadIdKey(l.id), l]));
+    // Bands rank by their lower bound: the order a lead climbs them.
+    const ordered = [...bands].sort((a, b) => a.from - b.from);
+    this.rank = new Map(ordered.map((b, i) => [b.name.toLowerCase(), i]));
+    this.entered = new Map(ordered.reverse().map((b) => [b.name, { up: 0, down: 0 }]));
+    this.limit = options.listLimit ?? 1000;
+  }
+
+  add(lead: ScoredLead): ScoreChange {
+    this.counts.leads++;
+    const { today } = this.options;
+    const id = leadIdText(lead.id);
+    if (id === null || id === '') {
+      this.counts.noId++;
+      if (this.noIdRows.length < this.limit) this.noIdRows.push(lead.row);
+      return { kind: 'noId', id: null, points: null, text: '', band: lead.band, previousBand: null, move: null, bandSince: null };
+    }
+    const key = leadIdKey(id);
+    this.seen.add(key);
+    if (this.options.duplicates.has(key)) {
+      this.counts.duplicate++;
+      const entry = this.duplicateRows.get(key);
+      if (entry !== undefined) entry.rows.push(lead.row);
+      else if (this.duplicateRows.size < this.limit) this.duplicateRows.set(key, { id, rows: [lead.row] });
+      return { kind: 'duplicateId', id, points: null, text: '', band: lead.band, previousBand: null, move: null, bandSince: null };
+    }
+    const before = this.previous.get(key);
+    let change: ScoreChange;
+    if (before === undefined) {
+      this.counts.newLeads++;
+      change = { kind: 'new', id, points: null, text: 'new', band: lead.band, previousBand: null, move: null, bandSince: today };
+    } else {
+      this.counts.scored++;
+      const points = cents(lead.score) - cents(before.score);
+      const move = this.moveOf(before.band, lead.band);
+      // A band since lost from the snapshot (edited away) is at least the last scoring's date.
+      const bandSince = move === 'same' ? (before.bandSince ?? this.last?.scoredOn ?? today) : today;
+      change = { kind: 'scored', id, points: points / 100, text: signed(points), band: lead.band, previousBand: before.band, move, bandSince };
+      if (move !== 'same') this.recordMove({ id, row: lead.row, from: before.band, to: lead.band, move, points: points / 100, score: lead.score });
+    }
+    if (this.options.keepSnapshot !== false) this.kept.push({ id, score: lead.score, band: lead.band, bandSince: change.bandSince });
+    return change;
+  }
+
+  /** The summary, and the snapshot to keep for next time (null when keepSnapshot is false). */
+  finish(): { readonly summary: ChangeSummary; readonly snapshot: ScoreSnapshot | null } {
+    const removed: SnapshotLead[] = [];
+    let removedCount = 0;
+    for (const [key, lead] of this.previous) {
+      if (this.seen.has(key)) continue;
+      removedCount++;
+      if (removed.length < this.limit) removed.push(lead);
+    }
+    const rankOf = (band: string): number => this.rank.get(band.toLowerCase()) ?? -1;
+    // Best news first: up moves into the highest band, then down moves from the highest band.
+    const moved = [...this.movedUp, ...this.moved].sort((a, b) => (a.move === 'up' ? 0 : 1) - (b.move === 'up' ? 0 : 1) || rankOf(b.to) - rankOf(a.to) || b.points - a.points || a.row - b.row);
+    const { today, idColumn, model } = this.options;
+    return {
+      summary: {
+        since: this.last?.scoredOn ?? null,
+        scoredOn: today,
+        idColumn,
+        leads: this.counts.leads,
+        scored: this.counts.scored,
+        newLeads: this.counts.newLeads,
+        entered: [...this.entered].map(([band, n]) => ({ band, up: n.up, down: n.down })),
+        moved: moved.slice(0, this.limit),
+        movedCount: this.counts.moved,
+        noIdRows: this.noIdRows,
+        noIdCount: this.counts.noId,
+        duplicates: [...this.duplicateRows.values()],
+        duplicateCount: this.counts.duplicate,
+        removed,
+        removedCount,
+      },
+      snapshot: this.options.keepSnapshot === false ? null : { scoredOn: today, idColumn, model, leads: this.kept },
+    };
+  }
+
+  private moveOf(from: string, to: string): BandMove {
+    if (from.toLowerCase() === to.toLowerCase()) return 'same';
+    const a = this.rank.get(from.toLowerCase());
+    const b = this.rank.get(to.toLowerCase());
+    if (a === undefined || b === undefined) return 'renamed';
+    return b > a ? 'up' : 'down';
+  }
+
+  private recordMove(entry: BandMoveEntry): void {
+    this.counts.moved++;
+    const n = this.entered.get(entry.to) ?? [...this.entered].find(([name]) => name.toLowerCase() === entry.to.toLowerCase())?.[1];
+    if (n !== undefined && entry.move === 'up') n.up++;
+    if (n !== undefined && entry.move === 'down') n.down++;
+    // Up moves and the others are kept apart, each up to the limit, so a full list still has the good news.
+    const list = entry.move === 'up' ? this.movedUp : this.moved;
+    if (list.length < this.limit) list.push(entry);
+  }
+}
+
+/** Whole hundredths: scores are kept in them, so a difference is exact. */
+const cents = (n: number): number => Math.round(n * 100);
+
+function signed(hundredths: number): string {
+  if (hundredths === 0) return '0';
+  const text = String(Math.abs(hundredths) / 100);
+  return hundredths > 0 ? `+${text}` : `-${text}`;
+}
+
+/** Every lead of a table at once (the pane): duplicates found first, then each lead compared. */
+export function diffScores(
+  previous: ScoreSnapshot | null,
+  leads: readonly ScoredLead[],
+  bands: readonly Band[],
+  options: Omit<ChangeOptions, 'duplicates'>,
+): { readonly changes: ScoreChange[]; readonly summary: ChangeSummary; readonly snapshot: ScoreSnapshot } {
+  const tracker = new ChangeTracker(previous, bands, { ...options, duplicates: duplicateIdKeys(leads.map((l) => l.id)), keepSnapshot: true });
+  const changes = leads.map((l) => tracker.add(l));
+  const { summary, snapshot } = tracker.finish();
+  return { changes, summary, snapshot: snapshot as ScoreSnapshot };
+}
