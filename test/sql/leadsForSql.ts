@@ -103,10 +103,11 @@ export const EVERY_CONDITION: Model = model({
 });
 
 /**
- * Sevenths on the 0-100 scale: three Fit criteria and an Engagement group capped at 4 points
- * make a maximum of 7, so almost every score and share has a remainder to apportion; decay and
- * per-occurrence points make fractions of units, negative points and the group caps make
- * negative shares and cap parts, and the scale's 0 bound is met.
+ * Sevenths and thirteenths on the 0-100 scale: three Fit criteria and an Engagement group
+ * capped at 4 points would make 7, and a total cap of 6.5 makes the maximum; so almost every
+ * score and share has a remainder to apportion. Decay and per-occurrence points make fractions
+ * of units; negative points, the group caps, the total cap and the scale's 0 bound make
+ * negative shares and a third share (the total's caps) beside Fit and Engagement.
  */
 export const SEVENTHS: Model = model({
   name: 'Sevenths',
@@ -124,8 +125,10 @@ export const SEVENTHS: Model = model({
     criterion({ group: 'engagement', field: 'Email Opens', condition: { op: 'gte', value: 1 }, points: 1, decay: { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } }),
     criterion({ group: 'engagement', field: 'Webinars Attended', condition: { op: 'notBlank' }, points: 1, decay: { kind: 'deduct', dateField: 'Last Webinar Date', afterDays: 60, points: 0.25 } }),
     criterion({ group: 'engagement', field: 'Last Activity Date', condition: { op: 'withinDays', days: 30 }, points: 1 }),
+    criterion({ group: 'engagement', field: 'Last Email Date', condition: { op: 'blank' }, points: -2 }),
   ],
   groupCaps: { fit: { min: -1, max: null }, engagement: { min: null, max: 4 } },
+  totalCap: { min: null, max: 6.5 },
   bands: [
     { name: 'Cold', from: 0, color: '#BDD7EE' },
     { name: 'Warm', from: 42.86, color: '#FFE699' },
