@@ -10,7 +10,7 @@ export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type
 export { formatProblem, formatProblems, printable } from './problems';
 export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
-export { maximumScore, groupMaximum } from './scoreRange';
+export { maximumScore, groupMaximum, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { compile, criterionLabel, STAGES } from './compile';
@@ -47,6 +47,6 @@ export { ERROR_LITERALS } from './cells/cellValue';
 export { YES as YES_WORDS, NUMBER_TEXT } from './cells/readCell';
 export { MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES, TIME as TIME_OF_DAY, MAX_LENGTH as MAX_DATE_TEXT_LENGTH } from './cells/textDate';
 export { KEY_ROWS as KEYBOARD_ROWS, MIN_RUN as MIN_KEYBOARD_RUN, WORD_RUNS as KEYBOARD_RUNS_IN_WORDS } from './conditions/spam';
-export { AccountsBuilder, betterLead, planAccounts, rollUpAccounts, type Account, type AccountColumns, type AccountLead, type AccountPlan, type AccountRollup } from './accounts/accounts';
+export { AccountsBuilder, planAccounts, rollUpAccounts, type Account, type AccountColumns, type AccountLead, type AccountPlan, type AccountRollup } from './accounts/accounts';
 export { cellText as accountCellText, companyKey, COMPANY_SUFFIX_PATTERN, compareCodePoints, domainKey, NOT_A_COMPANY, SUFFIX_TAIL } from './accounts/accountKey';
 export { accountsTable, describeAccounts, type AccountsCell, type AccountsColumnKind, type AccountsTable } from './accounts/accountsTable';
