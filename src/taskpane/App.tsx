@@ -4,6 +4,7 @@ import { model as blankModel, formatProblems, modelPathOf, type Model, type Prob
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
+import { CallListPanel } from './CallListPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
@@ -244,7 +245,8 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       const result = await session.apply(model, options);
       if (result.kind === 'applied') {
         setApplied({ modelName: model.name, fingerprint: modelFingerprint(model), mode: options.mode, at: new Date(), rows: result.rows });
-        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).`);
+        const kept = result.scoreNote === 'keptUserNote' ? ' Your note on the Score header was kept; the Apply tab names the model and date.' : '';
+        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${kept}`);
         refreshTable();
       } else if (result.kind === 'conflict') {
         setConflict({ columns: result.columns, message: result.message });
@@ -383,6 +385,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 busy={busy}
                 onRemove={() => void removeScoring()}
               />
+              <ErrorBoundary what="call list">
+                <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+              </ErrorBoundary>
               <LeadTablePanel
                 found={found}
                 onRefresh={findTable}
