@@ -4,6 +4,7 @@ import { model as blankModel, formatProblems, modelPathOf, type Model, type Prob
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
+import { AccountsPanel } from './AccountsPanel';
 import { CallListPanel } from './CallListPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
@@ -387,6 +388,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
               />
               <ErrorBoundary what="call list">
                 <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+              </ErrorBoundary>
+              <ErrorBoundary what="accounts">
+                <AccountsPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
               </ErrorBoundary>
               <LeadTablePanel
                 found={found}
