@@ -44,16 +44,24 @@ const templateCompiled = template === undefined ? null : compile(template.model,
 if (templateCompiled === null || !templateCompiled.ok) throw new Error('the Weighted B2B template does not compile');
 const templateScorer = templateCompiled.value;
 
+// The same benchmark model on the 0-100 scale: what scaling the total and splitting it into
+// Fit and Engagement costs, next to the points scale in the same run.
+const percentCompiled = compile({ ...BENCH_MODEL, scale: '0-100' }, headers);
+if (!percentCompiled.ok) throw new Error(formatProblems(percentCompiled.problems));
+const percentScorer = percentCompiled.value;
+
 // Let the JIT compile the scoring loops first, on leads that are not part of the run.
 const warmUp = hostRows(LEADS, 20_000).rows;
 scorer.scoreRows(warmUp);
 templateScorer.scoreRows(warmUp);
+percentScorer.scoreRows(warmUp);
 
 // Five passes over all the leads, timing only the scoring; the first block is kept for the
 // baseline. The best pass is the figure least disturbed by other work on a shared machine.
 const PASSES = Number(process.env.BENCH_PASSES ?? 5);
 const passes: number[] = [];
 const templatePasses: number[] = [];
+const percentPasses: number[] = [];
 let preparing = 0;
 const bandCounts = scorer.bands.map(() => 0);
 let baselineRows: unknown[][] = [];
@@ -61,6 +69,7 @@ let baselineScores: number[] = [];
 for (let pass = 0; pass < PASSES; pass++) {
   let scoring = 0;
   let templateScoring = 0;
+  let percentScoring = 0;
   for (let first = 0; first < LEADS; first += BLOCK) {
     t = now();
     const { rows } = hostRows(first, Math.min(BLOCK, LEADS - first));
@@ -70,7 +79,10 @@ for (let pass = 0; pass < PASSES; pass++) {
     const templateStart = now(); // the template scores the same block right after, so its cells are warmer
     scoring += seconds(scored, templateStart);
     templateScorer.scoreRows(rows);
-    templateScoring += seconds(templateStart);
+    const percentStart = now();
+    templateScoring += seconds(templateStart, percentStart);
+    percentScorer.scoreRows(rows);
+    percentScoring += seconds(percentStart);
     if (pass > 0) continue;
     for (const b of result.bandIndex) bandCounts[b] = (bandCounts[b] ?? 0) + 1;
     if (baselineRows.length < NAIVE_LEADS) {
@@ -81,12 +93,15 @@ for (let pass = 0; pass < PASSES; pass++) {
   }
   passes.push(scoring);
   templatePasses.push(templateScoring);
+  percentPasses.push(percentScoring);
 }
 const best = Math.min(...passes);
 console.log(`made ${LEADS.toLocaleString('en-US')} leads x ${headers.length} columns in blocks of ${BLOCK.toLocaleString('en-US')}, ${PASSES} times (${preparing.toFixed(1)} s, not counted)`);
 console.log(`engine: scored ${LEADS.toLocaleString('en-US')} leads in ${passes.map((p) => `${p.toFixed(3)} s`).join(', ')}; best ${perSecond(LEADS, best)} (${((best / LEADS) * 1e9).toFixed(0)} ns a lead)`);
 const templateBest = Math.min(...templatePasses);
 console.log(`engine, Weighted B2B template (14 criteria): best ${perSecond(LEADS, templateBest)} (${((templateBest / LEADS) * 1e9).toFixed(0)} ns a lead)`);
+const percentBest = Math.min(...percentPasses);
+console.log(`engine, the same 20 criteria on the 0-100 scale: best ${perSecond(LEADS, percentBest)} (${((percentBest / LEADS) * 1e9).toFixed(0)} ns a lead, ${(percentBest / best).toFixed(2)}x the points scale's time)`);
 
 for (const row of baselineRows.slice(0, 2_000)) naiveScore(BENCH_MODEL, headers, row);
 t = now();

@@ -3,11 +3,12 @@ import { whyNotNumber } from './cells/readCell';
 import { headerLookup, type ColumnIndex } from './columns';
 import { compileCondition, MATCH, readsText, testCell, UNUSABLE } from './conditions/compileCondition';
 import { compileDecay } from './decay';
-import { GROUP_LABELS, type Band, type Cap, type Model, type Stage } from './model';
+import { GROUP_LABELS, type Band, type Cap, type Group, type Model, type Stage } from './model';
 import { resultOf, type Problem, type Result } from './problems';
-import { maximumScore } from './scoreRange';
-import { accumulate, BLOCK, centsOf, criterionCents, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
-import { bounded, criterionDetail, criterionLabel, unusablePart, type CentBounds, type Cents, type ExplanationPart } from './scoring/explanation';
+import { capInUnits, maximumScore, scoreArithmetic, unitsOf } from './scoreRange';
+import { accumulate, BLOCK, criterionUnits, MAX_CONTRIBUTION, type CompiledCriterion, type Trace } from './scoring/compiledCriterion';
+import { bounded, capPart, criterionDetail, criterionLabel, unusablePart, type ExplanationPart, type UnitBounds, type Units } from './scoring/explanation';
+import { apportion, apportionThree, scaledCents } from './scoring/scaledScore';
 import { fillTextColumn, type TextColumn } from './scoring/textColumn';
 import { validateModel } from './validate';
 
@@ -102,7 +103,7 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       dateColumn,
       capMin: Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION),
       capMax: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION),
-      fixedCents: null,
+      fixedUnits: null,
       verdicts: new Uint8Array(BLOCK),
       grouped: 'no',
       textCounts: new Map(),
@@ -111,67 +112,108 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
 
   if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
 
-  const percentScale = m.scale === '0-100';
+  const { unitsPerPoint, maximumUnits } = scoreArithmetic(m);
+  const percentScale = maximumUnits !== null;
   const pointsPerScorePoint = percentScale ? maximumScore(m) / 100 : 1;
-  // 10000 / max rather than 100 / (max / 100): the same, without an underflow on the way.
-  const centsPerPoint = percentScale ? 10_000 / maximumScore(m) : 100;
-  const toCents = (cap: Cap): CentBounds => ({
-    min: cap.min === null ? Number.NEGATIVE_INFINITY : Math.round(cap.min * centsPerPoint) + 0,
-    max: cap.max === null ? Number.POSITIVE_INFINITY : Math.round(cap.max * centsPerPoint) + 0,
-  });
+  const toUnits = (cap: Cap): UnitBounds => {
+    const inUnits = capInUnits(cap, unitsPerPoint);
+    return { min: inUnits.min ?? Number.NEGATIVE_INFINITY, max: inUnits.max ?? Number.POSITIVE_INFINITY };
+  };
   // Most criteria give the same points whenever they match: work those out once.
   for (const c of criteria) {
-    if (c.countColumn < 0 && c.decay === null) c.fixedCents = centsOf(Math.min(Math.max(c.points, c.capMin), c.capMax), centsPerPoint);
+    if (c.countColumn < 0 && c.decay === null) c.fixedUnits = unitsOf(Math.min(Math.max(c.points, c.capMin), c.capMax), unitsPerPoint);
   }
   const textColumns: TextColumn[] = [];
   for (const c of criteria) {
     if (c.grouped !== 'no' || !readsText(c.condition)) continue;
     const members = criteria.filter((o) => o.column === c.column && readsText(o.condition));
     if (members.length < 2) continue;
-    for (const o of members) o.grouped = o.fixedCents === null ? 'verdicts' : 'scored';
+    for (const o of members) o.grouped = o.fixedUnits === null ? 'verdicts' : 'scored';
     textColumns.push({ column: c.column, tallied: members.filter((o) => o.grouped === 'scored'), others: members.filter((o) => o.grouped === 'verdicts'), seen: new Map() });
   }
   const accumulated = criteria.filter((c) => c.grouped !== 'scored');
-  const fitBounds = toCents(m.groupCaps.fit);
-  const engagementBounds = toCents(m.groupCaps.engagement);
-  const totalBounds = toCents(m.totalCap);
-  const scaleBounds: CentBounds = percentScale ? { min: 0, max: 10_000 } : { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
+  const fitBounds = toUnits(m.groupCaps.fit);
+  const engagementBounds = toUnits(m.groupCaps.engagement);
+  const totalBounds = toUnits(m.totalCap);
+  const scaleBounds: UnitBounds = maximumUnits !== null ? { min: 0, max: maximumUnits } : { min: Number.NEGATIVE_INFINITY, max: Number.POSITIVE_INFINITY };
   const bandFrom = m.bands.map((b) => b.from);
   const { mql, sql } = m.stages;
 
-  // Explaining a row takes the same steps as scoring a block (criterionCents, bounded, in
-  // integer cents), so an explanation always adds up to the score the block gives.
-  const explainRow = (row: readonly unknown[]): { fit: Cents; engagement: Cents; total: Cents; parts: ExplanationPart[] } => {
-    const parts: ExplanationPart[] = [];
-    let fit: Cents = 0;
-    let engagement: Cents = 0;
+  /**
+   * A lead's hundredths from its Fit and Engagement units and its bounded total. On the points
+   * scale a unit is a hundredth. On the 0-100 scale the total is scaled once, and its
+   * hundredths are split among Fit, Engagement and what the total's bounds changed, so that
+   * Fit + Engagement + those caps is the score exactly (shares[2] holds the caps' hundredths).
+   */
+  const shares = new Float64Array(3);
+  const scoreCents = (fit: Units, engagement: Units, total: Units): number => {
+    if (maximumUnits === null) {
+      shares[0] = fit;
+      shares[1] = engagement;
+      shares[2] = total - fit - engagement;
+      return total;
+    }
+    const cents = scaledCents(total, maximumUnits);
+    apportionThree(cents, fit, engagement, total - fit - engagement, maximumUnits, shares);
+    return cents;
+  };
+  /** Units in the score's scale, to the hundredth, for the labels of caps. */
+  const show = (units: Units): number => (maximumUnits === null ? units : scaledCents(units, maximumUnits)) / 100;
+
+  // Explaining a row takes the same steps as scoring a block (criterionUnits, bounded, in
+  // integer units, then scoreCents), so an explanation always adds up to the score the block
+  // gives. Each part's hundredths are its share of its level's (Fit, Engagement, the total's caps).
+  const explainRow = (row: readonly unknown[]): { score: number; fit: number; engagement: number; parts: ExplanationPart[] } => {
+    const pending: { part: Omit<ExplanationPart, 'points'>; units: Units; level: number }[] = [];
+    const FIT = 0;
+    const ENGAGEMENT = 1;
+    const TOTAL = 2;
+    const UNSCORED = -1;
+    let fitUnits: Units = 0;
+    let engagementUnits: Units = 0;
     for (const c of criteria) {
       const value = row[c.column];
       const verdict = testCell(c.condition, value);
-      if (verdict === UNUSABLE) parts.push(unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`));
+      if (verdict === UNUSABLE) pending.push({ part: unusablePart(c, `'${c.source.field}': ${c.condition.whyUnusable(value)}`), units: 0, level: UNSCORED });
       if (verdict !== MATCH) continue;
       const trace: Trace = { count: 1, undecayed: c.points, uncapped: c.points, capped: Math.min(Math.max(c.points, c.capMin), c.capMax) };
-      const cents = c.fixedCents ?? criterionCents(c, row, centsPerPoint, trace);
-      if (Number.isNaN(cents)) {
-        parts.push(unusablePart(c, `count '${c.source.perOccurrenceOf ?? ''}': ${whyNotNumber(row[c.countColumn])}`));
+      const units = c.fixedUnits ?? criterionUnits(c, row, unitsPerPoint, trace);
+      if (Number.isNaN(units)) {
+        pending.push({ part: unusablePart(c, `count '${c.source.perOccurrenceOf ?? ''}': ${whyNotNumber(row[c.countColumn])}`), units: 0, level: UNSCORED });
         continue;
       }
       if (trace.count <= 0) continue;
-      if (c.isFit) fit += cents;
-      else engagement += cents;
-      parts.push({
-        kind: 'criterion',
-        group: c.source.group,
-        label: c.label,
-        points: cents / 100,
-        detail: criterionDetail(c, row, value, trace, percentScale ? pointsPerScorePoint : null),
-        criterionIndex: c.index,
+      if (c.isFit) fitUnits += units;
+      else engagementUnits += units;
+      pending.push({
+        part: {
+          kind: 'criterion',
+          group: c.source.group,
+          label: c.label,
+          detail: criterionDetail(c, row, value, trace, percentScale ? pointsPerScorePoint : null),
+          criterionIndex: c.index,
+        },
+        units,
+        level: c.isFit ? FIT : ENGAGEMENT,
       });
     }
-    fit = bounded(fit, fitBounds, parts, 'fit', `${GROUP_LABELS.fit} points`);
-    engagement = bounded(engagement, engagementBounds, parts, 'engagement', `${GROUP_LABELS.engagement} points`);
-    const total = bounded(bounded(fit + engagement, totalBounds, parts, null, 'Total'), scaleBounds, parts, null, 'The 0-100 scale');
-    return { fit, engagement, total, parts };
+    const limit = (sum: Units, bounds: UnitBounds, level: number, group: Group | null, what: string): Units => {
+      const limited = bounded(sum, bounds);
+      if (limited !== sum) pending.push({ part: capPart(sum, limited, bounds, group, what, show), units: limited - sum, level });
+      return limited;
+    };
+    const fit = limit(fitUnits, fitBounds, FIT, 'fit', `${GROUP_LABELS.fit} points`);
+    const engagement = limit(engagementUnits, engagementBounds, ENGAGEMENT, 'engagement', `${GROUP_LABELS.engagement} points`);
+    const total = limit(limit(fit + engagement, totalBounds, TOTAL, null, 'Total'), scaleBounds, TOTAL, null, 'The 0-100 scale');
+    const score = scoreCents(fit, engagement, total);
+    const cents = pending.map(() => 0);
+    for (const level of [FIT, ENGAGEMENT, TOTAL]) {
+      const members = pending.flatMap((p, i) => (p.level === level ? [i] : []));
+      const split = maximumUnits === null ? members.map((i) => pending[i]?.units ?? 0) : apportion(shares[level] ?? 0, members.map((i) => pending[i]?.units ?? 0), maximumUnits);
+      members.forEach((i, k) => (cents[i] = split[k] ?? 0));
+    }
+    const parts = pending.map((p, i): ExplanationPart => ({ ...p.part, points: (cents[i] ?? 0) / 100 }));
+    return { score: score / 100, fit: (shares[0] ?? 0) / 100, engagement: (shares[1] ?? 0) / 100, parts };
   };
 
   const bandOf = (score: number): number => {
@@ -182,13 +224,12 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
   const stageOf = (score: number): number => (sql !== null && score >= sql ? 2 : mql !== null && score >= mql ? 1 : 0);
 
   const scoreRow = (row: readonly unknown[]): LeadScore => {
-    const { fit, engagement, total, parts } = explainRow(row);
-    const score = total / 100;
+    const { score, fit, engagement, parts } = explainRow(row);
     const bandIndex = bandOf(score);
     return {
       score,
-      fit: fit / 100,
-      engagement: engagement / 100,
+      fit,
+      engagement,
       band: m.bands[bandIndex] as Band,
       bandIndex,
       stage: STAGES[stageOf(score)] ?? null,
@@ -208,25 +249,25 @@ export function compile(m: Model, headers: readonly unknown[], options: CompileO
       unusableCells: new Uint16Array(n),
       explain: (i) => scoreRow(rows[i] ?? []),
     };
-    const fitCents = new Float64Array(BLOCK);
-    const engagementCents = new Float64Array(BLOCK);
+    const fitUnits = new Float64Array(BLOCK);
+    const engagementUnits = new Float64Array(BLOCK);
     const unusable = new Uint16Array(BLOCK);
     for (let start = 0; start < n; start += BLOCK) {
       const end = Math.min(n, start + BLOCK);
-      fitCents.fill(0);
-      engagementCents.fill(0);
+      fitUnits.fill(0);
+      engagementUnits.fill(0);
       unusable.fill(0);
-      for (const g of textColumns) fillTextColumn(g, rows, start, end, fitCents, engagementCents, unusable);
-      for (const c of accumulated) accumulate(c, rows, start, end, c.isFit ? fitCents : engagementCents, unusable, centsPerPoint);
+      for (const g of textColumns) fillTextColumn(g, rows, start, end, fitUnits, engagementUnits, unusable);
+      for (const c of accumulated) accumulate(c, rows, start, end, c.isFit ? fitUnits : engagementUnits, unusable, unitsPerPoint);
       for (let i = start; i < end; i++) {
         const j = i - start;
-        const fit = bounded(fitCents[j] ?? 0, fitBounds, null, 'fit', '');
-        const engagement = bounded(engagementCents[j] ?? 0, engagementBounds, null, 'engagement', '');
-        const total = bounded(bounded(fit + engagement, totalBounds, null, null, ''), scaleBounds, null, null, '');
-        const score = total / 100;
+        const fit = bounded(fitUnits[j] ?? 0, fitBounds);
+        const engagement = bounded(engagementUnits[j] ?? 0, engagementBounds);
+        const total = bounded(bounded(fit + engagement, totalBounds), scaleBounds);
+        const score = scoreCents(fit, engagement, total) / 100;
         result.scores[i] = score;
-        result.fit[i] = fit / 100;
-        result.engagement[i] = engagement / 100;
+        result.fit[i] = (shares[0] ?? 0) / 100;
+        result.engagement[i] = (shares[1] ?? 0) / 100;
         result.bandIndex[i] = bandOf(score);
         result.stageIndex[i] = stageOf(score);
         result.unusableCells[i] = unusable[j] ?? 0;

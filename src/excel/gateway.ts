@@ -68,6 +68,32 @@ export interface ChartSpec {
   readonly position: string;
 }
 
+/** How a sheet is printed (Excel's PageLayout, ExcelApi 1.9). */
+export interface PrintLayout {
+  readonly orientation: 'landscape' | 'portrait';
+  /** Scaled to fit this many pages wide; as many pages tall as it takes. */
+  readonly pagesWide: number;
+  /** Rows printed at the top of every page, e.g. "$3:$3"; null for none. */
+  readonly titleRows: string | null;
+  /** The block printed, e.g. "A1:L28". */
+  readonly area: string;
+  /** Centred footer text in Excel's header codes, e.g. "Page &P of &N". */
+  readonly footer: string;
+}
+
+/** How a sheet written for people reads on screen and on paper; applied in one request. */
+export interface SheetLayout {
+  /** Widths of the first columns, from A, in points (ExcelApi 1.2). */
+  readonly columnWidths: readonly number[];
+  /** Blocks in bold (ExcelApi 1.1). */
+  readonly bold: readonly string[];
+  /** Blocks whose text wraps within the column, aligned to the top of the row (ExcelApi 1.1). */
+  readonly wrap: readonly string[];
+  /** Rows kept in view while scrolling (freezePanes, ExcelApi 1.7); 0 for none. */
+  readonly freezeRows: number;
+  readonly print: PrintLayout | null;
+}
+
 export interface SelectionInfo {
   readonly sheet: string;
   /** The selected range, e.g. "C5" or "C5:D9". */
@@ -135,6 +161,22 @@ export interface WorkbookGateway {
 
   /** Adds native charts to a sheet, series by columns (ExcelApi 1.1). Deleting the sheet deletes them. */
   addCharts(sheet: string, charts: readonly ChartSpec[]): Promise<void>;
+
+  /**
+   * Whether this Excel has cell notes (ExcelApi 1.18, above the add-in's floor of 1.13). When
+   * not, writeNote is not called and what a note would say is shown in the pane instead.
+   */
+  notesSupported(): boolean;
+  /**
+   * Puts `text` as the note of one cell (ExcelApi 1.18): adds it, or replaces the cell's note
+   * when that note's text is `replacing` (what this add-in wrote there before). A note anyone
+   * else wrote is kept as it is, and false returned. A cell has at most one note.
+   */
+  writeNote(sheet: string, cell: string, text: string, replacing: string | null): Promise<boolean>;
+  /** The text of one cell's note, or null when it has none (ExcelApi 1.18). */
+  readNote(sheet: string, cell: string): Promise<string | null>;
+  /** Column widths, bold, wrapping, frozen rows and print settings of a sheet (all ExcelApi 1.9 or lower). */
+  layoutSheet(sheet: string, layout: SheetLayout): Promise<void>;
 
   /** The XML part of this namespace, or null. Parts travel with the file and are hidden from users. */
   readCustomXml(namespace: string): Promise<string | null>;

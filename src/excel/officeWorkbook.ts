@@ -1,4 +1,4 @@
-import type { CellValue } from '../engine';
+import { columnLetters, type CellValue } from '../engine';
 import { formatAddress, parseAddress } from './address';
 import type {
   CellBlockWrite,
@@ -7,6 +7,7 @@ import type {
   NamedItem,
   SelectionInfo,
   SheetChange,
+  SheetLayout,
   TableInfo,
   Unsubscribe,
   WorkbookGateway,
@@ -19,7 +20,8 @@ import type {
  *
  * ExcelApi requirement sets used: 1.4 (names.add, getUsedRangeOrNullObject, named table
  * columns), 1.5 (custom XML parts), 1.6 (conditional formats), 1.7 (getSurroundingRegion),
- * 1.1 (charts), 1.8 (data validation), 1.9 (workbook-wide onChanged / onSelectionChanged), 1.13 (table.resize).
+ * 1.1 (charts), 1.8 (data validation), 1.9 (workbook-wide onChanged / onSelectionChanged, PageLayout), 1.13 (table.resize);
+ * above that floor, only where notesSupported() says so: 1.18 (cell notes).
  */
 
 /** Excel's address without its sheet: "Leads!A1:B2" -> "A1:B2". */
@@ -316,6 +318,66 @@ export class OfficeWorkbook implements WorkbookGateway {
         chart.title.text = spec.title;
         const [from = '', to] = bare(spec.position).split(':');
         chart.setPosition(from, to);
+      }
+      await context.sync();
+    });
+  }
+
+  notesSupported(): boolean {
+    // Office.context is there once Office.onReady has run; outside a host (tests, the preview) it is not.
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18') === true;
+  }
+
+  async writeNote(sheet: string, cell: string, text: string, replacing: string | null): Promise<boolean> {
+    return Excel.run(async (context) => {
+      const notes = context.workbook.worksheets.getItem(sheet).notes;
+      const existing = notes.getItemOrNullObject(cell);
+      existing.load('content');
+      await context.sync();
+      if (!existing.isNullObject) {
+        // A cell has one note; someone else's is theirs to keep.
+        if (existing.content !== replacing) return false;
+        existing.content = text;
+      } else {
+        notes.add(cell, text);
+      }
+      await context.sync();
+      return true;
+    });
+  }
+
+  async readNote(sheet: string, cell: string): Promise<string | null> {
+    return Excel.run(async (context) => {
+      const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
+      note.load('content');
+      await context.sync();
+      return note.isNullObject ? null : note.content;
+    });
+  }
+
+  async layoutSheet(sheet: string, layout: SheetLayout): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      layout.columnWidths.forEach((width, i) => {
+        const letters = columnLetters(i);
+        ws.getRange(`${letters}:${letters}`).format.columnWidth = width;
+      });
+      for (const a of layout.bold) ws.getRange(bare(a)).format.font.bold = true;
+      for (const a of layout.wrap) {
+        const range = ws.getRange(bare(a));
+        range.format.wrapText = true;
+        range.format.verticalAlignment = Excel.VerticalAlignment.top;
+      }
+      if (layout.freezeRows > 0) ws.freezePanes.freezeRows(layout.freezeRows);
+      const p = layout.print;
+      if (p !== null) {
+        ws.pageLayout.orientation = p.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
+        // Set as one object (PageLayoutZoomOptions): fields set one by one are ignored. 0 pages tall: as many as it takes.
+        ws.pageLayout.zoom = { horizontalFitToPages: p.pagesWide, verticalFitToPages: 0 };
+        ws.pageLayout.centerHorizontally = true;
+        ws.pageLayout.setPrintArea(bare(p.area));
+        if (p.titleRows !== null) ws.pageLayout.setPrintTitleRows(p.titleRows);
+        ws.pageLayout.headersFooters.defaultForAllPages.centerFooter = p.footer;
       }
       await context.sync();
     });

@@ -1,6 +1,6 @@
 /**
  * Conditions, per-occurrence counts, decay and caps as SQL over a column's readings
- * (readFields.ts), each as the engine's compileCondition and criterionCents work them out.
+ * (readFields.ts), each as the engine's compileCondition and criterionUnits work them out.
  *
  * A condition is TRUE when it holds, and FALSE or NULL when it does not or the cell cannot be
  * read (the engine's "unusable", which gives no points either): it is only ever used as a
@@ -10,9 +10,9 @@ import { KEYBOARD_ROWS, KEYBOARD_RUNS_IN_WORDS, MIN_KEYBOARD_RUN, PERSONAL_EMAIL
 import type { Dialect } from './dialects';
 import { jsTrim, num, type FieldReadings } from './readFields';
 
-/** No criterion gives more than a billion points either way, nor more than 1e11 hundredths of a score point (the engine's bounds). */
+/** No criterion gives more than a billion points either way, nor more than 1e11 units (the engine's bounds). */
 const MAX_CONTRIBUTION = 1e9;
-const MAX_CONTRIBUTION_CENTS = 1e11;
+const MAX_CONTRIBUTION_UNITS = 1e11;
 const MAX_FINITE_POINTS = 1e300;
 /** Half-lives after which decayed points are taken as 0 (documented; the engine keeps a subnormal remainder). */
 const MAX_HALVINGS = 1000;
@@ -145,12 +145,12 @@ export function conditionSql(d: Dialect, cond: Condition, field: string, k: Colu
 }
 
 /** Math.round: the nearest integer, halves up. SQL round() differs (halves away from zero, or to even). */
-function roundHalfUp(d: Dialect, x: string): string {
+export function roundHalfUp(d: Dialect, x: string): string {
   return `(CASE WHEN ${x} - floor(${x}) >= ${num(d, 0.5)} THEN floor(${x}) + 1 ELSE floor(${x}) END)`;
 }
 
-/** A criterion's hundredths of a score point for the row: per occurrence, decayed, capped, rounded half up. */
-export function criterionCents(d: Dialect, c: Criterion, centsPerPoint: number, k: Columns): string {
+/** A criterion's units (the engine's ScoreArithmetic) for the row: per occurrence, decayed, capped, rounded half up. */
+export function criterionUnits(d: Dialect, c: Criterion, unitsPerPoint: number, k: Columns): string {
   const matched = conditionSql(d, c.condition, c.field, k);
   const capMin = Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION);
   const capMax = Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION);
@@ -165,8 +165,8 @@ export function criterionCents(d: Dialect, c: Criterion, centsPerPoint: number, 
   }
   if (c.decay !== null) raw = decayed(d, c.decay, raw, k);
   const capped = `least(greatest(${raw}, ${num(d, capMin)}), ${num(d, capMax)})`;
-  const cents = `least(greatest(${roundHalfUp(d, `(${capped} * ${num(d, centsPerPoint)})`)}, ${num(d, -MAX_CONTRIBUTION_CENTS)}), ${num(d, MAX_CONTRIBUTION_CENTS)})`;
-  return `(CASE WHEN ${matched}${guard} THEN ${cents} ELSE ${num(d, 0)} END)`;
+  const units = `least(greatest(${roundHalfUp(d, `(${capped} * ${num(d, unitsPerPoint)})`)}, ${num(d, -MAX_CONTRIBUTION_UNITS)}), ${num(d, MAX_CONTRIBUTION_UNITS)})`;
+  return `(CASE WHEN ${matched}${guard} THEN ${units} ELSE ${num(d, 0)} END)`;
 }
 
 /** Points after decay; a missing or unreadable date (NULL day) leaves them as they are. */

@@ -6,14 +6,15 @@
  * JavaScript trims, numbers such as "1,200" or "$3.5e2", dates written as ISO, US/EU numbers
  * or with month names (with a time of day), yes/no words, error literals (#N/A). Columns whose
  * SQL types are given are read directly where that gives the same (see columnTypes.ts).
- * Points are worked out in integer hundredths and rounded half up, as the engine does.
+ * Points are worked out in whole units and rounded half up, and the 0-100 scale scales the
+ * total once and splits it into Fit and Engagement, as the engine does (scoreArithmetic).
  *
  * Pure: imports only the engine; see docs/sql-export.md for what it cannot express.
  */
-import { compile, excelSerialFromIsoDate, maximumScore, type Criterion, type Model, type Result } from '../engine';
+import { compile, excelSerialFromIsoDate, scoreArithmetic, type Criterion, type Model, type Result } from '../engine';
 import { columnKind, describeColumnsSql, typeOf, type ColumnTypes } from './columnTypes';
-import { conditionNeeds, criterionCents, type Columns } from './conditions';
-import { dialectByName, type DialectName } from './dialects';
+import { conditionNeeds, criterionUnits, roundHalfUp, type Columns } from './conditions';
+import { dialectByName, type Dialect, type DialectName } from './dialects';
 import { LAST_READING_LEVEL, noNeeds, num, readField, type FieldNeeds, type FieldReadings, type LevelColumn } from './readFields';
 import { commentText, parseTableName, tableSql } from './sqlText';
 
@@ -83,31 +84,34 @@ export function modelToSql(m: Model, options: SqlOptions): Result<string> {
     age: (f) => `(${asOfDay} - ${readings.get(f)?.day ?? 'NULL'})`,
   };
 
-  // Each criterion's hundredths, after every reading; then the groups, the total, the score.
-  // The engine's own arithmetic: 10000 / max, not 100 / (max / 100), which differs in the last bit.
-  const centsPerPoint = m.scale === '0-100' ? 10_000 / maximumScore(m) : 100;
+  // Each criterion's units, after every reading; then the groups, the total, the score.
+  const { unitsPerPoint, maximumUnits } = scoreArithmetic(m);
   const criteriaLevel = LAST_READING_LEVEL + 1;
-  enabled.forEach((c, i) => levelColumns.push({ level: criteriaLevel, sql: criterionCents(d, c, centsPerPoint, columns), alias: `${NS}k${i}` }));
+  enabled.forEach((c, i) => levelColumns.push({ level: criteriaLevel, sql: criterionUnits(d, c, unitsPerPoint, columns), alias: `${NS}k${i}` }));
   const sum = (group: 'fit' | 'engagement'): string => {
     const parts = enabled.map((c, i) => (c.group === group ? `${NS}k${i}` : null)).filter((x): x is string => x !== null);
     return parts.length === 0 ? num(d, 0) : parts.join(' + ');
   };
-  const toCents = (x: number | null): number | null => (x === null ? null : Math.round(x * centsPerPoint));
+  const toUnits = (x: number | null): number | null => (x === null ? null : Math.round(x * unitsPerPoint));
   const clamp = (e: string, min: number | null, max: number | null): string => {
     let out = e;
     if (min !== null) out = `greatest(${out}, ${num(d, min)})`;
     if (max !== null) out = `least(${out}, ${num(d, max)})`;
     return out;
   };
-  const [fitC, engagementC, totalC, score] = [`${NS}fit_c`, `${NS}engagement_c`, `${NS}total_c`, `${NS}score`];
+  const [fitU, engagementU, totalU] = [`${NS}fit_u`, `${NS}engagement_u`, `${NS}total_u`];
   levelColumns.push(
-    { level: criteriaLevel + 1, sql: clamp(`(${sum('fit')})`, toCents(m.groupCaps.fit.min), toCents(m.groupCaps.fit.max)), alias: fitC },
-    { level: criteriaLevel + 1, sql: clamp(`(${sum('engagement')})`, toCents(m.groupCaps.engagement.min), toCents(m.groupCaps.engagement.max)), alias: engagementC },
+    { level: criteriaLevel + 1, sql: clamp(`(${sum('fit')})`, toUnits(m.groupCaps.fit.min), toUnits(m.groupCaps.fit.max)), alias: fitU },
+    { level: criteriaLevel + 1, sql: clamp(`(${sum('engagement')})`, toUnits(m.groupCaps.engagement.min), toUnits(m.groupCaps.engagement.max)), alias: engagementU },
   );
-  let total = clamp(`(${fitC} + ${engagementC})`, toCents(m.totalCap.min), toCents(m.totalCap.max));
-  if (m.scale === '0-100') total = clamp(total, 0, 10_000);
-  levelColumns.push({ level: criteriaLevel + 2, sql: total, alias: totalC });
-  levelColumns.push({ level: criteriaLevel + 3, sql: `${totalC} / ${num(d, 100)}`, alias: score });
+  let total = clamp(`(${fitU} + ${engagementU})`, toUnits(m.totalCap.min), toUnits(m.totalCap.max));
+  if (maximumUnits !== null) total = clamp(total, 0, maximumUnits);
+  levelColumns.push({ level: criteriaLevel + 2, sql: total, alias: totalU });
+  const hundred = num(d, 100);
+  const scored = maximumUnits === null ? pointsScale(d, totalU, fitU, engagementU) : percentScale(d, criteriaLevel + 3, maximumUnits, totalU, fitU, engagementU, levelColumns);
+  const score = `${NS}score`;
+  const lastLevel = Math.max(...levelColumns.map((c) => c.level)) + 1;
+  levelColumns.push({ level: lastLevel, sql: scored.score, alias: score });
   // The engine takes the last band whose lower bound the score reaches; the first takes the rest.
   const firstBand = d.str(m.bands[0]?.name ?? '');
   const bandWhens = m.bands
@@ -118,8 +122,8 @@ export function modelToSql(m: Model, options: SqlOptions): Result<string> {
   const stageWhens = [sql !== null ? `WHEN ${score} >= ${num(d, sql)} THEN 'SQL'` : '', mql !== null ? `WHEN ${score} >= ${num(d, mql)} THEN 'MQL'` : ''].filter((x) => x !== '');
   const outputs: [string, string][] = [
     ['score', score],
-    ['fit', `${fitC} / ${num(d, 100)}`],
-    ['engagement', `${engagementC} / ${num(d, 100)}`],
+    ['fit', `${scored.fitCents} / ${hundred}`],
+    ['engagement', `${scored.engagementCents} / ${hundred}`],
     ['band', bandWhens.length === 0 ? firstBand : `(CASE ${bandWhens.join(' ')} ELSE ${firstBand} END)`],
     ['stage', stageWhens.length === 0 ? `CAST(NULL AS ${d.text})` : `(CASE ${stageWhens.join(' ')} END)`],
   ];
@@ -135,7 +139,7 @@ export function modelToSql(m: Model, options: SqlOptions): Result<string> {
   const levels = (first: string, from: string, fence: string): string => {
     const at = (level: number): string[] => levelColumns.filter((c) => c.level === level).map((c) => `${c.sql} AS ${c.alias}`);
     let query = `SELECT ${[first, ...at(1)].join(',\n    ')}${from}`;
-    for (let level = 2; level <= criteriaLevel + 3; level++) {
+    for (let level = 2; level <= lastLevel; level++) {
       const here = at(level);
       if (here.length > 0) query = `SELECT l${level}.*,\n    ${here.join(',\n    ')}\nFROM (\n${query}${fence}\n) AS l${level}`;
     }
@@ -165,6 +169,44 @@ FROM (
 ${levels(`p.${asOfDay}`, '', fence)}${fence}
 ) AS scored
 ) AS r`);
+}
+
+interface ScoredSql {
+  /** The score in the score's scale. */
+  readonly score: string;
+  readonly fitCents: string;
+  readonly engagementCents: string;
+}
+
+/** On the points scale a unit is a hundredth: the sums are the figures. */
+function pointsScale(d: Dialect, totalU: string, fitU: string, engagementU: string): ScoredSql {
+  return { score: `${totalU} / ${num(d, 100)}`, fitCents: fitU, engagementCents: engagementU };
+}
+
+/**
+ * The engine's 0-100 arithmetic (scaledScore.ts), one IEEE operation for one: the total scaled
+ * once, rounded half up; Fit, Engagement and the total's caps get their exact shares rounded
+ * down, and the hundredths left go to the largest remainders, the earlier first at a tie.
+ */
+function percentScale(d: Dialect, level: number, maximumUnits: number, totalU: string, fitU: string, engagementU: string, levelColumns: LevelColumn[]): ScoredSql {
+  const name = (x: string): string => `${NS}${x}`;
+  const max = num(d, maximumUnits);
+  const share = (units: string): string => `((${units}) * ${num(d, 10_000)}) / ${max}`;
+  const parts = ['f', 'e', 'a'] as const;
+  const units = { f: fitU, e: engagementU, a: `${totalU} - ${fitU} - ${engagementU}` };
+  levelColumns.push({ level, sql: roundHalfUp(d, `(${share(totalU)})`), alias: name('score_c') });
+  for (const p of parts) levelColumns.push({ level, sql: share(units[p]), alias: name(`q_${p}`) });
+  for (const p of parts) levelColumns.push({ level: level + 1, sql: `floor(${name(`q_${p}`)})`, alias: name(`fl_${p}`) });
+  for (const p of parts) levelColumns.push({ level: level + 2, sql: `${name(`q_${p}`)} - ${name(`fl_${p}`)}`, alias: name(`r_${p}`) });
+  levelColumns.push({ level: level + 2, sql: `${name('score_c')} - (${parts.map((p) => name(`fl_${p}`)).join(' + ')})`, alias: name('rest') });
+  levelColumns.push({ level: level + 3, sql: `floor(${name('rest')} / ${num(d, 3)})`, alias: name('base') });
+  const extra = `(${name('rest')} - ${name('base')} * ${num(d, 3)})`;
+  const r = (p: string): string => name(`r_${p}`);
+  const one = (condition: string): string => `(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+  // A part's place among the remainders: the larger first, the earlier first at a tie.
+  const rank = { f: `${one(`${r('e')} > ${r('f')}`)} + ${one(`${r('a')} > ${r('f')}`)}`, e: `${one(`${r('f')} >= ${r('e')}`)} + ${one(`${r('a')} > ${r('e')}`)}` };
+  const cents = (p: 'f' | 'e'): string => `(${name(`fl_${p}`)} + ${name('base')} + ${one(`${rank[p]} < ${extra}`)})`;
+  return { score: `${name('score_c')} / ${num(d, 100)}`, fitCents: cents('f'), engagementCents: cents('e') };
 }
 
 /** The as-of date to bind: the model's own, else the given day (YYYY-MM-DD). */

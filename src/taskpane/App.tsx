@@ -4,6 +4,7 @@ import { model as blankModel, changeHeadline, formatProblems, modelPathOf, print
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyChange, ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
+import { CallListPanel } from './CallListPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
@@ -246,8 +247,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       if (result.kind === 'applied') {
         setApplied({ modelName: model.name, fingerprint: modelFingerprint(model), mode: options.mode, at: new Date(), rows: result.rows });
         setLastChange(result.change ?? null);
+        const kept = result.scoreNote === 'keptUserNote' ? ' Your note on the Score header was kept; the Apply tab names the model and date.' : '';
         const changed = result.change?.kind === 'tracked' ? ` ${printable(changeHeadline(result.change.summary))}.` : '';
-        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${changed}`);
+        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${changed}${kept}`);
         refreshTable();
       } else if (result.kind === 'conflict') {
         setConflict({ columns: result.columns, message: result.message });
@@ -388,6 +390,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 onRemove={() => void removeScoring()}
                 change={lastChange}
               />
+              <ErrorBoundary what="call list">
+                <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+              </ErrorBoundary>
               <LeadTablePanel
                 found={found}
                 onRefresh={findTable}

@@ -52,6 +52,7 @@ export function openPreview(leads = 500): { session: ScoringSession; sheet: Prev
       return result;
     },
     writeInsights: (r) => inner.writeInsights(r),
+    writeCallList: (m, r) => inner.writeCallList(m, r),
     saveChallenger: (m) => inner.saveChallenger(m),
     loadChallenger: () => inner.loadChallenger(),
     onModelEdited: (l) => inner.onModelEdited(l),

@@ -98,7 +98,20 @@ export type ApplyChange =
   | { readonly kind: 'untracked'; readonly reason: string };
 
 export type ApplyResult =
-  | { readonly kind: 'applied'; readonly rows: number; readonly columns: readonly string[]; readonly requests: number; readonly change?: ApplyChange }
+  | {
+      readonly kind: 'applied';
+      readonly rows: number;
+      readonly columns: readonly string[];
+      readonly requests: number;
+      /**
+       * The note naming the model and date on the Score header cell: written; not, because this
+       * Excel has no notes (ExcelApi 1.18; the pane's Apply tab says the same); or not, because
+       * the cell holds a note someone wrote, which is kept.
+       */
+      readonly scoreNote?: 'written' | 'unsupported' | 'keptUserNote';
+      /** What changed since the last Apply (Change and Band since), or why it is not tracked. */
+      readonly change?: ApplyChange;
+    }
   /** Columns of these names exist and were not added by scoring: ask before overwriting. */
   | { readonly kind: 'conflict'; readonly columns: readonly string[]; readonly message: string }
   | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
@@ -136,6 +149,29 @@ export interface InsightsWritten {
   readonly charts: number;
 }
 
+export interface CallListRequest {
+  /** How many leads at most. */
+  readonly top: number;
+  /** Also list grade D leads and leads in the lowest band (left out by default). */
+  readonly everyone: boolean;
+}
+
+export type CallListResult =
+  | {
+      readonly kind: 'written';
+      /** "Call list", or "Call list (2)" when a sheet of that name is not the add-in's. */
+      readonly sheet: string;
+      readonly leads: number;
+      /** The add-in's own sheet from an earlier write was replaced. */
+      readonly replaced: boolean;
+      /** What the list holds and leaves out (describeCallList). */
+      readonly summary: string;
+      /** What was written where, for the pane's status line. */
+      readonly message: string;
+      readonly warnings: readonly Problem[];
+    }
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
+
 export interface ScoringSession {
   /** The Excel table under the selection, or the plain region around it. */
   findLeadTable(): Promise<FindTableResult>;
@@ -156,6 +192,8 @@ export interface ScoringSession {
   removeScoring(): Promise<RemoveResult>;
   /** Writes the report to the add-in's own Insights sheet (replacing only that sheet), with native charts. */
   writeInsights(report: InsightsReport): Promise<InsightsWritten>;
+  /** Writes the current table's top leads to call to the add-in's own "Call list" sheet (replacing only that sheet), ready to print. */
+  writeCallList(model: Model, request: CallListRequest): Promise<CallListResult>;
   /** Saves a model beside the champion, on the "Lead Scoring (challenger)" sheet; Apply and the functions never read it. */
   saveChallenger(model: Model): Promise<void>;
   /** The model on the challenger sheet, or model null when none was saved. */

@@ -8,6 +8,7 @@ import { MODEL_SHEET, type Model, type Problem } from '../engine';
 import { parseAddress } from '../excel/address';
 import type { WorkbookGateway } from '../excel/gateway';
 import { applyScoring, removeScoring } from './applyScoring';
+import { writeCallListSheet } from './callListSheet';
 import { loadChallenger, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { LeadTables } from './leadTable';
 import { readModelFromSheet, writeModelSheet } from './modelSheetIO';
@@ -15,6 +16,8 @@ import { BLOCK_BUDGET_BYTES } from './payloadBudget';
 import type {
   ApplyOptions,
   ApplyResult,
+  CallListRequest,
+  CallListResult,
   FindTableResult,
   InsightsReport,
   InsightsWritten,
@@ -156,6 +159,13 @@ export class WorkbookSession implements ScoringSession {
 
   writeInsights(report: InsightsReport): Promise<InsightsWritten> {
     return writeInsightsSheet(this.gateway, report);
+  }
+
+  // ------------------------------------------------------------------ the call list
+
+  async writeCallList(model: Model, request: CallListRequest): Promise<CallListResult> {
+    const table = await this.leads.reload();
+    return writeCallListSheet(this.gateway, table, model, request, this.options.today?.() ?? new Date());
   }
 
   saveChallenger(model: Model): Promise<void> {

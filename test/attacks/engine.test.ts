@@ -54,10 +54,30 @@ describe('extreme numbers never give NaN or Infinity', () => {
     expect(r.ok).toBe(false);
   });
 
-  it('a lead meeting 3 criteria of a third each on the 0-100 scale: parts add up to the score exactly', () => {
-    const m = model({ scale: '0-100', criteria: [at('A', 1), at('B', 1), at('C', 1)] });
-    const [lead] = scoresSafely(m, ['A', 'B', 'C'], [['x', 'x', 'x']]);
-    expect(lead?.score).toBeGreaterThanOrEqual(99.99);
+  it.each([3, 7, 13])('%i equal criteria on the 0-100 scale: a lead meeting all scores exactly 100, not 99.99, and a threshold of 100 is reached', (n) => {
+    const fields = Array.from({ length: n }, (_, i) => `F${i}`);
+    const m = model({ scale: '0-100', criteria: fields.map((f) => at(f, 1)), stages: { mql: 50, sql: 100 } });
+    const all = fields.map(() => 'x');
+    const allButOne = fields.map((_, i) => (i === 0 ? '' : 'x'));
+    const [perfect, almost] = scoresSafely(m, fields, [all, allButOne]);
+    expect(perfect?.score).toBe(100);
+    expect(perfect?.stage).toBe('SQL');
+    // The parts are a whole number of hundredths each and add up to 100: each within 0.01 of 100 / n.
+    for (const part of perfect?.explanation ?? []) expect(Math.abs(part.points - 100 / n)).toBeLessThan(0.01);
+    // One short: (n - 1) / n of 100, rounded once (66.67, 85.71, 92.31), not n - 1 rounded parts.
+    expect(almost?.score).toBe(Math.round((100 * 100 * (n - 1)) / n) / 100);
+  });
+
+  it('equal criteria in both groups and a total cap: 100 is exact, and Fit + Engagement make it', () => {
+    const m = model({
+      scale: '0-100',
+      criteria: [at('A', 1), at('B', 1), at('C', 1, { group: 'engagement' }), at('D', 1, { group: 'engagement' }), at('E', 1, { group: 'engagement' }), at('F', 1, { group: 'engagement' })],
+      totalCap: { min: null, max: 5.5 },
+    });
+    const [lead] = scoresSafely(m, ['A', 'B', 'C', 'D', 'E', 'F'], [['x', 'x', 'x', 'x', 'x', 'x']]);
+    expect(lead?.score).toBe(100);
+    const capParts = lead?.explanation.filter((p) => p.group === null).reduce((sum, p) => sum + cents(p.points), 0) ?? Number.NaN;
+    expect(cents(lead?.fit ?? Number.NaN) + cents(lead?.engagement ?? Number.NaN) + capParts).toBe(10_000);
   });
 
   it('a score of -0 is 0', () => {

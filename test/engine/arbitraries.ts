@@ -18,7 +18,10 @@ export const EXTREME_NUMBERS = [
   Number.MAX_VALUE, -Number.MAX_VALUE, 1e308, -1e308, 1e300, 1e200, 1e20, -1e20, 9_007_199_254_740_993, 1e15, 1e9 + 0.5, -1e9,
   Number.MIN_VALUE, -Number.MIN_VALUE, 2.2250738585072014e-308, 1e-300, 1e-12, 0.005, 0.015, 0.1, -0,
 ];
-const wide = (min: number, max: number): fc.Arbitrary<number> => fc.oneof({ arbitrary: num(min, max), weight: 3 }, { arbitrary: fc.constantFrom(...EXTREME_NUMBERS), weight: 2 });
+/** Points whose share of a maximum never ends in decimals (thirds, sevenths, thousandths): every 0-100 score has a remainder to round. */
+export const AWKWARD_POINTS = [1 / 3, 2 / 3, 1 / 7, 10 / 7, 0.001, 0.125, 12.345, 33.3];
+const wide = (min: number, max: number): fc.Arbitrary<number> =>
+  fc.oneof({ arbitrary: num(min, max), weight: 3 }, { arbitrary: fc.constantFrom(...EXTREME_NUMBERS), weight: 2 }, { arbitrary: fc.constantFrom(...AWKWARD_POINTS.flatMap((x) => [x, -x])), weight: 1 });
 
 /** Trimmed, non-empty text such as a person would type in a cell, ';' and '\' included. */
 const text = fc
@@ -119,3 +122,64 @@ export const anyCell: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 export const anyRow: fc.Arbitrary<unknown[]> = fc.array(anyCell, { minLength: 0, maxLength: HEADERS.length + 2 });
+
+/**
+ * 0-100 models whose criteria each read their own columns (C0, N0 for a count, D0 for a decay
+ * date, ...), so that a test can build any lead it wants: one that matches every criterion
+ * with positive points at full strength (count without end, dated on the as-of day), or one
+ * that matches one criterion more than another lead. Points include thirds and sevenths, caps
+ * and group and total caps that bind, negative points, and several equal criteria.
+ */
+export interface OwnColumnsModel {
+  readonly model: Model;
+  readonly headers: readonly string[];
+}
+
+const ownColumnsCriterion = (i: number): fc.Arbitrary<Criterion> =>
+  fc.record({
+    group: fc.constantFrom('fit' as const, 'engagement' as const),
+    points: fc.oneof(num(-10, 20), fc.constantFrom(...AWKWARD_POINTS), fc.constantFrom(1, 1, 1, 5, 10)),
+    counted: fc.boolean(),
+    decay: fc.oneof(
+      fc.constant(null),
+      fc.constant({ kind: 'factor' as const, afterDays: 30, percent: 50 }),
+      fc.constant({ kind: 'deduct' as const, afterDays: 90, points: 10 }),
+      fc.constant({ kind: 'halfLife' as const, halfLifeDays: 21 }),
+    ),
+    cap: fc.tuple(fc.option(num(-20, 0), { nil: null }), fc.option(fc.oneof(num(0, 40), fc.constantFrom(...AWKWARD_POINTS)), { nil: null })),
+  }).map(({ group, points, counted, decay, cap: [min, max] }): Criterion => ({
+    name: `K${i}`,
+    group,
+    field: `C${i}`,
+    condition: { op: 'notBlank' },
+    points,
+    perOccurrenceOf: counted ? `N${i}` : null,
+    decay: decay === null ? null : { ...decay, dateField: `D${i}` },
+    // A counted criterion needs a cap for the 0-100 scale to have a maximum.
+    cap: { min, max: counted ? (max ?? 25) : max },
+    enabled: true,
+    note: '',
+  }));
+
+export const ownColumnsModel: fc.Arbitrary<OwnColumnsModel> = fc
+  .integer({ min: 1, max: 13 })
+  .chain((n) =>
+    fc.record({
+      criteria: fc.tuple(...Array.from({ length: n }, (_, i) => ownColumnsCriterion(i))),
+      fitCap: fc.option(fc.oneof(num(0, 40), fc.constantFrom(...AWKWARD_POINTS)), { nil: null }),
+      engagementCap: fc.option(fc.oneof(num(0, 40), fc.constantFrom(...AWKWARD_POINTS)), { nil: null }),
+      totalCap: fc.option(fc.oneof(num(1, 60), fc.constantFrom(...AWKWARD_POINTS)), { nil: null }),
+      totalMin: fc.option(num(-10, 0), { nil: null }),
+    }),
+  )
+  .map(({ criteria, fitCap, engagementCap, totalCap, totalMin }) => ({
+    model: {
+      ...modelDefaults,
+      scale: '0-100' as const,
+      criteria,
+      groupCaps: { fit: { min: null, max: fitCap }, engagement: { min: null, max: engagementCap } },
+      totalCap: { min: totalMin, max: totalCap },
+    },
+    headers: criteria.flatMap((_, i) => [`C${i}`, `N${i}`, `D${i}`]),
+  }))
+  .filter(({ model: m }) => validateModel(m).ok);

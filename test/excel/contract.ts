@@ -34,6 +34,20 @@ export function gatewayContract(name: string, fresh: () => WorkbookGateway): voi
       expect((await g.readFormulas('Sheet1', 'B1'))[0]?.[0]).toBe('=1+1');
     });
 
+    it('notes (where supported): one per cell; a note is replaced only when its text is the one given as replacing', async () => {
+      const g = fresh();
+      if (!g.notesSupported()) return;
+      expect(await g.readNote('Sheet1', 'B2')).toBeNull();
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, first', null)).toBe(true);
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, second', 'ours, first')).toBe(true);
+      expect(await g.readNote('Sheet1', 'B2')).toBe('ours, second');
+      // A note that is not the one we wrote (a person's, or ours edited by a person) stays.
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, third', 'ours, first')).toBe(false);
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, third', null)).toBe(false);
+      expect(await g.readNote('Sheet1', 'B2')).toBe('ours, second');
+      await expect(g.writeNote('Sheet1', 'B2:C2', 'x', null)).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+
     it('refuses a read of more than 5,000,000 cells', async () => {
       const g = fresh();
       await expect(g.readValues('Sheet1', 'A1:E1000001')).rejects.toBeInstanceOf(GatewayError);
@@ -104,6 +118,18 @@ export function gatewayContract(name: string, fresh: () => WorkbookGateway): voi
       const g = fresh();
       await expect(g.setListValidation('Sheet1', 'A1:A3', ['x'.repeat(200), 'y'.repeat(60)])).rejects.toBeInstanceOf(GatewayError);
       await g.setListValidation('Sheet1', 'A1:A3', ['Fit', 'Engagement']);
+    });
+
+    it('lays a sheet out for print, refusing what Excel refuses (not an address, no row range, a footer over 255 characters)', async () => {
+      const g = await leads();
+      const print = { orientation: 'landscape', pagesWide: 1, titleRows: '$1:$1', area: 'A1:C3', footer: 'Page &P of &N' } as const;
+      const layout = { columnWidths: [24, 120], bold: ['A1:C1'], wrap: ['C2:C3'], freezeRows: 1, print };
+      await g.layoutSheet('Sheet1', layout);
+      await expect(g.layoutSheet('Sheet1', { ...layout, print: { ...print, area: 'not an address' } })).rejects.toThrow();
+      await expect(g.layoutSheet('Sheet1', { ...layout, print: { ...print, titleRows: 'A1' } })).rejects.toBeInstanceOf(GatewayError);
+      await expect(g.layoutSheet('Sheet1', { ...layout, print: { ...print, footer: 'x'.repeat(256) } })).rejects.toBeInstanceOf(GatewayError);
+      await expect(g.layoutSheet('Sheet1', { ...layout, columnWidths: [-1] })).rejects.toBeInstanceOf(GatewayError);
+      await expect(g.layoutSheet('No such sheet', layout)).rejects.toMatchObject({ code: 'ItemNotFound' });
     });
 
     it('reports cell changes on a sheet, and stops when unsubscribed', async () => {

@@ -36,6 +36,22 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
 });
 
+describe('OfficeWorkbook: cell notes only where the host has ExcelApi 1.18', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Office;
+  });
+  it('asks Office for ExcelApi 1.18, and answers no outside a host', () => {
+    expect(new OfficeWorkbook().notesSupported()).toBe(false);
+    const asked: string[] = [];
+    const host = (supported: boolean) => ({ context: { requirements: { isSetSupported: (set: string, version: string) => (asked.push(`${set} ${version}`), supported) } } });
+    (globalThis as Record<string, unknown>).Office = host(false);
+    expect(new OfficeWorkbook().notesSupported()).toBe(false);
+    (globalThis as Record<string, unknown>).Office = host(true);
+    expect(new OfficeWorkbook().notesSupported()).toBe(true);
+    expect(asked).toEqual(['ExcelApi 1.18', 'ExcelApi 1.18']);
+  });
+});
+
 describe('OfficeWorkbook on office-addin-mock', () => {
   it('selection: loads the address and the active sheet name, and strips the sheet from the address', async () => {
     installExcel({
@@ -311,5 +327,55 @@ describe('OfficeWorkbook on office-addin-mock', () => {
       ['ColumnClustered', 'Columns', 'Conversion rate by band', ['H5', 'O20']],
       ['Line', 'Columns', 'Cumulative gain', ['H22', 'O37']],
     ]);
+  });
+  it('layoutSheet: column widths, bold, wrapping, frozen rows and the page layout set on the named sheet, zoom as one object', async () => {
+    const ranges: Record<string, { format: Data }> = {};
+    const frozen: number[] = [];
+    const printed: { area?: unknown; titles?: unknown } = {};
+    const excel = installExcel({
+      worksheets: {
+        sheet: {
+          getRange: function (address: string) {
+            ranges[address] ??= { format: { font: {} } };
+            return ranges[address];
+          },
+          freezePanes: {
+            freezeRows(n: number) {
+              frozen.push(n);
+            },
+          },
+          pageLayout: {
+            headersFooters: { defaultForAllPages: {} },
+            setPrintArea(area: unknown) {
+              printed.area = area;
+            },
+            setPrintTitleRows(rows: unknown) {
+              printed.titles = rows;
+            },
+          },
+        },
+        getItem: function (this: Data) {
+          return this.sheet;
+        },
+      },
+    });
+    Object.assign(excel, { VerticalAlignment: { top: 'Top' }, PageOrientation: { landscape: 'Landscape', portrait: 'Portrait' } });
+    await new OfficeWorkbook().layoutSheet('Call list', {
+      columnWidths: [24, 200],
+      bold: ['A1'],
+      wrap: ["'Call list'!I4:K9"],
+      freezeRows: 3,
+      print: { orientation: 'landscape', pagesWide: 1, titleRows: '$3:$3', area: 'A1:K9', footer: 'Call list, page &P of &N' },
+    });
+    expect(ranges['A:A']?.format.columnWidth).toBe(24);
+    expect(ranges['B:B']?.format.columnWidth).toBe(200);
+    expect((ranges.A1?.format.font as Data).bold).toBe(true);
+    expect(ranges['I4:K9']?.format).toMatchObject({ wrapText: true, verticalAlignment: 'Top' });
+    expect(frozen).toEqual([3]);
+    const sheet = ((excel.context as Data).workbook as Data).worksheets as Data;
+    const page = (sheet.sheet as Data).pageLayout as Data;
+    expect(page).toMatchObject({ orientation: 'Landscape', zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 }, centerHorizontally: true });
+    expect(printed).toEqual({ area: 'A1:K9', titles: '$3:$3' });
+    expect(((page.headersFooters as Data).defaultForAllPages as Data).centerFooter).toBe('Call list, page &P of &N');
   });
 });

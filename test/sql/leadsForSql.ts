@@ -102,11 +102,48 @@ export const EVERY_CONDITION: Model = model({
   stages: { mql: 20, sql: 40 },
 });
 
+/**
+ * Sevenths and thirteenths on the 0-100 scale: three Fit criteria and an Engagement group
+ * capped at 4 points would make 7, and a total cap of 6.5 makes the maximum; so almost every
+ * score and share has a remainder to apportion. Decay and per-occurrence points make fractions
+ * of units; negative points, the group caps, the total cap and the scale's 0 bound make
+ * negative shares and a third share (the total's caps) beside Fit and Engagement.
+ */
+export const SEVENTHS: Model = model({
+  name: 'Sevenths',
+  scale: '0-100',
+  criteria: [
+    criterion({ group: 'fit', field: 'Industry', condition: { op: 'notBlank' }, points: 1 }),
+    criterion({ group: 'fit', field: 'Title', condition: { op: 'notBlank' }, points: 1 }),
+    criterion({ group: 'fit', field: 'Country', condition: { op: 'notBlank' }, points: 1 }),
+    criterion({ group: 'fit', field: 'Email', condition: { op: 'personalEmail' }, points: -1 }),
+    criterion({ group: 'fit', field: 'First Name', condition: { op: 'spamLike' }, points: -2.5 }),
+    criterion({ group: 'engagement', field: 'Demo Requested', condition: { op: 'isTrue' }, points: 1 }),
+    criterion({ group: 'engagement', field: 'Trial Signed Up', condition: { op: 'blank' }, points: -1 }),
+    criterion({ group: 'engagement', field: 'Blog Visits', condition: { op: 'notBlank' }, points: 1 / 3, perOccurrenceOf: 'Blog Visits', cap: { min: -1, max: 1 } }),
+    criterion({ group: 'engagement', field: 'Website Visits', condition: { op: 'gte', value: 0 }, points: 0.3, perOccurrenceOf: 'Website Visits', decay: { kind: 'halfLife', dateField: 'Last Activity Date', halfLifeDays: 13 }, cap: { min: null, max: 1 } }),
+    criterion({ group: 'engagement', field: 'Email Opens', condition: { op: 'gte', value: 1 }, points: 1, decay: { kind: 'factor', dateField: 'Last Email Date', afterDays: 30, percent: 50 } }),
+    criterion({ group: 'engagement', field: 'Webinars Attended', condition: { op: 'notBlank' }, points: 1, decay: { kind: 'deduct', dateField: 'Last Webinar Date', afterDays: 60, points: 0.25 } }),
+    criterion({ group: 'engagement', field: 'Last Activity Date', condition: { op: 'withinDays', days: 30 }, points: 1 }),
+    criterion({ group: 'engagement', field: 'Last Email Date', condition: { op: 'blank' }, points: -2 }),
+  ],
+  groupCaps: { fit: { min: -1, max: null }, engagement: { min: null, max: 4 } },
+  totalCap: { min: null, max: 6.5 },
+  bands: [
+    { name: 'Cold', from: 0, color: '#BDD7EE' },
+    { name: 'Warm', from: 42.86, color: '#FFE699' },
+    { name: 'Hot', from: 85.71, color: '#F8CBAD' },
+  ],
+  stages: { mql: 57.14, sql: 100 },
+});
+
 export const MODELS: readonly { id: string; model: Model }[] = [
   ...TEMPLATES.map((t) => ({ id: t.id, model: t.model })),
   { id: 'bench', model: BENCH_MODEL },
+  { id: 'bench, 0-100', model: { ...BENCH_MODEL, scale: '0-100' } },
   { id: 'every condition', model: EVERY_CONDITION },
   { id: 'every condition, 0-100, day first', model: { ...EVERY_CONDITION, scale: '0-100', dateOrder: 'DMY' } },
+  { id: 'sevenths, 0-100', model: SEVENTHS },
 ];
 
 export function engineScores(model: Model, headers: readonly string[], rows: readonly (readonly Cell[])[]): { score: number; band: string; fit: number; engagement: number }[] {

@@ -1,5 +1,5 @@
 import type { CellValue, Model } from '../../src/engine';
-import type { ApplyOptions, ApplyResult, FindTableResult, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
+import type { ApplyOptions, ApplyResult, CallListRequest, CallListResult, FindTableResult, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
 
 /** A ScoringSession that records what the pane asks and answers what the test scripted. */
 export class FakeSession implements ScoringSession {
@@ -51,6 +51,12 @@ export class FakeSession implements ScoringSession {
   writeInsights(report: InsightsReport): Promise<InsightsWritten> {
     this.insights.push(report);
     return Promise.resolve({ sheet: 'Insights', charts: report.tables.filter((t) => t.chart !== undefined).length });
+  }
+  /** Call lists the pane asked for. */
+  readonly callLists: { model: Model; request: CallListRequest }[] = [];
+  writeCallList(model: Model, request: CallListRequest): Promise<CallListResult> {
+    this.callLists.push({ model, request });
+    return Promise.resolve({ kind: 'written', sheet: 'Call list', leads: request.top, replaced: this.callLists.length > 1, summary: `The top ${request.top} leads to call.`, message: `Wrote the Call list sheet: the top ${request.top} leads to call.`, warnings: [] });
   }
   saveChallenger(model: Model): Promise<void> {
     this.challenger = { model, problems: [] };

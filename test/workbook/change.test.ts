@@ -101,7 +101,7 @@ describe('Apply keeps the last scoring and reports what changed', () => {
       "2 leads of the last scoring are no longer in the table (by Lead ID): 'L1', 'L7'",
       "2 leads share Lead ID with another lead and get no Change or Band since: 'L8' (rows 6, 7)",
     ]);
-    expect(summary.moved.map((e) => [e.id, e.row, e.from, e.to, e.points])).toEqual([
+    expect(summary.moved.map((e: { id: string; row: number; from: string; to: string; points: number }) => [e.id, e.row, e.from, e.to, e.points])).toEqual([
       ['L2', 4, 'Cold', 'Hot', 55],
       ['L3', 3, 'Hot', 'Cold', -55],
     ]);

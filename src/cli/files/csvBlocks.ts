@@ -19,16 +19,41 @@ const CR = 0x0d;
  * The offset just after the last line feed of `bytes` that ends a record, given that
  * `bytes` starts at the start of a record; -1 when no record ends in it with a line feed.
  */
-export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
-  const firstQuote = bytes.indexOf(QUOTE);
-  if (firstQuote < 0) return bytes.lastIndexOf(LF) + 1 || -1;
-  // Up to the line holding the first quote, nothing is quoted.
-  let i = bytes.lastIndexOf(LF, firstQuote) + 1;
-  let last = i > 0 ? i : -1;
-  const lastQuote = bytes.lastIndexOf(QUOTE);
+export function lastRecordEnd(block: Uint8Array, delimiter: number): number {
+  const bytes = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
+  const lastLf = bytes.lastIndexOf(LF);
+  let q = bytes.indexOf(QUOTE);
+  if (q < 0 || lastLf < 0) return lastLf + 1 || -1;
+  // Quotes are usually few: jump from quote to quote (memchr), keeping the last line feed
+  // seen outside quoted cells. Where they are many, a byte loop is cheaper than the jumps.
+  let last = -1;
+  /** Where the text outside quoted cells resumes. */
+  let from = 0;
+  for (let jumps = 0; ; jumps++) {
+    if (jumps > 64 && jumps * 256 > q) return lastRecordEndByBytes(bytes, from, last, delimiter);
+    // A quote opens a cell only as its first character (the block starts a record).
+    const before = q === 0 ? LF : bytes[q - 1]!;
+    if (before === LF || before === CR || before === delimiter) {
+      const lf = bytes.lastIndexOf(LF, q);
+      if (lf >= from) last = lf + 1;
+      // The closing quote: the next one not doubled.
+      let close = bytes.indexOf(QUOTE, q + 1);
+      while (close >= 0 && bytes[close + 1] === QUOTE) close = bytes.indexOf(QUOTE, close + 2);
+      if (close < 0) return last;
+      from = close + 1;
+    } else from = q + 1;
+    q = bytes.indexOf(QUOTE, from);
+    if (q < 0) return lastLf >= from ? lastLf + 1 : last;
+  }
+}
+
+/** lastRecordEnd's byte loop, from `from` (outside any quoted cell, after a closing quote or at a cell's start). */
+function lastRecordEndByBytes(bytes: Uint8Array, from: number, lastSoFar: number, delimiter: number): number {
+  let last = lastSoFar;
   let quoted = false;
-  let cellStart = true;
-  for (; i <= lastQuote; i++) {
+  const c0 = from === 0 ? LF : bytes[from - 1]!;
+  let cellStart = c0 === LF || c0 === CR || c0 === delimiter;
+  for (let i = from; i < bytes.length; i++) {
     const c = bytes[i]!;
     if (quoted) {
       if (c === QUOTE) {
@@ -43,10 +68,7 @@ export function lastRecordEnd(bytes: Uint8Array, delimiter: number): number {
       cellStart = true;
     } else cellStart = c === delimiter || c === CR;
   }
-  // After the last quote nothing is quoted, unless a quoted cell is still open.
-  if (quoted) return last;
-  const lastLf = bytes.lastIndexOf(LF);
-  return lastLf > lastQuote ? lastLf + 1 : last;
+  return last;
 }
 
 /** Reads a CSV file from an offset as blocks of whole records of about `blockBytes` each. */

@@ -3,8 +3,9 @@
  * records (files/csvBlocks.ts) and hands them out; each worker reads, scores and writes its
  * block as CSV exactly as the single-threaded path would (the same CsvReader, CsvLeadRows and
  * CsvSink); the main thread writes the blocks' output in file order, adds up the counts and
- * shifts each block's line numbers to the file's. At most two blocks per worker are out at a
- * time, waiting ones included, so memory does not grow with the file.
+ * shifts each block's line numbers to the file's. At most four blocks per worker are out at a
+ * time, waiting ones included, so memory does not grow with the file (four, so that a worker
+ * has the next block at hand when the main thread is slow to be scheduled on a busy machine).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -106,7 +107,7 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
     worker: new Worker(script.script, { workerData: setup, eval: script.eval }),
     busy: 0,
   }));
-  const limit = options.workers * 2;
+  const limit = options.workers * 4;
   try {
     return await new Promise<number>((resolve, reject) => {
       const waiting = new Map<number, CsvBlockDone>();

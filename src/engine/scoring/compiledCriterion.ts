@@ -4,6 +4,7 @@ import type { ColumnIndex } from '../columns';
 import { MATCH, NO_MATCH, testRows, type CompiledCondition } from '../conditions/compileCondition';
 import { decayPoints, type CompiledDecay } from '../decay';
 import type { Criterion } from '../model';
+import { unitsOf } from '../scoreRange';
 
 /** A criterion resolved against a table's columns, with the buffers for scoring it a block at a time. */
 export interface CompiledCriterion {
@@ -20,11 +21,11 @@ export interface CompiledCriterion {
   readonly dateColumn: number;
   readonly capMin: number;
   readonly capMax: number;
-  /** The cents of a criterion that gives the same points whenever it matches; null otherwise. */
-  fixedCents: number | null;
+  /** The units (see ScoreArithmetic) of a criterion that gives the same points whenever it matches; null otherwise. */
+  fixedUnits: number | null;
   /** This criterion's verdicts for the block being scored. */
   readonly verdicts: Uint8Array;
-  /** 'verdicts' when a TextColumn fills in the verdicts, 'scored' when it also adds the cents. */
+  /** 'verdicts' when a TextColumn fills in the verdicts, 'scored' when it also adds the units. */
   grouped: 'no' | 'verdicts' | 'scored';
   /** Per-occurrence counts written as text, read so far. */
   readonly textCounts: Map<string, number>;
@@ -42,10 +43,10 @@ export interface Trace {
 }
 
 /**
- * The cents a matched criterion gives for a row: per occurrence, decayed, capped. NaN when its
+ * The units a matched criterion gives for a row: per occurrence, decayed, capped. NaN when its
  * count cell cannot be read; 0 (with trace.count <= 0) when there is nothing to count.
  */
-export function criterionCents(c: CompiledCriterion, row: readonly unknown[], centsPerPoint: number, trace: Trace | null): number {
+export function criterionUnits(c: CompiledCriterion, row: readonly unknown[], unitsPerPoint: number, trace: Trace | null): number {
   let raw = c.points;
   let count = 1;
   if (c.countColumn >= 0) {
@@ -77,27 +78,16 @@ export function criterionCents(c: CompiledCriterion, row: readonly unknown[], ce
     trace.uncapped = uncapped;
     trace.capped = raw;
   }
-  return centsOf(raw, centsPerPoint);
+  return unitsOf(raw, unitsPerPoint);
 }
 
-/**
- * A contribution in whole hundredths of a score point, never beyond a billion score points
- * either way, so that the sum of 50,000 of them (validate's limit) is still an exact integer;
- * and never -0, so that a score is 0 whichever way it is computed.
- */
-export function centsOf(points: number, centsPerPoint: number): number {
-  const cents = Math.round(points * centsPerPoint);
-  return (cents > MAX_CONTRIBUTION_CENTS ? MAX_CONTRIBUTION_CENTS : cents < -MAX_CONTRIBUTION_CENTS ? -MAX_CONTRIBUTION_CENTS : cents) + 0;
-}
-
-const MAX_CONTRIBUTION_CENTS = 1e11;
 const MAX_FINITE_POINTS = 1e300;
 
 export const EMPTY_ROW: readonly unknown[] = [];
 export const BLOCK = 512;
 
 /**
- * Adds one criterion's cents to a block of rows. Scoring a block criterion by criterion keeps
+ * Adds one criterion's units to a block of rows. Scoring a block criterion by criterion keeps
  * each loop tight and its branches predictable (the same condition for every row), and lets
  * the processor fetch many rows' cells at once.
  */
@@ -106,20 +96,20 @@ export function accumulate(
   rows: readonly (readonly unknown[])[],
   start: number,
   end: number,
-  cents: Float64Array,
+  units: Float64Array,
   unusable: Uint16Array,
-  centsPerPoint: number,
+  unitsPerPoint: number,
 ): void {
   const verdicts = c.verdicts;
   if (c.grouped === 'no') testRows(c.condition, rows, c.column, start, end, verdicts);
-  const fixed = c.fixedCents;
+  const fixed = c.fixedUnits;
   const n = end - start;
   if (fixed !== null) {
     // Without branches: whether a lead matches is a coin toss the processor cannot predict.
     // MATCH is 1 and UNUSABLE is 2, so (verdict & 1) counts a match and (verdict >> 1) a bad cell.
     for (let j = 0; j < n; j++) {
       const verdict = verdicts[j] ?? NO_MATCH;
-      cents[j] = (cents[j] ?? 0) + fixed * (verdict & 1);
+      units[j] = (units[j] ?? 0) + fixed * (verdict & 1);
       unusable[j] = (unusable[j] ?? 0) + (verdict >> 1);
     }
     return;
@@ -128,17 +118,13 @@ export function accumulate(
     const verdict = verdicts[j];
     if (verdict === NO_MATCH) continue;
     if (verdict === MATCH) {
-      const given = criterionCents(c, rows[start + j] ?? EMPTY_ROW, centsPerPoint, null);
+      const given = criterionUnits(c, rows[start + j] ?? EMPTY_ROW, unitsPerPoint, null);
       if (Number.isNaN(given)) unusable[j] = (unusable[j] ?? 0) + 1;
-      else cents[j] = (cents[j] ?? 0) + given;
+      else units[j] = (units[j] ?? 0) + given;
     } else {
       unusable[j] = (unusable[j] ?? 0) + 1;
     }
   }
 }
 
-/**
- * No criterion gives more than a billion points either way, whatever count a cell holds, so
- * that sums of hundredths stay exact integers (below 2^53) and explanations still add up.
- */
-export const MAX_CONTRIBUTION = 1e9;
+export { MAX_CONTRIBUTION } from '../scoreRange';

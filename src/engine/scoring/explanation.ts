@@ -17,12 +17,12 @@ export interface ExplanationPart {
   readonly criterionIndex: number | null;
 }
 
-/** Integer hundredths of a score point: sums of them are exact, so explanations add up. */
-export type Cents = number;
+/** Whole units of raw points (see ScoreArithmetic): sums of them are exact, so explanations add up. */
+export type Units = number;
 
-export interface CentBounds {
-  readonly min: Cents;
-  readonly max: Cents;
+export interface UnitBounds {
+  readonly min: Units;
+  readonly max: Units;
 }
 
 /** The name a criterion is shown by: its own, or its condition in words. */
@@ -34,21 +34,25 @@ export function unusablePart(c: CompiledCriterion, why: string): ExplanationPart
   return { kind: 'unusable', group: c.source.group, label: c.label, points: 0, detail: `not scored: ${why}`, criterionIndex: c.index };
 }
 
-/** Applies bounds to a sum of cents, adding an explanation part for what they took away. */
-export function bounded(sum: Cents, bounds: CentBounds, parts: ExplanationPart[] | null, group: Group | null, what: string): Cents {
-  const limited = sum < bounds.min ? bounds.min : sum > bounds.max ? bounds.max : sum;
-  if (parts !== null && limited !== sum) {
-    const atMax = limited === bounds.max;
-    parts.push({
-      kind: 'cap',
-      group,
-      label: `${what} ${atMax ? 'capped at' : 'raised to'} ${limited / 100}`,
-      points: (limited - sum) / 100,
-      detail: `${what} came to ${sum / 100}; the ${atMax ? 'maximum' : 'minimum'} is ${limited / 100}`,
-      criterionIndex: null,
-    });
-  }
-  return limited;
+/** A sum within bounds. */
+export function bounded(sum: Units, bounds: UnitBounds): Units {
+  return sum < bounds.min ? bounds.min : sum > bounds.max ? bounds.max : sum;
+}
+
+/**
+ * The part that says what bounds took away from a sum (or added to it), worth limited - sum
+ * units; its points are filled in when the score is split into parts. `show` turns units into
+ * the score's scale for the label.
+ */
+export function capPart(sum: Units, limited: Units, bounds: UnitBounds, group: Group | null, what: string, show: (units: Units) => number): Omit<ExplanationPart, 'points'> {
+  const atMax = limited === bounds.max;
+  return {
+    kind: 'cap',
+    group,
+    label: `${what} ${atMax ? 'capped at' : 'raised to'} ${show(limited)}`,
+    detail: `${what} came to ${show(sum)}; the ${atMax ? 'maximum' : 'minimum'} is ${show(limited)}`,
+    criterionIndex: null,
+  };
 }
 
 export function criterionDetail(c: CompiledCriterion, row: readonly unknown[], value: unknown, trace: Trace, pointsPerScorePoint: number | null): string {

@@ -10,7 +10,7 @@ import { EMPTY_ROW, REMEMBERED_CELLS, type CompiledCriterion } from './compiledC
  */
 export interface TextColumn {
   readonly column: number;
-  /** Criteria with fixedCents: scored here, not by accumulate. */
+  /** Criteria with fixedUnits: scored here, not by accumulate. */
   readonly tallied: readonly CompiledCriterion[];
   /** Criteria whose points depend on other cells: their verdicts are filled in here. */
   readonly others: readonly CompiledCriterion[];
@@ -18,7 +18,7 @@ export interface TextColumn {
 }
 
 /**
- * What the criteria of a TextColumn make of one cell: [fit cents, engagement cents, unusable
+ * What the criteria of a TextColumn make of one cell: [fit units, engagement units, unusable
  * cells] of the tallied criteria, then the verdict of each of the others.
  */
 type CellTally = Float64Array;
@@ -36,8 +36,8 @@ function tallyOf(g: TextColumn, value: unknown): CellTally {
   for (const c of g.tallied) {
     const verdict = testCell(c.condition, value);
     if (verdict === UNUSABLE) unusable++;
-    else if (verdict === MATCH && c.isFit) fit += c.fixedCents ?? 0;
-    else if (verdict === MATCH) engagement += c.fixedCents ?? 0;
+    else if (verdict === MATCH && c.isFit) fit += c.fixedUnits ?? 0;
+    else if (verdict === MATCH) engagement += c.fixedUnits ?? 0;
   }
   tally[FIT] = fit;
   tally[ENGAGEMENT] = engagement;
@@ -52,8 +52,8 @@ export function fillTextColumn(
   rows: readonly (readonly unknown[])[],
   start: number,
   end: number,
-  fitCents: Float64Array,
-  engagementCents: Float64Array,
+  fitUnits: Float64Array,
+  engagementUnits: Float64Array,
   unusable: Uint16Array,
 ): void {
   const { others, seen, column } = g;
@@ -64,11 +64,11 @@ export function fillTextColumn(
       tally = tallyOf(g, value);
       if (seen.size < REMEMBERED_CELLS && (typeof value === 'string' || typeof value === 'number')) seen.set(value, tally);
     }
-    // Sums of whole cents are exact in any order, so adding a cell's criteria together here
+    // Sums of whole units are exact in any order, so adding a cell's criteria together here
     // gives the same totals as adding them one by one in accumulate.
     const j = i - start;
-    fitCents[j] = (fitCents[j] ?? 0) + (tally[FIT] ?? 0);
-    engagementCents[j] = (engagementCents[j] ?? 0) + (tally[ENGAGEMENT] ?? 0);
+    fitUnits[j] = (fitUnits[j] ?? 0) + (tally[FIT] ?? 0);
+    engagementUnits[j] = (engagementUnits[j] ?? 0) + (tally[ENGAGEMENT] ?? 0);
     unusable[j] = (unusable[j] ?? 0) + (tally[UNUSABLE_CELLS] ?? 0);
     for (let k = 0; k < others.length; k++) (others[k] as CompiledCriterion).verdicts[j] = tally[VERDICTS_FROM + k] ?? NO_MATCH;
   }
