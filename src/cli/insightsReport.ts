@@ -1,5 +1,5 @@
 /** The readable reports of leadscore backtest and calibrate. */
-import { formatProblem, type Problem } from '../engine';
+import { formatProblem, GRADES, LEVELS, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type Problem } from '../engine';
 import type { Backtest, Calibration } from '../insights';
 
 const pct = (x: number): string => (Number.isNaN(x) ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -54,3 +54,43 @@ export function describeCalibration(c: Calibration, warnings: readonly Problem[]
   return lines.join('\n');
 }
 
+
+/** "41.7%", or "2 of 7" where too few outcomes are known for a rate to mean much; "" with none. */
+function cellConversion(c: PriorityMatrixCell): string {
+  if (c.rate === null) return '';
+  return c.fewOutcomes ? `${c.converted} of ${c.withOutcome}` : pct(c.rate);
+}
+
+/**
+ * The Priority matrix as text: a 4 x 4 grid of leads (and conversion) per cell, then each cell
+ * that holds leads with its recommended action.
+ */
+export function describePriorityMatrix(x: PriorityMatrix, outcome: string | null): string[] {
+  const known = x.hasOutcomes ? `, ${x.withOutcome} with a known '${outcome ?? 'outcome'}' (${x.converted} converted)` : '';
+  const at = (grade: string, level: string): PriorityMatrixCell => x.cells.find((c) => c.priority === `${grade}${level}`) as PriorityMatrixCell;
+  const grid = [
+    ['', ...LEVELS.map((l) => (l === '1' ? 'level 1 (most engaged)' : l === '4' ? 'level 4 (least)' : `level ${l}`))],
+    ...GRADES.map((g) => [
+      `grade ${g}`,
+      ...LEVELS.map((l) => {
+        const c = at(g, l);
+        const conversion = cellConversion(c);
+        return conversion === '' ? String(c.leads) : `${c.leads}: ${conversion}`;
+      }),
+    ]),
+  ];
+  const lines = [
+    `Priority matrix: fit grade (A best) x engagement level (1 most engaged), ${x.leads} leads${known}.`,
+    `Grade A from Fit ${x.thresholds.grades[0]}, B from ${x.thresholds.grades[1]}, C from ${x.thresholds.grades[2]}; level 1 from Engagement ${x.thresholds.levels[0]}, 2 from ${x.thresholds.levels[1]}, 3 from ${x.thresholds.levels[2]}.`,
+    ...table(grid),
+  ];
+  if (x.hasOutcomes) lines.push(`  (leads: conversion among those with a known outcome; "2 of 7" where fewer than ${MIN_LEADS_FOR_RATE} are known)`);
+  lines.push('', 'Recommended action per priority:');
+  const counted = x.cells.filter((c) => c.leads > 0);
+  const figures = table([['priority', 'leads', ...(x.hasOutcomes ? ['converted'] : [])], ...counted.map((c) => [c.priority, String(c.leads), ...(x.hasOutcomes ? [cellConversion(c) || '-'] : [])])]);
+  // The action is free text: left-aligned after the figures.
+  lines.push(...figures.map((line, i) => `${line}   ${i === 0 ? 'action' : (counted[i - 1] as PriorityMatrixCell).action}`));
+  const empty = x.cells.filter((c) => c.leads === 0).map((c) => c.priority);
+  if (empty.length > 0) lines.push(`  (no leads in ${empty.join(', ')})`);
+  return lines;
+}

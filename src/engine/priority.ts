@@ -52,7 +52,8 @@ export function priorityOf(t: PriorityThresholds, fit: number, engagement: numbe
   return `${GRADES[rankOf(t.grades, fit)]}${LEVELS[rankOf(t.levels, engagement)]}`;
 }
 
-function rankOf(lowest: readonly number[], value: number): number {
+/** 0 for the first threshold the value reaches (A, 1), 3 below all of them (D, 4); NaN ranks last. */
+export function rankOf(lowest: readonly number[], value: number): number {
   let rank = 0;
   while (rank < lowest.length && !(value >= (lowest[rank] as number))) rank++;
   return rank;

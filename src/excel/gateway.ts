@@ -162,6 +162,19 @@ export interface WorkbookGateway {
   /** Adds native charts to a sheet, series by columns (ExcelApi 1.1). Deleting the sheet deletes them. */
   addCharts(sheet: string, charts: readonly ChartSpec[]): Promise<void>;
 
+  /**
+   * Whether this Excel has cell notes (ExcelApi 1.18, above the add-in's floor of 1.13). When
+   * not, writeNote is not called and what a note would say is shown in the pane instead.
+   */
+  notesSupported(): boolean;
+  /**
+   * Puts `text` as the note of one cell (ExcelApi 1.18): adds it, or replaces the cell's note
+   * when that note's text is `replacing` (what this add-in wrote there before). A note anyone
+   * else wrote is kept as it is, and false returned. A cell has at most one note.
+   */
+  writeNote(sheet: string, cell: string, text: string, replacing: string | null): Promise<boolean>;
+  /** The text of one cell's note, or null when it has none (ExcelApi 1.18). */
+  readNote(sheet: string, cell: string): Promise<string | null>;
   /** Column widths, bold, wrapping, frozen rows and print settings of a sheet (all ExcelApi 1.9 or lower). */
   layoutSheet(sheet: string, layout: SheetLayout): Promise<void>;
 

@@ -28,6 +28,8 @@ interface Sheet {
   rules: { block: Block; rule: ConditionalRule }[];
   validations: { block: Block; items: readonly string[] }[];
   charts: ChartSpec[];
+  /** Cell notes by cell; they move with their cell and go when it is deleted, as Excel's do. */
+  notes: Map<string, string>;
   layout: SheetLayout | null;
 }
 
@@ -87,6 +89,8 @@ export class MemoryWorkbook implements WorkbookGateway {
    * writes it.
    */
   calculatedColumns = true;
+  /** Cell notes came with ExcelApi 1.18; false plays an older Excel. */
+  notes = true;
   /** When set, every request's payload size is recorded here too. */
   payloads: number[] | null = null;
 
@@ -104,6 +108,28 @@ export class MemoryWorkbook implements WorkbookGateway {
   /** A table as a person made it; with `totalsRow`, the address's last row is the table's totals row. */
   seedTable(sheet: string, address: string, name: string, options: { totalsRow?: boolean } = {}): void {
     this.createTable(sheet, address, name).totalsRow = options.totalsRow ?? false;
+  }
+
+  /** A note a person wrote on a cell (Review > Notes > New Note); no request is counted. */
+  userNote(sheet: string, address: string, text: string): void {
+    const { row, column } = parseAddress(address);
+    this.sheet(sheet).notes.set(key(row, column), text);
+  }
+
+  /** The note on a cell, or null. */
+  noteAt(sheet: string, address: string): string | null {
+    const { row, column } = parseAddress(address);
+    return this.sheet(sheet).notes.get(key(row, column)) ?? null;
+  }
+
+  /** Every note of a sheet, by A1 address. */
+  notesOf(sheet: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, v] of this.sheet(sheet).notes) {
+      const [r = 0, c = 0] = k.split(',').map(Number);
+      out[formatAddress({ row: r, column: c, rows: 1, columns: 1 })] = v;
+    }
+    return out;
   }
 
   /** A person typing into cells: written as values, change events fire, no request is counted. */
@@ -192,6 +218,7 @@ export class MemoryWorkbook implements WorkbookGateway {
       rules: s.rules.map((r) => ({ address: formatAddress(r.block), rule: r.rule })),
       validations: s.validations.map((v) => ({ address: formatAddress(v.block), items: v.items })),
       charts: [...s.charts],
+      notes: [...s.notes].sort(),
       layout: s.layout,
     }));
     return {
@@ -438,6 +465,29 @@ export class MemoryWorkbook implements WorkbookGateway {
     }
   }
 
+  notesSupported(): boolean {
+    return this.notes;
+  }
+
+  async writeNote(sheet: string, cell: string, text: string, replacing: string | null): Promise<boolean> {
+    this.request('writeNote', sheet, cell, text, replacing);
+    if (!this.notes) throw new GatewayError('InvalidOperation', 'This Excel has no notes API (ExcelApi 1.18).');
+    const b = parseAddress(cell);
+    if (b.rows !== 1 || b.columns !== 1) throw new GatewayError('InvalidArgument', 'A note goes on one cell.');
+    const s = this.sheet(sheet);
+    const existing = s.notes.get(key(b.row, b.column));
+    if (existing !== undefined && existing !== replacing) return false;
+    s.notes.set(key(b.row, b.column), text);
+    return true;
+  }
+
+  async readNote(sheet: string, cell: string): Promise<string | null> {
+    this.request('readNote', sheet, cell);
+    if (!this.notes) throw new GatewayError('InvalidOperation', 'This Excel has no notes API (ExcelApi 1.18).');
+    const { row, column } = parseAddress(cell);
+    return this.sheet(sheet).notes.get(key(row, column)) ?? null;
+  }
+
   async layoutSheet(sheet: string, layout: SheetLayout): Promise<void> {
     this.request('layoutSheet', sheet, layout);
     const s = this.sheet(sheet);
@@ -525,7 +575,7 @@ export class MemoryWorkbook implements WorkbookGateway {
   private sheetOrAdd(name: string): Sheet {
     const found = this.findSheet(name);
     if (found !== undefined) return found;
-    const s: Sheet = { name, values: [], formulas: new Map(), formats: new Map(), rules: [], validations: [], charts: [], layout: null };
+    const s: Sheet = { name, values: [], formulas: new Map(), formats: new Map(), rules: [], validations: [], charts: [], notes: new Map(), layout: null };
     this.sheets.set(name, s);
     return s;
   }
@@ -702,6 +752,7 @@ export class MemoryWorkbook implements WorkbookGateway {
     }
     moveMap(s.formulas);
     moveMap(s.formats);
+    moveMap(s.notes);
     const within = (b: Block): boolean => b.row >= row && b.row + b.rows <= row + rows;
     const deleted: Block = { row, rows, column: from + by, columns: -by };
     const shift = <T extends { block: Block }>(list: T[]): T[] =>

@@ -20,7 +20,8 @@ import type {
  *
  * ExcelApi requirement sets used: 1.4 (names.add, getUsedRangeOrNullObject, named table
  * columns), 1.5 (custom XML parts), 1.6 (conditional formats), 1.7 (getSurroundingRegion),
- * 1.1 (charts), 1.8 (data validation), 1.9 (workbook-wide onChanged / onSelectionChanged, PageLayout), 1.13 (table.resize).
+ * 1.1 (charts), 1.8 (data validation), 1.9 (workbook-wide onChanged / onSelectionChanged, PageLayout), 1.13 (table.resize);
+ * above that floor, only where notesSupported() says so: 1.18 (cell notes).
  */
 
 /** Excel's address without its sheet: "Leads!A1:B2" -> "A1:B2". */
@@ -319,6 +320,38 @@ export class OfficeWorkbook implements WorkbookGateway {
         chart.setPosition(from, to);
       }
       await context.sync();
+    });
+  }
+
+  notesSupported(): boolean {
+    // Office.context is there once Office.onReady has run; outside a host (tests, the preview) it is not.
+    return typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported('ExcelApi', '1.18') === true;
+  }
+
+  async writeNote(sheet: string, cell: string, text: string, replacing: string | null): Promise<boolean> {
+    return Excel.run(async (context) => {
+      const notes = context.workbook.worksheets.getItem(sheet).notes;
+      const existing = notes.getItemOrNullObject(cell);
+      existing.load('content');
+      await context.sync();
+      if (!existing.isNullObject) {
+        // A cell has one note; someone else's is theirs to keep.
+        if (existing.content !== replacing) return false;
+        existing.content = text;
+      } else {
+        notes.add(cell, text);
+      }
+      await context.sync();
+      return true;
+    });
+  }
+
+  async readNote(sheet: string, cell: string): Promise<string | null> {
+    return Excel.run(async (context) => {
+      const note = context.workbook.worksheets.getItem(sheet).notes.getItemOrNullObject(cell);
+      note.load('content');
+      await context.sync();
+      return note.isNullObject ? null : note.content;
     });
   }
 

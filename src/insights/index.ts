@@ -24,3 +24,4 @@ export { pointsFromWeight } from './integerPoints';
 export { compareModels, describeMove, type ModelComparison, type BandMove, type CompareOptions } from './compareModels';
 export { buildScorecard, type Scorecard, type ScorecardOptions, type ScorecardBin, type ScorecardColumnReport, type LeftOutColumn, type LeftOutReason, type BandShare } from './scorecard';
 export { isNotAnsweredText } from './notAnswered';
+export { priorityConversion, type PriorityConversionOptions } from './priorityConversion';

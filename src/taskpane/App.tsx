@@ -244,7 +244,8 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       const result = await session.apply(model, options);
       if (result.kind === 'applied') {
         setApplied({ modelName: model.name, fingerprint: modelFingerprint(model), mode: options.mode, at: new Date(), rows: result.rows });
-        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).`);
+        const kept = result.scoreNote === 'keptUserNote' ? ' Your note on the Score header was kept; the Apply tab names the model and date.' : '';
+        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${kept}`);
         refreshTable();
       } else if (result.kind === 'conflict') {
         setConflict({ columns: result.columns, message: result.message });

@@ -5,13 +5,14 @@
  */
 import { compile, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
-import type { WorkbookGateway, WriteCell } from '../excel/gateway';
+import type { TableInfo, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { bandTextRules, scoreRules } from './bandFormats';
 import { asText, headerSpan, thisRowSpan } from './formulaText';
 import type { LeadTables } from './leadTable';
 import { blank } from './modelSheetIO';
-import { modelFingerprint, OWNERSHIP_NAMESPACE, ownershipToXml, type Ownership } from './ownership';
+import { modelFingerprint, OWNERSHIP_NAMESPACE, ownershipToXml, type Ownership, type ScoreNote } from './ownership';
 import { bytesOf } from './payloadBudget';
+import { scoreHeaderNote } from './scoreHeaderNote';
 import type { ApplyOptions, ApplyResult, RemoveResult } from './session';
 
 /** The workbook name of the cell holding =LEADSCORE.MODEL(...), which the row formulas read. */
@@ -83,6 +84,8 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   // Our old columns and the ones the user agreed to overwrite go; fresh ones are added at the
   // right, so the lead columns stay one contiguous span for the row formulas.
   const replace = info.headers.filter((h) => has(ownedHere, h) || has(wanted, h));
+  // A note someone wrote on our Score header goes with the column: it is put back on the new one.
+  const keptNote = await userNoteOnScoreHeader(gateway, info, ownedHere, owned?.applied?.note ?? null);
   if (replace.length > 0) await gateway.deleteTableColumns(info.name, replace);
   await gateway.addTableColumns(info.name, wanted);
   info = await leads.refreshCurrent();
@@ -135,9 +138,39 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   await gateway.addConditionalFormats(info.sheet, bandAddress, bandTextRules(compiled.value.bands));
   await gateway.addConditionalFormats(info.sheet, scoreAddress, scoreRules(compiled.value.bands));
 
-  const applied = { model: model.name, at: new Date().toISOString(), fingerprint: modelFingerprint(model) };
+  const at = new Date();
+  const headerCell = formatAddress({ row: block.row, column: firstOwned, rows: 1, columns: 1 });
+  const note = keptNote === null
+    ? await noteScoreHeader(gateway, { sheet: info.sheet, cell: headerCell, text: scoreHeaderNote(model.name, at, options.mode) }, owned?.applied?.note ?? null)
+    : await putBackUserNote(gateway, info.sheet, headerCell, keptNote);
+  const applied = { model: model.name, at: at.toISOString(), fingerprint: modelFingerprint(model), ...(note.kind === 'written' ? { note: note.note } : {}) };
   await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names, cells, mode: options.mode, applied }));
-  return { kind: 'applied', rows: rowCount, columns: wanted, requests: ctx.requestCount() - start };
+  return { kind: 'applied', rows: rowCount, columns: wanted, requests: ctx.requestCount() - start, scoreNote: note.kind };
+}
+
+/** The note on the Score header cell of a column Apply added, when a person wrote it (not the one Apply wrote); else null. */
+async function userNoteOnScoreHeader(gateway: WorkbookGateway, info: TableInfo, ownedHere: readonly string[], ours: ScoreNote | null): Promise<string | null> {
+  const i = info.headers.findIndex((h) => h.toLowerCase() === SCORE_COLUMNS.score.toLowerCase());
+  if (!gateway.notesSupported() || i < 0 || !ownedHere.some((h) => h.toLowerCase() === SCORE_COLUMNS.score.toLowerCase())) return null;
+  const b = parseAddress(info.address);
+  const text = await gateway.readNote(info.sheet, formatAddress({ row: b.row, column: b.column + i, rows: 1, columns: 1 }));
+  return text === null || text === ours?.text ? null : text;
+}
+
+/** The person's note back on the new Score header: theirs wins the cell's one note. */
+async function putBackUserNote(gateway: WorkbookGateway, sheet: string, cell: string, text: string): Promise<{ kind: 'keptUserNote' }> {
+  await gateway.writeNote(sheet, cell, text, null);
+  return { kind: 'keptUserNote' };
+}
+
+/**
+ * Notes the model and date on the Score header cell, where Excel has notes (ExcelApi 1.18):
+ * replacing the note the last Apply wrote there, never one a person wrote.
+ */
+async function noteScoreHeader(gateway: WorkbookGateway, note: ScoreNote, previous: ScoreNote | null): Promise<{ kind: 'written'; note: ScoreNote } | { kind: 'unsupported' | 'keptUserNote' }> {
+  if (!gateway.notesSupported()) return { kind: 'unsupported' };
+  const ours = previous !== null && previous.sheet.toLowerCase() === note.sheet.toLowerCase() && previous.cell === note.cell ? previous.text : null;
+  return (await gateway.writeNote(note.sheet, note.cell, note.text, ours)) ? { kind: 'written', note } : { kind: 'keptUserNote' };
 }
 
 interface RowSpan {

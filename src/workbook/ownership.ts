@@ -15,6 +15,14 @@ export interface AppliedModel {
   readonly at: string;
   /** modelFingerprint of the model applied. */
   readonly fingerprint: string;
+  /** The note Apply put on the Score header cell, so the next Apply replaces it and no other note. */
+  readonly note?: ScoreNote;
+}
+
+export interface ScoreNote {
+  readonly sheet: string;
+  readonly cell: string;
+  readonly text: string;
 }
 
 /** A short hash of a model's JSON (FNV-1a, 32 bits): equal models give equal fingerprints. */
@@ -45,6 +53,11 @@ export interface Ownership {
 const escapeXml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
+function noteOf(note: unknown): { note?: ScoreNote } {
+  const n = note as Partial<ScoreNote> | null | undefined;
+  return typeof n?.sheet === 'string' && typeof n.cell === 'string' && typeof n.text === 'string' ? { note: { sheet: n.sheet, cell: n.cell, text: n.text } } : {};
+}
+
 export function ownershipToXml(o: Ownership): string {
   return `<applied xmlns="${OWNERSHIP_NAMESPACE}" version="1">${escapeXml(JSON.stringify(o))}</applied>`;
 }
@@ -64,7 +77,7 @@ export function ownershipFromXml(xml: string | null): Ownership | null {
       cells: o.cells.filter((c) => typeof c?.sheet === 'string' && typeof c.address === 'string'),
       mode: o.mode === 'values' ? 'values' : 'formulas',
       ...(typeof o.applied?.model === 'string' && typeof o.applied.at === 'string' && typeof o.applied.fingerprint === 'string'
-        ? { applied: { model: o.applied.model, at: o.applied.at, fingerprint: o.applied.fingerprint } }
+        ? { applied: { model: o.applied.model, at: o.applied.at, fingerprint: o.applied.fingerprint, ...noteOf(o.applied.note) } }
         : {}),
     };
   } catch {

@@ -88,7 +88,18 @@ export interface ApplyOptions {
 }
 
 export type ApplyResult =
-  | { readonly kind: 'applied'; readonly rows: number; readonly columns: readonly string[]; readonly requests: number }
+  | {
+      readonly kind: 'applied';
+      readonly rows: number;
+      readonly columns: readonly string[];
+      readonly requests: number;
+      /**
+       * The note naming the model and date on the Score header cell: written; not, because this
+       * Excel has no notes (ExcelApi 1.18; the pane's Apply tab says the same); or not, because
+       * the cell holds a note someone wrote, which is kept.
+       */
+      readonly scoreNote?: 'written' | 'unsupported' | 'keptUserNote';
+    }
   /** Columns of these names exist and were not added by scoring: ask before overwriting. */
   | { readonly kind: 'conflict'; readonly columns: readonly string[]; readonly message: string }
   | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }

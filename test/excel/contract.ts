@@ -34,6 +34,20 @@ export function gatewayContract(name: string, fresh: () => WorkbookGateway): voi
       expect((await g.readFormulas('Sheet1', 'B1'))[0]?.[0]).toBe('=1+1');
     });
 
+    it('notes (where supported): one per cell; a note is replaced only when its text is the one given as replacing', async () => {
+      const g = fresh();
+      if (!g.notesSupported()) return;
+      expect(await g.readNote('Sheet1', 'B2')).toBeNull();
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, first', null)).toBe(true);
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, second', 'ours, first')).toBe(true);
+      expect(await g.readNote('Sheet1', 'B2')).toBe('ours, second');
+      // A note that is not the one we wrote (a person's, or ours edited by a person) stays.
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, third', 'ours, first')).toBe(false);
+      expect(await g.writeNote('Sheet1', 'B2', 'ours, third', null)).toBe(false);
+      expect(await g.readNote('Sheet1', 'B2')).toBe('ours, second');
+      await expect(g.writeNote('Sheet1', 'B2:C2', 'x', null)).rejects.toMatchObject({ code: 'InvalidArgument' });
+    });
+
     it('refuses a read of more than 5,000,000 cells', async () => {
       const g = fresh();
       await expect(g.readValues('Sheet1', 'A1:E1000001')).rejects.toBeInstanceOf(GatewayError);

@@ -11,6 +11,21 @@ gatewayContract('MemoryWorkbook', () => {
 });
 
 describe('MemoryWorkbook beyond the contract', () => {
+  it('notes move with their cell when a table column is added or deleted, and go with a deleted cell, as in Excel', async () => {
+    const book = new MemoryWorkbook();
+    book.seedSheet('S', [['A', 'B', 'C'], [1, 2, 3]]);
+    book.seedTable('S', 'A1:C2', 'T');
+    book.userNote('S', 'C1', 'on C');
+    book.userNote('S', 'B2', 'on B');
+    await book.deleteTableColumns('T', ['B']);
+    expect(book.notesOf('S')).toEqual({ B1: 'on C' });
+    await book.addTableColumns('T', ['D']);
+    expect(book.notesOf('S')).toEqual({ B1: 'on C' });
+    book.notes = false;
+    expect(book.notesSupported()).toBe(false);
+    await expect(book.writeNote('S', 'A1', 'x', null)).rejects.toMatchObject({ code: 'InvalidOperation' });
+  });
+
   it('counts requests and refuses one over 5 MB with the error Excel on the web gives', async () => {
     const book = new MemoryWorkbook();
     book.seedSheet('S');

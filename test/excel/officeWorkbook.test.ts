@@ -36,6 +36,22 @@ afterEach(() => {
   delete (globalThis as Record<string, unknown>).Excel;
 });
 
+describe('OfficeWorkbook: cell notes only where the host has ExcelApi 1.18', () => {
+  afterEach(() => {
+    delete (globalThis as Record<string, unknown>).Office;
+  });
+  it('asks Office for ExcelApi 1.18, and answers no outside a host', () => {
+    expect(new OfficeWorkbook().notesSupported()).toBe(false);
+    const asked: string[] = [];
+    const host = (supported: boolean) => ({ context: { requirements: { isSetSupported: (set: string, version: string) => (asked.push(`${set} ${version}`), supported) } } });
+    (globalThis as Record<string, unknown>).Office = host(false);
+    expect(new OfficeWorkbook().notesSupported()).toBe(false);
+    (globalThis as Record<string, unknown>).Office = host(true);
+    expect(new OfficeWorkbook().notesSupported()).toBe(true);
+    expect(asked).toEqual(['ExcelApi 1.18', 'ExcelApi 1.18']);
+  });
+});
+
 describe('OfficeWorkbook on office-addin-mock', () => {
   it('selection: loads the address and the active sheet name, and strips the sheet from the address', async () => {
     installExcel({

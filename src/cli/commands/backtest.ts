@@ -1,8 +1,8 @@
 import { formatProblems } from '../../engine';
-import { backtest, type Capacity } from '../../insights';
+import { backtest, priorityConversion, type Capacity } from '../../insights';
 import { CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
 import { chooseModel, HISTORY_OPTIONS, readHistoryTable } from '../historyTable';
-import { describeBacktest } from '../insightsReport';
+import { describeBacktest, describePriorityMatrix } from '../insightsReport';
 
 export const backtestCommand: Command = {
   name: 'backtest',
@@ -32,7 +32,14 @@ export const backtestCommand: Command = {
       ...(targetRate === undefined ? {} : { targetRate }),
     });
     if (!result.ok) throw new CliError(`${input}:\n${formatProblems(result.problems)}`);
-    io.stdout(flag(values, 'json') ? JSON.stringify({ ...result.value, warnings: result.warnings }, jsonNumbers, 2) : describeBacktest(result.value, result.warnings));
+    // Every lead of the table counts in its cell, those of unknown outcome too; a model that cannot grade says why in one line.
+    const priority = priorityConversion(model, history.headers, history.rows, { outcome, ...(asOf === undefined ? {} : { asOf }) });
+    if (flag(values, 'json')) {
+      io.stdout(JSON.stringify({ ...result.value, priority: priority.ok ? priority.value : null, warnings: result.warnings }, jsonNumbers, 2));
+    } else {
+      const matrix = priority.ok ? describePriorityMatrix(priority.value, outcome) : [`Priority matrix: not available (${formatProblems(priority.problems.slice(0, 1))}).`];
+      io.stdout([describeBacktest(result.value, result.warnings), '', ...matrix].join('\n'));
+    }
     return EXIT.ok;
   },
 };

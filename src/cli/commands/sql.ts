@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { formatProblems, templateById } from '../../engine';
-import { describeColumns, dialectByName, DIALECTS, modelToSql, parseColumnTypes, parseTableName, type ColumnTypes, type DialectName } from '../../sql';
+import { formatProblems, templateById, type Model } from '../../engine';
+import { accountsToSql, describeColumns, dialectByName, fieldsOf, DIALECTS, modelToSql, parseColumnTypes, parseTableName, type ColumnTypes, type DialectName } from '../../sql';
 import { choiceOption, CliError, EXIT, flag, stringOption, UsageError, type Command } from '../command';
 import { XlsxPackage } from '../files/xlsxPackage';
 import { fileKind } from '../leadFile';
@@ -17,6 +17,8 @@ export const sqlCommand: Command = {
     table: { type: 'string', short: 't', description: 'the lead table, as its name is written in SQL: crm.leads, "My Leads" (default leads)' },
     describe: { type: 'boolean', description: "print instead the query that gives the SQL types of the columns the model reads, as the JSON for --column-types" },
     'column-types': { type: 'string', description: 'the SQL types of the columns (JSON, or a .json file): typed columns are read directly, not through their text' },
+    accounts: { type: 'boolean', description: 'print instead the account query: one row per account (company, else e-mail domain), as `leadscore accounts` (duckdb, postgres)' },
+    columns: { type: 'string', description: "with --accounts: the lead table's column names, comma-separated or a JSON array, to find the company, e-mail and name columns" },
   },
   details:
     'The as-of date is a parameter: $1 for duckdb and postgres, the named parameter :as_of for spark.\n' +
@@ -61,6 +63,14 @@ export const sqlCommand: Command = {
       return EXIT.ok;
     }
     const columnTypes = typesOption === undefined ? undefined : columnTypesFrom(typesOption);
+    if (flag(values, 'accounts')) {
+      const headers = accountHeaders(model, stringOption(values, 'columns'), columnTypes);
+      const accounts = accountsToSql(model, { dialect, table, headers, ...(columnTypes === undefined ? {} : { columnTypes }) });
+      if (!accounts.ok) throw new CliError(`${source}: no account query:\n${formatProblems(accounts.problems)}`);
+      io.stdout(`${accounts.value};`);
+      return EXIT.ok;
+    }
+    if (stringOption(values, 'columns') !== undefined) throw new UsageError('--columns is for --accounts');
     const sql = modelToSql(model, { dialect, table, columnTypes });
     if (!sql.ok) throw new CliError(`${source}: the model cannot be exported:\n${formatProblems(sql.problems)}`);
     io.stdout(`${sql.value};`);
@@ -77,4 +87,26 @@ function columnTypesFrom(option: string): ColumnTypes {
   } catch (error) {
     throw new UsageError(`--column-types${fromFile ? ` (${option})` : ''}: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The lead table's columns for the account query: --columns, else what is known without the
+ * table (the model's columns, its account column, the columns given types), which finds the
+ * company column the model names and an e-mail column a criterion reads.
+ */
+function accountHeaders(model: Model, option: string | undefined, columnTypes: ColumnTypes | undefined): string[] {
+  if (option === undefined) {
+    return [...new Set([...fieldsOf(model), ...(model.accounts.column === null ? [] : [model.accounts.column]), ...Object.keys(columnTypes ?? {})])];
+  }
+  if (option.trimStart().startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(option);
+    } catch (error) {
+      throw new UsageError(`--columns: ${(error as Error).message}`);
+    }
+    if (!Array.isArray(parsed) || !parsed.every((c): c is string => typeof c === 'string')) throw new UsageError('--columns: a JSON array of column names, e.g. ["Name","Company","Email"]');
+    return parsed;
+  }
+  return option.split(',').map((c) => c.trim());
 }

@@ -11,9 +11,10 @@
  * - The account's band is the band its score reaches, by the model's bands.
  * - Engaged contacts: Engagement at or above the model's 'Engaged from' (else the Priority
  *   matrix's level 2, so levels 1 and 2 are engaged).
- * - The best lead: highest score, then highest Engagement, then e-mail, then name (by code
- *   point, blank first), then the first in the table. The SQL export orders the same way,
- *   except the last step, where the tied leads show the same e-mail and name anyway.
+ * - The best lead: highest score, then highest Engagement, then e-mail, then name, then the
+ *   account name as that lead gives it (by code point, blank first), then the first in the
+ *   table. The SQL export orders the same way, except the last step, where the tied leads
+ *   show the same figures anyway.
  * - Accounts are listed by score, highest first, then by key (code point).
  *
  * Built a block of rows at a time (AccountsBuilder), so that a file of any length keeps one
@@ -155,9 +156,16 @@ interface Tally {
   best: AccountLead & { readonly shown: string };
 }
 
-/** Best lead order: the better lead first. */
-export function betterLead(a: AccountLead, b: AccountLead): number {
-  return b.score - a.score || b.engagement - a.engagement || compareCodePoints(a.email, b.email) || compareCodePoints(a.name, b.name) || a.row - b.row;
+/** Best lead order: the better lead first. The account's shown name comes from the best lead, so it breaks ties too. */
+export function betterLead(a: AccountLead & { readonly shown: string }, b: AccountLead & { readonly shown: string }): number {
+  return (
+    b.score - a.score ||
+    b.engagement - a.engagement ||
+    compareCodePoints(a.email, b.email) ||
+    compareCodePoints(a.name, b.name) ||
+    compareCodePoints(a.shown, b.shown) ||
+    a.row - b.row
+  );
 }
 
 const centsOf = (score: number): number => Math.round(score * 100);
