@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { leadTableToCsv } from '../src/cli/csv';
@@ -35,15 +35,18 @@ interface Measured {
   cpuMs: number;
   maxRssKb: number;
   code: number;
+  /** The host's load (1-minute average, from before and after the run): on a shared host it says what the wall time is worth. */
+  load: [number, number];
 }
 
 /** Runs a module under bench/measure.mjs (with node's flags) and returns its time and peak memory. */
 function measure(module: string, args: string[], nodeFlags: string[] = []): Measured {
+  const loadBefore = loadavg()[0] ?? 0;
   const run = spawnSync(process.execPath, [...nodeFlags, join(ROOT, 'bench', 'measure.mjs'), module, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = run.stderr.trim().split('\n').pop() ?? '{}';
-  const m = JSON.parse(last) as Measured;
+  const m = JSON.parse(last) as Omit<Measured, 'load'>;
   if (m.code !== 0) throw new Error(`${module} ${args.join(' ')} failed:\n${run.stderr.slice(-2000)}`);
-  return m;
+  return { ...m, load: [loadBefore, loadavg()[0] ?? 0] };
 }
 
 /** The flags bin/leadscore.mjs's first line gives node when it runs as `npx leadscore`. */
@@ -53,7 +56,8 @@ const leadscore = (args: string[]): Measured => measure(BIN, args, BIN_FLAGS);
 
 const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-const figures = (m: Measured): string => `${s(m.ms).padStart(7)} wall, ${s(m.cpuMs).padStart(6)} CPU   peak ${mb(m.maxRssKb).padStart(7)}`;
+const figures = (m: Measured): string =>
+  `${s(m.ms).padStart(7)} wall, ${s(m.cpuMs).padStart(6)} CPU   peak ${mb(m.maxRssKb).padStart(7)}   (load ${m.load[0].toFixed(1)} -> ${m.load[1].toFixed(1)} on ${availableParallelism()} cores)`;
 
 async function workbook(dir: string): Promise<void> {
   const input = join(dir, 'leads.xlsx');
@@ -102,6 +106,7 @@ async function csv(dir: string): Promise<void> {
   const size = (statSync(input).size / 1e6).toFixed(0);
   console.log(`\n${CSV_LEADS.toLocaleString('en')} leads, CSV (${size} MB) to CSV, the Weighted B2B model; target 15 s and 500 MB, faster than DuckDB`);
   const ours = leadscore(['score', input, '--model', modelFile, '-o', join(dir, 'out.csv')]);
+  // Files of 8 MB and more are scored on one worker thread per core (src/cli/scoring/parallelCsv.ts).
   console.log(`  leadscore score              ${figures(ours)}`);
   // DuckDB reads the same file as text (as the engine does), through a view named as the
   // exported query expects, and writes the scored table as CSV.

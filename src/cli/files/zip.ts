@@ -102,16 +102,19 @@ export class ZipReader {
     let directorySize = tail.readUInt32LE(eocd + 12);
     let directoryOffset = tail.readUInt32LE(eocd + 16);
     const eocdAt = this.fileSize - tailLength + eocd;
-    if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
-      const locator = eocdAt - 20 >= 0 ? this.read(eocdAt - 20, 20) : null;
-      if (locator === null || locator.readUInt32LE(0) !== SIG_EOCD64_LOCATOR) throw this.damaged('a zip64 directory without its locator');
+    // A zip64 end record, when there is one, holds the values: its locator sits just before the
+    // classic end record. It must be there when a classic value says "see zip64" (all ones).
+    const overflowed = count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff;
+    const locator = eocdAt - 20 >= 0 ? this.read(eocdAt - 20, 20) : null;
+    if (locator !== null && locator.readUInt32LE(0) === SIG_EOCD64_LOCATOR) {
       const at = Number(locator.readBigUInt64LE(8));
-      const record = this.read(at, 56);
-      if (record.readUInt32LE(0) !== SIG_EOCD64) throw this.damaged('a damaged zip64 directory');
-      count = Number(record.readBigUInt64LE(32));
-      directorySize = Number(record.readBigUInt64LE(40));
-      directoryOffset = Number(record.readBigUInt64LE(48));
-    }
+      const record = at + 56 <= this.fileSize ? this.read(at, 56) : null;
+      if (record !== null && record.readUInt32LE(0) === SIG_EOCD64) {
+        count = Number(record.readBigUInt64LE(32));
+        directorySize = Number(record.readBigUInt64LE(40));
+        directoryOffset = Number(record.readBigUInt64LE(48));
+      } else if (overflowed) throw this.damaged('a damaged zip64 directory');
+    } else if (overflowed) throw this.damaged('a zip64 directory without its locator');
     if (directoryOffset + directorySize > this.fileSize || count > directorySize / 46) throw this.damaged('the zip directory does not fit in the file');
     const directory = this.read(directoryOffset, directorySize);
     const entries = new Map<string, ZipEntry>();
@@ -279,8 +282,15 @@ const U32 = 0xffffffff;
 /** Writes a zip into an AtomicFile: copied parts, whole new parts, and streamed parts. */
 export class ZipWriter {
   private readonly written: WrittenEntry[] = [];
+  /** Sizes and offsets from here on are written in zip64 records: 4 GB, lowered by tests to reach those records with small files. */
+  private readonly zip64From: number;
 
-  constructor(private readonly out: AtomicFile) {}
+  constructor(
+    private readonly out: AtomicFile,
+    options: { readonly zip64From?: number } = {},
+  ) {
+    this.zip64From = Math.min(U32, options.zip64From ?? U32);
+  }
 
   private localHeader(entry: WrittenEntry, zip64: boolean): Buffer {
     const extra = zip64 ? 20 : 0;
@@ -321,7 +331,7 @@ export class ZipWriter {
     written.crc = entry.crc;
     written.compressedSize = entry.compressedSize;
     written.size = entry.size;
-    const zip64 = entry.size >= U32 || entry.compressedSize >= U32;
+    const zip64 = entry.size >= this.zip64From || entry.compressedSize >= this.zip64From;
     this.out.write(this.localHeader(written, zip64));
     for (const chunk of reader.rawChunks(entry)) this.out.write(chunk);
     this.written.push(written);
@@ -390,7 +400,7 @@ export class ZipWriter {
       entry.crc = crc >>> 0;
       entry.size = size;
       entry.compressedSize = compressedSize;
-      if (!expectLarge && (size >= U32 || compressedSize >= U32)) throw new CliError(`${name}: the part is larger than 4 GB uncompressed; Excel cannot open it`);
+      if (!expectLarge && (size >= this.zip64From || compressedSize >= this.zip64From)) throw new CliError(`${name}: the part is larger than 4 GB uncompressed; Excel cannot open it`);
       this.out.writeAt(this.localHeader(entry, expectLarge), entry.localOffset);
       this.written.push(entry);
     };
@@ -401,7 +411,7 @@ export class ZipWriter {
   finish(): void {
     const directoryOffset = this.out.size;
     for (const entry of this.written) {
-      const needs64 = entry.size >= U32 || entry.compressedSize >= U32 || entry.localOffset >= U32;
+      const needs64 = entry.size >= this.zip64From || entry.compressedSize >= this.zip64From || entry.localOffset >= this.zip64From;
       const extra = needs64 ? 28 : 0;
       const record = Buffer.alloc(46 + entry.nameBytes.length + extra);
       record.writeUInt32LE(SIG_CENTRAL, 0);
@@ -430,7 +440,7 @@ export class ZipWriter {
     }
     const directorySize = this.out.size - directoryOffset;
     const count = this.written.length;
-    if (count >= 0xffff || directoryOffset >= U32 || directorySize >= U32) {
+    if (count >= 0xffff || directoryOffset >= this.zip64From || directorySize >= this.zip64From) {
       const eocd64At = this.out.size;
       const record = Buffer.alloc(56);
       record.writeUInt32LE(SIG_EOCD64, 0);
@@ -450,6 +460,7 @@ export class ZipWriter {
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(SIG_EOCD, 0);
+    // Values that do not fit say "see zip64" (all ones); the ones that fit are written as they are.
     end.writeUInt16LE(Math.min(count, 0xffff), 8);
     end.writeUInt16LE(Math.min(count, 0xffff), 10);
     end.writeUInt32LE(Math.min(directorySize, U32), 12);
