@@ -76,7 +76,7 @@ export function callListMarkdown(doc: CallListDocument): string {
 }
 
 /** Column widths in characters, by kind: wide enough to read, narrow enough to print one page wide. */
-const WIDTHS: Readonly<Record<CallListTable['kinds'][number], number>> = { rank: 5, row: 7, priority: 9, score: 8, band: 9, change: 9, contact: 22, reason: 38 };
+const WIDTHS: Readonly<Record<CallListTable['kinds'][number], number>> = { rank: 5, row: 7, priority: 9, action: 18, score: 8, band: 9, change: 9, contact: 22, reason: 38 };
 
 /** A workbook with one sheet, 'Call list', ready to print: landscape, one page wide, header row on every page (paper size: the printer's). */
 export async function callListWorkbook(doc: CallListDocument): Promise<Uint8Array> {

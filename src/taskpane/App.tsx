@@ -4,6 +4,7 @@ import { model as blankModel, formatProblems, modelPathOf, type Model, type Prob
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
+import { CallListPanel } from './CallListPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
@@ -384,6 +385,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 busy={busy}
                 onRemove={() => void removeScoring()}
               />
+              <ErrorBoundary what="call list">
+                <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+              </ErrorBoundary>
               <LeadTablePanel
                 found={found}
                 onRefresh={findTable}

@@ -20,7 +20,7 @@ export const CALL_LIST_NAMESPACE = 'urn:leadscore:calllist';
 const HEADER_ROW = 2;
 
 /** Column widths in points by what a column holds: wide enough to read, narrow enough to print one page wide. */
-const WIDTHS: Readonly<Record<CallListColumnKind, number>> = { rank: 24, row: 36, priority: 48, score: 42, band: 48, change: 48, contact: 120, reason: 200 };
+const WIDTHS: Readonly<Record<CallListColumnKind, number>> = { rank: 24, row: 36, priority: 48, action: 100, score: 42, band: 48, change: 48, contact: 120, reason: 200 };
 
 interface CallListRecord {
   readonly sheet: string;
@@ -93,15 +93,17 @@ export async function writeCallListSheet(gateway: WorkbookGateway, table: LeadTa
   if (bandColumn >= 0 && cells.rows.length > 0) {
     await gateway.addConditionalFormats(sheet, formatAddress({ row: HEADER_ROW + 1, column: bandColumn, rows: cells.rows.length, columns: 1 }), bandTextRules(model.bands));
   }
+  // The longer texts wrap within their columns: the action, and the reasons (side by side, one block).
   const reasonColumns = cells.kinds.flatMap((k, c) => (k === 'reason' ? [c] : []));
-  const firstReason = reasonColumns[0];
+  const actionColumn = cells.kinds.indexOf('action');
+  const wrapped = [
+    ...(actionColumn >= 0 ? [{ column: actionColumn, columns: 1 }] : []),
+    ...(reasonColumns.length > 0 ? [{ column: reasonColumns[0] ?? 0, columns: reasonColumns.length }] : []),
+  ];
   await gateway.layoutSheet(sheet, {
     columnWidths: cells.kinds.map((k) => WIDTHS[k]),
     bold: ['A1', formatAddress({ row: HEADER_ROW, column: 0, rows: 1, columns: width })],
-    wrap:
-      firstReason === undefined || cells.rows.length === 0
-        ? []
-        : [formatAddress({ row: HEADER_ROW + 1, column: firstReason, rows: cells.rows.length, columns: reasonColumns.length })],
+    wrap: cells.rows.length === 0 ? [] : wrapped.map((w) => formatAddress({ row: HEADER_ROW + 1, column: w.column, rows: cells.rows.length, columns: w.columns })),
     freezeRows: HEADER_ROW + 1,
     print: {
       orientation: 'landscape',

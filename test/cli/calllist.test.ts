@@ -43,12 +43,12 @@ describe('leadscore calllist', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines[0]).toBe('Call list: Untitled model, as of 2026-11-26');
     expect(lines[1]).toBe('All 3 leads to call, from 5 leads (1 Cold and 1 grade D leads not called).');
-    expect(lines[3]).toMatch(/^# +Lead +Priority +Score +Band +Name +Company +Email$/);
+    expect(lines[3]).toMatch(/^# +Lead +Priority +Action +Score +Band +Name +Company +Email$/);
     // Ben (A1) first, then Ada (B1, second diagonal), then Cy (A3, third): priority before score.
-    expect(lines[4]).toMatch(/^1 +2 +A1 +100 +Hot +Ben +Beta +ben@beta\.com$/);
+    expect(lines[4]).toMatch(/^1 +2 +A1 +Call now +100 +Hot +Ben +Beta +ben@beta\.com$/);
     expect(lines[5]).toBe('   Industry is Technology (+40) · Demo is yes (+30) · Employees is 500 (+20)');
-    expect(lines[6]).toMatch(/^2 +1 +B1 +70 +Hot +Ada /);
-    expect(lines[8]).toMatch(/^3 +3 +A3 +70 +Hot +=HYPERLINK/);
+    expect(lines[6]).toMatch(/^2 +1 +B1 +Call now +70 +Hot +Ada /);
+    expect(lines[8]).toMatch(/^3 +3 +A3 +Nurture: invite to a demo +70 +Hot +=HYPERLINK/);
     expect(lines).toHaveLength(10);
   });
 
@@ -67,19 +67,19 @@ describe('leadscore calllist', () => {
     expect(code).toBe(EXIT.ok);
     expect(said).toMatch(/Wrote .*calls\.csv/);
     const table = parseCsv(readFileSync(out, 'utf8'));
-    expect(table.headers).toEqual(['#', 'Lead', 'Priority', 'Score', 'Band', 'Name', 'Company', 'Email', 'Reason 1', 'Reason 2', 'Reason 3']);
+    expect(table.headers).toEqual(['#', 'Lead', 'Priority', 'Action', 'Score', 'Band', 'Name', 'Company', 'Email', 'Reason 1', 'Reason 2', 'Reason 3']);
     expect(table.rows.map((r) => r[0])).toEqual(['1', '2', '3']);
-    expect(table.rows[2]?.[5]).toBe(`'=HYPERLINK("http://x.example/?"&A1,"Cy")`);
-    expect(table.rows[2]?.slice(8)).toEqual(['Industry is Technology (+40)', 'Employees is 500 (+20)', 'Webinar is yes (+10)']);
+    expect(table.rows[2]?.[6]).toBe(`'=HYPERLINK("http://x.example/?"&A1,"Cy")`);
+    expect(table.rows[2]?.slice(9)).toEqual(['Industry is Technology (+40)', 'Employees is 500 (+20)', 'Webinar is yes (+10)']);
   });
 
   it('writes Markdown with every cell escaped, so a name cannot become a link or HTML', async () => {
     const out = join(dir, 'calls.md');
     expect((await runCli('calllist', csvFile('leads.csv'), '--model', model, '-o', out, '--as-of', '2026-11-26')).code).toBe(EXIT.ok);
     const md = readFileSync(out, 'utf8');
-    expect(md).toContain('| \\# | Lead | Priority | Score | Band | Name | Company | Email | Reason 1 | Reason 2 | Reason 3 |');
-    expect(md).toContain('| ---: | ---: | --- | ---: | --- | --- | --- | --- | --- | --- | --- |');
-    expect(md).toContain('| 3 | 3 | A3 | 70 | Hot | =HYPERLINK\\(&quot;'.replace('&quot;', '"'));
+    expect(md).toContain('| \\# | Lead | Priority | Action | Score | Band | Name | Company | Email | Reason 1 | Reason 2 | Reason 3 |');
+    expect(md).toContain('| ---: | ---: | --- | --- | ---: | --- | --- | --- | --- | --- | --- | --- |');
+    expect(md).toContain('| 3 | 3 | A3 | Nurture: invite to a demo | 70 | Hot | =HYPERLINK\\(&quot;'.replace('&quot;', '"'));
     expect(md).toContain('Core \\| Co');
     expect(md).toContain('&lt;b&gt;cy&lt;/b&gt;@core.com');
     expect(md).not.toMatch(/<b>/);
@@ -105,14 +105,14 @@ describe('leadscore calllist', () => {
     const sheet = read.getWorksheet('Call list');
     expect(sheet).toBeDefined();
     expect(sheet?.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
-    expect(sheet?.pageSetup.printArea).toBe('A1:K5');
+    expect(sheet?.pageSetup.printArea).toBe('A1:L5');
     expect(sheet?.getCell('A1').value).toBe('Call list: Untitled model, as of 2026-11-26');
-    expect(sheet?.getRow(3).values).toEqual([undefined, '#', 'Row', 'Priority', 'Score', 'Band', 'Name', 'Company', 'Email', 'Reason 1', 'Reason 2', 'Reason 3']);
+    expect(sheet?.getRow(3).values).toEqual([undefined, '#', 'Row', 'Priority', 'Action', 'Score', 'Band', 'Name', 'Company', 'Email', 'Reason 1', 'Reason 2', 'Reason 3']);
     // Ben is on sheet row 5 (header on row 3), Ada on row 4.
-    expect((sheet?.getRow(4).values as unknown[]).slice(1, 7)).toEqual([1, 5, 'A1', 100, 'Hot', 'Ben']);
-    expect((sheet?.getRow(5).values as unknown[]).slice(1, 7)).toEqual([2, 4, 'B1', 70, 'Hot', 'Ada']);
+    expect((sheet?.getRow(4).values as unknown[]).slice(1, 8)).toEqual([1, 5, 'A1', 'Call now', 100, 'Hot', 'Ben']);
+    expect((sheet?.getRow(5).values as unknown[]).slice(1, 8)).toEqual([2, 4, 'B1', 'Call now', 70, 'Hot', 'Ada']);
     // The band cell carries the band's colour (Hot: #F8CBAD).
-    expect(sheet?.getCell('E4').fill).toMatchObject({ fgColor: { argb: 'FFF8CBAD' } });
+    expect(sheet?.getCell('F4').fill).toMatchObject({ fgColor: { argb: 'FFF8CBAD' } });
   });
 
   it('refuses what it cannot do, saying what and where', async () => {

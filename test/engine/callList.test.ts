@@ -57,6 +57,8 @@ describe('the call list', () => {
     expect(l.skipped).toEqual({ grade: 2, band: 1 });
     expect(l.skipGrades).toEqual(['D']);
     expect(l.skipBands).toEqual(['Cold']);
+    // Each with the model's recommended action for its priority (the defaults here).
+    expect(l.entries.map((e) => e.action)).toEqual(['Call now', 'Call now', 'Call now', 'Nurture: invite to a demo', 'Qualify: check fit before calling', 'Nurture']);
   });
 
   it('ranks by priority before score: an A3 at 70 after a B1 at 70, a C1 at 60 before a B4 at 40', () => {
@@ -136,7 +138,8 @@ describe('the call list', () => {
     // Engagement only: grade thresholds cannot be worked out.
     const m = model({ criteria: [criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }), criterion({ group: 'engagement', field: 'Webinar', condition: { op: 'isTrue' }, points: 25 })] });
     const l = list([['no', 'yes'], ['yes', 'no'], ['yes', 'yes']], { top: 5 }, m, ['Demo', 'Webinar']);
-    expect(l.entries.map((e) => [e.row, e.priority, e.score])).toEqual([[2, null, 55], [1, null, 30], [0, null, 25]]);
+    expect(l.entries.map((e) => [e.row, e.priority, e.score, e.action])).toEqual([[2, null, 55, ''], [1, null, 30, ''], [0, null, 25, '']]);
+    expect(callListTable(l).headers).not.toContain('Action');
     expect(l.warnings[0]?.message).toMatch(/ordered by score/);
     expect(l.skipGrades).toEqual([]);
   });
@@ -160,12 +163,12 @@ describe('the call list', () => {
     expect(l.entries.map((e) => e.change)).toEqual([{ points: 12, text: '+12' }, null]);
   });
 
-  it('makes one table for every writer: rank, priority, score, band, contacts present, one column per reason', () => {
+  it('makes one table for every writer: rank, priority and its action, score, band, contacts present, one column per reason', () => {
     const l = list(LEADS, { top: 2 });
     const t = callListTable(l, { rowColumn: { header: 'Row', of: (r) => r + 2 }, change: true });
-    expect(t.headers).toEqual(['#', 'Row', 'Priority', 'Score', 'Band', 'Change', 'Name', 'Company', 'Email', 'Phone', 'Reason 1', 'Reason 2', 'Reason 3']);
-    expect(t.rows[1]).toEqual([2, 3, 'B1', 70, 'Hot', '', 'Ben', 'Beta', 'ben@beta.com', '', 'Industry is Technology (+40)', 'Demo is yes (+30)', '']);
-    expect(callListTable(list([LEADS[3]!], { top: 1 }), {}).headers).toEqual(['#', 'Priority', 'Score', 'Band', 'Name', 'Company', 'Email', 'Phone', 'Reason 1']);
+    expect(t.headers).toEqual(['#', 'Row', 'Priority', 'Action', 'Score', 'Band', 'Change', 'Name', 'Company', 'Email', 'Phone', 'Reason 1', 'Reason 2', 'Reason 3']);
+    expect(t.rows[1]).toEqual([2, 3, 'B1', 'Call now', 70, 'Hot', '', 'Ben', 'Beta', 'ben@beta.com', '', 'Industry is Technology (+40)', 'Demo is yes (+30)', '']);
+    expect(callListTable(list([LEADS[3]!], { top: 1 }), {}).headers).toEqual(['#', 'Priority', 'Action', 'Score', 'Band', 'Name', 'Company', 'Email', 'Phone', 'Reason 1']);
   });
 
   it('says what the list holds and what it left out', () => {

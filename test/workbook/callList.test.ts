@@ -48,26 +48,26 @@ describe('the Call list sheet', () => {
     const sheet = await cells(book, CALL_LIST_SHEET);
     expect(sheet[0]?.[0]).toBe("Call list: Untitled model, as of 2026-11-26 (Leads, written 2026-11-26 09:30)");
     expect(sheet[1]?.[0]).toBe('All 3 leads to call, from 5 leads (1 Cold and 1 grade D leads not called).');
-    expect(sheet[2]).toEqual(['#', 'Row', 'Priority', 'Score', 'Band', 'Name', 'Company', 'Email', 'Reason 1', 'Reason 2', 'Reason 3']);
+    expect(sheet[2]).toEqual(['#', 'Row', 'Priority', 'Action', 'Score', 'Band', 'Name', 'Company', 'Email', 'Reason 1', 'Reason 2', 'Reason 3']);
     expect(sheet.slice(3)).toEqual([
-      [1, 5, 'A1', 100, 'Hot', 'Ben', 'Beta', 'ben@beta.com', 'Industry is Technology (+40)', 'Demo is yes (+30)', 'Employees is 500 (+20)'],
-      [2, 4, 'B1', 70, 'Hot', 'Ada', 'Acme', 'ada@acme.com', 'Industry is Technology (+40)', 'Demo is yes (+30)', ''],
+      [1, 5, 'A1', 'Call now', 100, 'Hot', 'Ben', 'Beta', 'ben@beta.com', 'Industry is Technology (+40)', 'Demo is yes (+30)', 'Employees is 500 (+20)'],
+      [2, 4, 'B1', 'Call now', 70, 'Hot', 'Ada', 'Acme', 'ada@acme.com', 'Industry is Technology (+40)', 'Demo is yes (+30)', ''],
       // Text that looks like a formula is written as text, never entered as one.
-      [3, 6, 'A3', 70, 'Hot', '=cmd|" /C calc"!A0', 'Core', 'cy@core.com', 'Industry is Technology (+40)', 'Employees is 500 (+20)', 'Webinar is yes (+10)'],
+      [3, 6, 'A3', 'Nurture: invite to a demo', 70, 'Hot', '=cmd|" /C calc"!A0', 'Core', 'cy@core.com', 'Industry is Technology (+40)', 'Employees is 500 (+20)', 'Webinar is yes (+10)'],
     ]);
-    expect((await book.readFormulas(CALL_LIST_SHEET, 'F6'))[0]?.[0]).toBe('=cmd|" /C calc"!A0');
-    expect(book.fillAt(CALL_LIST_SHEET, 'E4')).toBe(PRIORITY_MODEL.bands[2]?.color);
+    expect((await book.readFormulas(CALL_LIST_SHEET, 'G6'))[0]?.[0]).toBe('=cmd|" /C calc"!A0');
+    expect(book.fillAt(CALL_LIST_SHEET, 'F4')).toBe(PRIORITY_MODEL.bands[2]?.color);
   });
 
   it('is laid out to print: landscape, one page wide, the header row on every page, the print area the list', async () => {
     const book = leadsBook();
     await (await session(book)).writeCallList(PRIORITY_MODEL, { top: 2, everyone: false });
     expect(book.layoutOf(CALL_LIST_SHEET)).toEqual({
-      columnWidths: [24, 36, 48, 42, 48, 120, 120, 120, 200, 200, 200],
-      bold: ['A1', 'A3:K3'],
-      wrap: ['I4:K5'],
+      columnWidths: [24, 36, 48, 100, 42, 48, 120, 120, 120, 200, 200, 200],
+      bold: ['A1', 'A3:L3'],
+      wrap: ['D4:D5', 'J4:L5'],
       freezeRows: 3,
-      print: { orientation: 'landscape', pagesWide: 1, titleRows: '$3:$3', area: 'A1:K5', footer: 'Call list, page &P of &N' },
+      print: { orientation: 'landscape', pagesWide: 1, titleRows: '$3:$3', area: 'A1:L5', footer: 'Call list, page &P of &N' },
     });
   });
 

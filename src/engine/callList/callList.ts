@@ -24,6 +24,8 @@ import { isBlank } from '../cells/cellValue';
 import { headerLookup } from '../columns';
 import type { CompiledModel } from '../compile';
 import { GRADES, LEVELS, priorityOf, priorityThresholds, type Grade, type PriorityThresholds } from '../priority';
+import type { Priority } from '../model';
+import { priorityActionOf } from '../priorityActions';
 import type { Problem } from '../problems';
 import { contactColumns, contactFieldsPresent, contactOf, type Contact, type ContactColumns } from './contacts';
 import { biggestReasons, type CallReason } from './reasons';
@@ -67,6 +69,8 @@ export interface CallListEntry {
   readonly row: number;
   /** 'A1' .. 'D4', or null when the model's priority cannot be worked out. */
   readonly priority: string | null;
+  /** The model's recommended action for the priority ("Call now"), or '' without a priority. */
+  readonly action: string;
   readonly score: number;
   readonly fit: number;
   readonly engagement: number;
@@ -177,10 +181,12 @@ export class CallListBuilder {
     const reasonCount = this.options.reasons ?? DEFAULT_CALL_REASONS;
     const entries = this.candidates.map((c, i): CallListEntry => {
       const lead = this.compiled.scoreRow(c.cells);
+      const priority = this.thresholds === null ? null : priorityOf(this.thresholds, lead.fit, lead.engagement);
       return {
         rank: i + 1,
         row: c.row,
-        priority: this.thresholds === null ? null : priorityOf(this.thresholds, lead.fit, lead.engagement),
+        priority,
+        action: priority === null ? '' : priorityActionOf(m, priority as Priority),
         score: lead.score,
         fit: lead.fit,
         engagement: lead.engagement,

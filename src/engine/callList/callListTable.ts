@@ -15,7 +15,7 @@ export interface CallListTable {
   readonly kinds: readonly CallListColumnKind[];
 }
 
-export type CallListColumnKind = 'rank' | 'row' | 'priority' | 'score' | 'band' | 'change' | 'contact' | 'reason';
+export type CallListColumnKind = 'rank' | 'row' | 'priority' | 'action' | 'score' | 'band' | 'change' | 'contact' | 'reason';
 
 const CONTACT_HEADERS: Readonly<Record<keyof Contact, string>> = { name: 'Name', company: 'Company', email: 'Email', phone: 'Phone' };
 
@@ -32,6 +32,7 @@ export function callListTable(list: CallList, options: CallListTableOptions = {}
     { header: '#', kind: 'rank', cell: (e) => e.rank },
     ...(options.rowColumn === undefined ? [] : [{ header: options.rowColumn.header, kind: 'row' as const, cell: (e: CallList['entries'][number]) => options.rowColumn?.of(e.row) ?? '' }]),
     { header: 'Priority', kind: 'priority', cell: (e) => e.priority ?? '' },
+    ...(list.entries.some((e) => e.action !== '') ? [{ header: 'Action', kind: 'action' as const, cell: (e: CallList['entries'][number]) => e.action }] : []),
     { header: 'Score', kind: 'score', cell: (e) => e.score },
     { header: 'Band', kind: 'band', cell: (e) => e.band },
     ...(options.change === true ? [{ header: 'Change', kind: 'change' as const, cell: (e: CallList['entries'][number]) => e.change?.text ?? '' }] : []),
