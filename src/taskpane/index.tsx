@@ -26,8 +26,11 @@ function render(environment: PaneEnvironment): void {
   }
   // No Office host: the example leads in an in-memory workbook, with the sheet drawn beside the pane.
   // ?leads=N previews N example leads (default 500), e.g. 10000 to feel the live feedback at size.
-  const asked = Number(new URLSearchParams(window.location.search).get('leads'));
-  const { session, sheet } = openPreview(Number.isInteger(asked) && asked > 0 ? Math.min(asked, 100_000) : 500);
+  // ?example=sheet-typo opens on a Lead Scoring sheet with a typo, to see how the pane meets it.
+  const query = new URLSearchParams(window.location.search);
+  const asked = Number(query.get('leads'));
+  const example = query.get('example') === 'sheet-typo' ? 'sheet-typo' : null;
+  const { session, sheet } = openPreview(Number.isInteger(asked) && asked > 0 ? Math.min(asked, 100_000) : 500, example);
   root.render(
     <StrictMode>
       <div className="preview-layout">

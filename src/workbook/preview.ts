@@ -3,7 +3,8 @@
  * WorkbookSession on it, and a read-only view of the Leads sheet for the page to draw (values
  * and the fills conditional formatting gives them), so the pane needs nothing from src/excel.
  */
-import type { CellValue } from '../engine';
+import { MODEL_SHEET, templateById, type CellValue } from '../engine';
+import type { MemoryWorkbook } from '../excel/memoryWorkbook';
 import { formatAddress, parseAddress } from '../excel/address';
 import { PREVIEW_SHEET } from './previewWorkbook';
 import { previewSession } from './index';
@@ -28,8 +29,12 @@ export interface PreviewSheet {
   selectSheetRow(row: number): void;
 }
 
-export function openPreview(leads = 500): { session: ScoringSession; sheet: PreviewSheet } {
+/** A state of the workbook the preview can open in, to see (and screenshot) how the pane meets it. */
+export type PreviewExample = 'sheet-typo';
+
+export function openPreview(leads = 500, example: PreviewExample | null = null): { session: ScoringSession; sheet: PreviewSheet } {
   const { session: inner, workbook: book } = previewSession({}, leads);
+  const ready = example === 'sheet-typo' ? modelSheetWithTypo(inner, book) : Promise.resolve();
   // Apply and Remove also change columns and highlighting, which raise no cell-change event.
   const listeners = new Set<() => void>();
   const changed = () => {
@@ -39,8 +44,8 @@ export function openPreview(leads = 500): { session: ScoringSession; sheet: Prev
     findLeadTable: () => inner.findLeadTable(),
     convertRegionToTable: (s, a) => inner.convertRegionToTable(s, a),
     reloadTable: () => inner.reloadTable(),
-    loadModel: () => inner.loadModel(),
-    saveModel: (m) => inner.saveModel(m),
+    loadModel: () => ready.then(() => inner.loadModel()),
+    saveModel: (m, o) => inner.saveModel(m, o),
     apply: async (m, o) => {
       const result = await inner.apply(m, o);
       changed();
@@ -81,4 +86,12 @@ export function openPreview(leads = 500): { session: ScoringSession; sheet: Prev
     },
   };
   return { session, sheet };
+}
+
+/** The Weighted B2B model on the Lead Scoring sheet, then 'ten' typed into its first criterion's Points. */
+async function modelSheetWithTypo(session: ScoringSession, book: MemoryWorkbook): Promise<void> {
+  const template = templateById('weighted-b2b');
+  if (template === undefined) return;
+  await session.saveModel(template.model);
+  book.userEdit(MODEL_SHEET, 'F4', [['ten']]);
 }

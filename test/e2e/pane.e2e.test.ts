@@ -32,13 +32,14 @@ const CURATED: Record<string, string> = {
   'light-2-rules': 'pane-rules.png', 'dark-3-editor': 'pane-editor-dark.png', 'dark-4-problem': 'pane-problem-dark.png',
   'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
   'light-6-call-list': 'pane-call-list.png', 'dark-6-call-list': 'pane-call-list-dark.png',
+  'light-8-unreadable-sheet': 'pane-unreadable-sheet.png', 'dark-8-replace-sheet': 'pane-replace-sheet-dark.png',
 };
 
 /** The pane as Excel shows it: a 350 px column, the full height of the window. */
-async function shoot(page: Page, scheme: string, step: string): Promise<void> {
+async function shoot(page: Page, scheme: string, step: string, what = page.locator('.pane-root')): Promise<void> {
   const name = `${scheme}-${step}`;
   const file = path.join(RESULTS, `pane-${name}.png`);
-  await page.locator('.pane-root').screenshot({ path: file });
+  await what.screenshot({ path: file });
   const curated = CURATED[name];
   if (curated !== undefined && process.env.LEADSCORE_DOCS_IMAGES === '1') {
     mkdirSync(DOCS_IMAGES, { recursive: true });
@@ -217,6 +218,36 @@ describe('the pane in a browser', () => {
       console.log(`e2e flow (${scheme}): ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);
       await page.close();
     }, 180_000);
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`a Lead Scoring sheet with a typo at 350 px (${scheme}): the located problem, what could be read, nothing saved until a confirmed replace`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1100, height: 760 });
+      await page.emulateMedia({ colorScheme: scheme });
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${baseUrl}/taskpane.html?example=sheet-typo`);
+      const banner = page.getByRole('region', { name: 'The Lead Scoring sheet could not be read' });
+      await banner.waitFor();
+      const gotIt = page.getByRole('button', { name: 'Got it' });
+      if (await gotIt.isVisible()) await gotIt.click();
+      expect(await banner.textContent()).toContain("'Lead Scoring'!F4");
+      expect(await banner.textContent()).toContain('left out: criteria row 1');
+      expect(await page.locator('#apply-why').textContent()).toContain('cannot be read');
+      expect(await page.locator('.pane-root').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await shoot(page, scheme, '8-unreadable-sheet');
+      await banner.getByRole('button', { name: 'Replace the sheet with this model…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Replace the Lead Scoring sheet?' });
+      await dialog.waitFor();
+      // The modal dialog sits in the page's top layer, not inside the pane's box.
+      await shoot(page, scheme, '8-replace-sheet', dialog);
+      await dialog.getByRole('button', { name: 'Replace the sheet', exact: true }).click();
+      await page.getByText("The Lead Scoring sheet now holds 'Weighted B2B'.").waitFor();
+      expect(await banner.count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }, 120_000);
   }
 
   it('shows the live counts for 10,000 leads soon after a keystroke (printed, not asserted)', async () => {
