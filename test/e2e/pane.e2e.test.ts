@@ -191,7 +191,6 @@ describe('the pane in a browser', () => {
       const callSection = page.getByRole('region', { name: 'Call list' });
       // The pinned lead closed, and the section at the top of the pane's body, for the picture.
       await page.getByRole('button', { name: 'Close the selected lead' }).click();
-      await callSection.getByRole('heading', { name: 'Call list' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       expect(await callSection.getByTestId('call-list-summary').textContent()).toBe(describeCallList(calls));
       const firstCall = calls.entries[0];
       const shownCalls = await callSection.getByRole('listitem').allTextContents();
@@ -201,6 +200,8 @@ describe('the pane in a browser', () => {
       await callSection.getByRole('button', { name: 'Write the Call list sheet' }).click();
       await callSection.getByRole('status').filter({ hasText: /^Wrote the Call list sheet: The top 25 of/ }).waitFor();
       expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      // Clicking scrolled the button into view: the section's heading back at the top, for the picture.
+      await callSection.getByRole('heading', { name: 'Call list' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '6-call-list');
 
       // Insights: plain words first, then the figures, all within the pane's width.
