@@ -33,9 +33,10 @@ export const DEFAULT_PRIORITY_ACTIONS: Readonly<Record<Priority, string>> = {
 /** An action is a line in a matrix cell, not a playbook: long enough for "Call within 24 h, offer the ROI calculator". */
 export const MAX_ACTION_LENGTH = 120;
 
-/** The action a model recommends for a Priority: the user's text, else the default. */
+/** The action a model recommends for a Priority: the user's text, else (also while it is blank, as in a field being typed) the default. */
 export function priorityActionOf(m: Pick<Model, 'priorityActions'>, p: Priority): string {
-  return m.priorityActions[p] ?? DEFAULT_PRIORITY_ACTIONS[p];
+  const text = m.priorityActions[p]?.trim();
+  return text === undefined || text === '' ? DEFAULT_PRIORITY_ACTIONS[p] : text;
 }
 
 /** All sixteen actions of a model, defaults filled in. */

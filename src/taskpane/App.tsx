@@ -406,7 +406,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
             table === null ? <p className="muted">Insights need a lead table: select a cell in your leads.</p> : (
               <ErrorBoundary what="insights">
                 <Suspense fallback={<p className="muted">Loading insights…</p>}>
-                  <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} />
+                  <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} onEdit={edit} />
                 </Suspense>
               </ErrorBoundary>
             )

@@ -6,6 +6,7 @@ import type { LeadTable, ScoringSession } from '../workbook/session';
 import { aucLine, binLabel, gainAt, gainLine, headline, insightsReport, percent, suggestOutcomeColumn, summaryLine, thresholdLine, warningsSummary } from './insightsReport';
 import { textOn } from './theme';
 import { NumberField } from './NumberField';
+import { PriorityMatrixView } from './PriorityMatrixView';
 import { ProblemList } from './ProblemList';
 import { ScorecardReport } from './ScorecardReport';
 
@@ -16,6 +17,8 @@ export interface InsightsViewProps {
   table: LeadTable;
   /** Replaces the model in the editor (the user can still edit it), with a notice saying why. */
   onAdopt: (model: Model, why: string) => void;
+  /** Edits the model in the editor, as the Model tab does (the priority actions). */
+  onEdit: (update: (current: Model) => Model) => void;
 }
 
 const GAIN_SHOWN = [0.1, 0.2, 0.3, 0.5];
@@ -28,7 +31,7 @@ const errorText = (e: unknown): string => (e instanceof Error ? e.message : Stri
  * warnings), points calibrated from the outcomes to adopt or discard, and the model compared
  * with a challenger (the calibrated model or the one saved beside it).
  */
-export function InsightsView({ session, model, table, onAdopt }: InsightsViewProps) {
+export function InsightsView({ session, model, table, onAdopt, onEdit }: InsightsViewProps) {
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState<string>('');
   const [capacity, setCapacity] = useState<number>(20);
@@ -114,13 +117,18 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
       return `Wrote the sheet '${written.sheet}' with its tables and ${written.charts} chart${written.charts === 1 ? '' : 's'}.`;
     });
 
+  // Who to call first needs no outcome: it is there before Show insights, with conversion after.
+  const matrix = <PriorityMatrixView model={model} table={table} outcome={open && outcome !== '' ? outcome : null} onEdit={onEdit} />;
   if (!open) {
     return (
-      <section aria-labelledby="insights-heading" className="group insights">
-        <h2 id="insights-heading">Insights</h2>
-        <p className="muted">Check the model against past outcomes, learn points from them, and compare two models.</p>
-        <Button onClick={show}>Show insights</Button>
-      </section>
+      <>
+        {matrix}
+        <section aria-labelledby="insights-heading" className="group insights">
+          <h2 id="insights-heading">Insights</h2>
+          <p className="muted">Check the model against past outcomes, learn points from them, and compare two models.</p>
+          <Button onClick={show}>Show insights</Button>
+        </section>
+      </>
     );
   }
 
@@ -140,6 +148,8 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
     </div>
   );
   return (
+    <>
+    {matrix}
     <section aria-labelledby="insights-heading" className="group insights">
       <h2 id="insights-heading">Insights</h2>
       {b === null && settings}
@@ -258,6 +268,7 @@ export function InsightsView({ session, model, table, onAdopt }: InsightsViewPro
         </div>
       )}
     </section>
+    </>
   );
 }
 

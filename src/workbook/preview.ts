@@ -59,6 +59,7 @@ export function openPreview(leads = 500, example: PreviewExample | null = null):
     },
     writeInsights: (r) => inner.writeInsights(r),
     writeCallList: (m, r) => inner.writeCallList(m, r),
+    writeAccounts: (m) => inner.writeAccounts(m),
     saveChallenger: (m) => inner.saveChallenger(m),
     loadChallenger: () => inner.loadChallenger(),
     onModelEdited: (l) => inner.onModelEdited(l),

@@ -160,6 +160,25 @@ export type CallListResult =
     }
   | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
 
+export type AccountsResult =
+  | {
+      readonly kind: 'written';
+      /** "Accounts", or "Accounts (2)" when a sheet of that name is not the add-in's. */
+      readonly sheet: string;
+      readonly accounts: number;
+      /** Leads with neither a company nor a business e-mail address. */
+      readonly withoutAccount: number;
+      /** The add-in's own sheet from an earlier write was replaced. */
+      readonly replaced: boolean;
+      /** What the sheet holds (describeAccounts). */
+      readonly summary: string;
+      /** What was written where, for the pane's status line. */
+      readonly message: string;
+      /** The best accounts, for the pane to show beside the message. */
+      readonly top: readonly { readonly name: string; readonly score: number; readonly band: string; readonly color: string; readonly contacts: number; readonly engaged: number }[];
+    }
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
+
 export interface ScoringSession {
   /** The Excel table under the selection, or the plain region around it. */
   findLeadTable(): Promise<FindTableResult>;
@@ -184,6 +203,8 @@ export interface ScoringSession {
   writeInsights(report: InsightsReport): Promise<InsightsWritten>;
   /** Writes the current table's top leads to call to the add-in's own "Call list" sheet (replacing only that sheet), ready to print. */
   writeCallList(model: Model, request: CallListRequest): Promise<CallListResult>;
+  /** Writes the current table's leads rolled up to accounts to the add-in's own "Accounts" sheet (replacing only that sheet). */
+  writeAccounts(model: Model): Promise<AccountsResult>;
   /** Saves a model beside the champion, on the "Lead Scoring (challenger)" sheet; Apply and the functions never read it. */
   saveChallenger(model: Model): Promise<void>;
   /** The model on the challenger sheet, or model null when none was saved. */

@@ -42,7 +42,7 @@ function random(seed: number): () => number {
 interface Shape {
   readonly delimiter: ',' | ';' | '\t';
   /** 'mixed' picks \r\n, \n or \r for each line. */
-  readonly lineEnd: '\r\n' | '\n' | 'mixed';
+  readonly lineEnd: '\r\n' | '\n' | '\r' | 'mixed';
   readonly bom?: boolean;
   readonly encoding?: 'utf-8' | 'windows-1252';
   readonly count: number;
@@ -150,6 +150,10 @@ describe('CSV scored on worker threads equals CSV scored on one thread', () => {
     await bothAgree(leadsFile('mixed.csv', { delimiter: '\t', lineEnd: 'mixed', count: 300, seed: 3 }));
   }, 60_000);
 
+  it('\r line ends only (old Mac files): blocks end at a \r, not at the end of the file', async () => {
+    await bothAgree(leadsFile('cr.csv', { delimiter: ',', lineEnd: '\r', count: 300, seed: 8 }));
+  }, 60_000);
+
   it('Windows-1252 (what Excel on Windows saves)', async () => {
     await bothAgree(leadsFile('ansi.csv', { delimiter: ',', lineEnd: '\r\n', encoding: 'windows-1252', count: 300, seed: 4 }));
   }, 60_000);
@@ -229,7 +233,14 @@ describe('where a block may end', () => {
   it('nowhere when no record ends with a line feed', () => {
     expect(end('a,b')).toBe(-1);
     expect(end('a,"b\nc')).toBe(-1);
-    expect(end('a,b\rc,d')).toBe(-1);
+    expect(end('a,b\r\n')).toBe(5);
+    expect(end('a,"b\r"')).toBe(-1);
+  });
+
+  it('in text with \r line ends only, after the last \r outside quotes that is not the last byte', () => {
+    expect(end('a,b\rc,d\re')).toBe(8);
+    expect(end('a,b\rc,"d\re')).toBe(4);
+    expect(end('a,b\rc,d\r')).toBe(4);
   });
 });
 

@@ -16,26 +16,33 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /**
- * The offset just after the last line feed of `bytes` that ends a record, given that
- * `bytes` starts at the start of a record; -1 when no record ends in it with a line feed.
+ * The offset just after the last line break of `bytes` that ends a record, given that `bytes`
+ * starts at the start of a record; -1 when there is none. The break is a line feed; where no
+ * line feed ends a record (a file with \r line ends only), a \r that is not the last byte (the
+ * last one could be the first half of a \r\n; any other \r outside quotes then stands alone).
  */
 export function lastRecordEnd(block: Uint8Array, delimiter: number): number {
   const bytes = Buffer.from(block.buffer, block.byteOffset, block.byteLength);
-  const lastLf = bytes.lastIndexOf(LF);
+  const atLf = lastBreakOutsideQuotes(bytes, delimiter, LF);
+  return atLf > 0 ? atLf : lastBreakOutsideQuotes(bytes.subarray(0, bytes.length - 1), delimiter, CR);
+}
+
+function lastBreakOutsideQuotes(bytes: Buffer, delimiter: number, lineBreak: number): number {
+  const lastBreak = bytes.lastIndexOf(lineBreak);
   let q = bytes.indexOf(QUOTE);
-  if (q < 0 || lastLf < 0) return lastLf + 1 || -1;
-  // Quotes are usually few: jump from quote to quote (memchr), keeping the last line feed
+  if (q < 0 || lastBreak < 0) return lastBreak + 1 || -1;
+  // Quotes are usually few: jump from quote to quote (memchr), keeping the last line break
   // seen outside quoted cells. Where they are many, a byte loop is cheaper than the jumps.
   let last = -1;
   /** Where the text outside quoted cells resumes. */
   let from = 0;
   for (let jumps = 0; ; jumps++) {
-    if (jumps > 64 && jumps * 256 > q) return lastRecordEndByBytes(bytes, from, last, delimiter);
+    if (jumps > 64 && jumps * 256 > q) return lastBreakByBytes(bytes, from, last, delimiter, lineBreak);
     // A quote opens a cell only as its first character (the block starts a record).
     const before = q === 0 ? LF : bytes[q - 1]!;
     if (before === LF || before === CR || before === delimiter) {
-      const lf = bytes.lastIndexOf(LF, q);
-      if (lf >= from) last = lf + 1;
+      const atBreak = bytes.lastIndexOf(lineBreak, q);
+      if (atBreak >= from) last = atBreak + 1;
       // The closing quote: the next one not doubled.
       let close = bytes.indexOf(QUOTE, q + 1);
       while (close >= 0 && bytes[close + 1] === QUOTE) close = bytes.indexOf(QUOTE, close + 2);
@@ -43,12 +50,12 @@ export function lastRecordEnd(block: Uint8Array, delimiter: number): number {
       from = close + 1;
     } else from = q + 1;
     q = bytes.indexOf(QUOTE, from);
-    if (q < 0) return lastLf >= from ? lastLf + 1 : last;
+    if (q < 0) return lastBreak >= from ? lastBreak + 1 : last;
   }
 }
 
-/** lastRecordEnd's byte loop, from `from` (outside any quoted cell, after a closing quote or at a cell's start). */
-function lastRecordEndByBytes(bytes: Uint8Array, from: number, lastSoFar: number, delimiter: number): number {
+/** The byte loop, from `from` (outside any quoted cell: after a closing quote, or at a cell's start). */
+function lastBreakByBytes(bytes: Uint8Array, from: number, lastSoFar: number, delimiter: number, lineBreak: number): number {
   let last = lastSoFar;
   let quoted = false;
   const c0 = from === 0 ? LF : bytes[from - 1]!;
@@ -63,10 +70,10 @@ function lastRecordEndByBytes(bytes: Uint8Array, from: number, lastSoFar: number
     } else if (c === QUOTE && cellStart) {
       quoted = true;
       cellStart = false;
-    } else if (c === LF) {
-      last = i + 1;
-      cellStart = true;
-    } else cellStart = c === delimiter || c === CR;
+    } else {
+      if (c === lineBreak) last = i + 1;
+      cellStart = c === delimiter || c === LF || c === CR;
+    }
   }
   return last;
 }

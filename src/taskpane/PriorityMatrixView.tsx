@@ -1,0 +1,155 @@
+import { Button, Field, Input } from '@fluentui/react-components';
+import { useDeferredValue, useMemo, useState } from 'react';
+import {
+  DEFAULT_PRIORITY_ACTIONS,
+  GRADES,
+  LEVELS,
+  MAX_ACTION_LENGTH,
+  MIN_LEADS_FOR_RATE,
+  modelPathOf,
+  priorityActionOf,
+  validateModel,
+  withPriorityAction,
+  type Model,
+  type Priority,
+  type PriorityMatrixCell,
+} from '../engine';
+import { priorityConversion } from '../insights';
+import type { LeadTable } from '../workbook/session';
+import { percent } from './insightsReport';
+import { ProblemList } from './ProblemList';
+
+export interface PriorityMatrixViewProps {
+  model: Model;
+  table: LeadTable;
+  /** The outcome column chosen in the Insights view; null shows leads per cell only. */
+  outcome: string | null;
+  onEdit: (update: (current: Model) => Model) => void;
+}
+
+/** "42%", or "2/7" where too few outcomes are known for a rate to be read; "" with none. */
+export function cellConversion(c: PriorityMatrixCell): string {
+  if (c.rate === null) return '';
+  return c.fewOutcomes ? `${c.converted}/${c.withOutcome}` : percent(c.rate);
+}
+
+function cellDescription(c: PriorityMatrixCell, action: string): string {
+  const conversion = c.rate === null ? '' : `, ${c.converted} of ${c.withOutcome} with a known outcome converted${c.fewOutcomes ? '' : ` (${percent(c.rate)})`}`;
+  return `${c.priority}: ${c.leads} lead${c.leads === 1 ? '' : 's'}${conversion}. Action: ${action}`;
+}
+
+/** Heavier cells get a stronger tint, so where the leads are shows at a glance (kept light enough for AA text). */
+function tint(leads: number, most: number): string {
+  const alpha = most === 0 || leads === 0 ? 0 : 0.06 + 0.29 * (leads / most);
+  return `rgba(15, 108, 189, ${alpha.toFixed(3)})`;
+}
+
+/**
+ * Who to call first: the leads of the table in the 4 x 4 Priority matrix (fit grade A-D by
+ * engagement level 1-4), with conversion per cell once an outcome column is chosen. Selecting
+ * a cell shows its recommended action, which the user rewrites in place; the action is part of
+ * the model, saved with it to the Lead Scoring sheet.
+ */
+export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMatrixViewProps) {
+  const [selected, setSelected] = useState<Priority | null>(null);
+  const shown = useDeferredValue(model);
+  // Actions do not move a lead between cells: counted without them, so an action being typed (perhaps not valid yet) keeps the matrix in view.
+  const counted = useMemo(() => ({ ...shown, priorityActions: {} }), [shown]);
+  const result = useMemo(() => priorityConversion(counted, table.headers, table.rows, { outcome }), [counted, table, outcome]);
+
+  if (!result.ok) {
+    return (
+      <section aria-labelledby="priority-heading" className="group priority">
+        <h2 id="priority-heading">Who to call first</h2>
+        <ProblemList problems={result.problems} title="The priority matrix needs grades and levels:" />
+      </section>
+    );
+  }
+  const x = result.value;
+  const most = Math.max(...x.cells.map((c) => c.leads));
+  const at = (p: Priority): PriorityMatrixCell => x.cells.find((c) => c.priority === p) as PriorityMatrixCell;
+  const current = selected === null ? null : at(selected);
+  // The action as typed, not as the deferred figures have it, so the field keeps up with the keys.
+  const typed = selected === null ? '' : (model.priorityActions[selected] ?? DEFAULT_PRIORITY_ACTIONS[selected]);
+  const problems = selected === null ? [] : actionProblems(model, selected);
+  return (
+    <section aria-labelledby="priority-heading" className="group priority">
+      <h2 id="priority-heading">Who to call first</h2>
+      <p className="muted small">
+        {x.leads} leads by fit grade (A best) and engagement level (1 most engaged)
+        {x.hasOutcomes ? `; conversion among the ${x.withOutcome} with a known '${outcome ?? ''}' (a count where fewer than ${MIN_LEADS_FOR_RATE} are known)` : ''}. Select a cell for its action.
+      </p>
+      <table className="priority-matrix" aria-label="Priority matrix: leads per fit grade and engagement level">
+        <thead>
+          <tr>
+            <td />
+            {LEVELS.map((l) => (
+              <th key={l} scope="col" abbr={`Engagement level ${l}`}>{l}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {GRADES.map((g) => (
+            <tr key={g}>
+              <th scope="row" abbr={`Fit grade ${g}`}>{g}</th>
+              {LEVELS.map((l) => {
+                const c = at(`${g}${l}`);
+                const conversion = cellConversion(c);
+                const described = cellDescription(c, priorityActionOf(model, c.priority));
+                return (
+                  <td key={l}>
+                    <button
+                      type="button"
+                      className="priority-cell"
+                      style={{ background: tint(c.leads, most) }}
+                      aria-pressed={selected === c.priority}
+                      aria-label={described}
+                      title={described}
+                      onClick={() => setSelected(selected === c.priority ? null : c.priority)}
+                    >
+                      <span className="cell-count">{c.leads}</span>
+                      <span className="cell-rate">{conversion === '' ? ' ' : conversion}</span>
+                    </button>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="muted small axis-note">Rows: fit grade. Columns: engagement level.</p>
+      {current !== null && selected !== null && (
+        <div className="priority-detail" role="region" aria-label={`Priority ${selected}`}>
+          <p className="detail-line">
+            <strong>{selected}</strong> · {current.leads} lead{current.leads === 1 ? '' : 's'}
+            {current.rate !== null && ` · ${current.converted} of ${current.withOutcome} converted${current.fewOutcomes ? '' : ` (${percent(current.rate)})`}`}
+          </p>
+          <Field
+            label={`Recommended action for ${selected}`}
+            size="small"
+            hint={problems.length === 0 ? `Saved with the model on the Lead Scoring sheet ('Action ${selected}'). Empty: the default.` : undefined}
+            validationState={problems.length === 0 ? 'none' : 'error'}
+            validationMessage={problems.length === 0 ? undefined : problems.map((p) => p.message).join('; ')}
+          >
+            <Input size="small" value={typed} maxLength={MAX_ACTION_LENGTH + 20} onChange={(_, d) => onEdit((m) => ({ ...m, priorityActions: { ...m.priorityActions, [selected]: d.value } }))} />
+          </Field>
+          {typed !== DEFAULT_PRIORITY_ACTIONS[selected] && (
+            <Button size="small" appearance="subtle" onClick={() => onEdit((m) => withPriorityAction(m, selected, ''))}>
+              Use the default: {DEFAULT_PRIORITY_ACTIONS[selected]}
+            </Button>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** The model's problems with one action (too long, formula-like, several lines), as validation finds them. */
+function actionProblems(m: Model, p: Priority) {
+  const check = validateModel(m);
+  const all = check.ok ? check.warnings : check.problems;
+  return all.filter((x) => {
+    const path = modelPathOf(x.at);
+    return path !== null && path[0] === 'priorityActions' && path[1] === p;
+  });
+}

@@ -1,0 +1,100 @@
+// @vitest-environment jsdom
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { model, type CellValue, type Model } from '../../src/engine';
+import { App } from '../../src/taskpane/App';
+import type { LeadTable } from '../../src/workbook/session';
+import { PRIORITY_HEADERS, PRIORITY_MODEL } from '../engine/builders';
+import { FakeSession, leadTable } from './fakeSession';
+
+vi.setConfig({ testTimeout: 60_000 });
+configure({ asyncUtilTimeout: 15_000 });
+afterEach(cleanup);
+
+// The eight leads counted by hand in test/engine/priorityMatrix.test.ts: A1 x3 (2 of 3 converted),
+// A4, B3 (converted), C4, D1 (outcome blank), D4.
+const ROWS: CellValue[][] = [
+  ['Technology', 500, 'yes', 'yes', 'yes'],
+  ['Technology', 200, 'yes', 'no', 'no'],
+  ['Technology', 5, 'no', 'yes', 'yes'],
+  ['Retail', 100, 'no', 'no', 'no'],
+  ['Retail', 5, 'yes', 'no', ''],
+  ['Technology', 150, 'no', 'no', 'no'],
+  ['Technology', 500, 'yes', 'yes', 'yes'],
+  ['Retail', 5, 'no', 'no', 'no'],
+];
+
+function table(): LeadTable {
+  return { ...leadTable(), headers: [...PRIORITY_HEADERS, 'Converted'], rows: ROWS, columns: [], address: 'Leads!A1:E9' };
+}
+
+function setup(m: Model = PRIORITY_MODEL) {
+  const session = new FakeSession({ kind: 'table', table: table() });
+  session.stored = { model: m, problems: [] };
+  const user = userEvent.setup();
+  render(<App environment="excel" session={session} saveDelayMs={0} />);
+  return { session, user };
+}
+
+async function openMatrix(user: ReturnType<typeof userEvent.setup>): Promise<HTMLElement> {
+  await user.click(screen.getByRole('tab', { name: 'Insights' }));
+  return screen.findByRole('table', { name: /^Priority matrix/ });
+}
+
+const cellTexts = (matrix: HTMLElement): string[] => within(matrix).getAllByRole('button').map((b) => b.textContent?.trim() ?? '');
+
+describe('Who to call first: the priority matrix in the pane', () => {
+  it('shows the leads per cell before any outcome is chosen, then conversion per cell with the outcome column', async () => {
+    const { user } = setup();
+    const matrix = await openMatrix(user);
+    // Reading order A1..A4, B1..B4, ...: counts only.
+    expect(cellTexts(matrix)).toEqual(['3', '0', '0', '1', '0', '0', '1', '0', '0', '0', '0', '1', '1', '0', '0', '1']);
+    expect(within(matrix).getByRole('button', { name: 'A1: 3 leads. Action: Call now' })).toBeTruthy();
+
+    await user.click(screen.getByRole('button', { name: 'Show insights' }));
+    // The Converted column is suggested; each cell gives its conversion as a count (fewer than 10 known).
+    await waitFor(() => expect(cellTexts(matrix)[0]).toBe('32/3'));
+    expect(within(matrix).getByRole('button', { name: 'A1: 3 leads, 2 of 3 with a known outcome converted. Action: Call now' })).toBeTruthy();
+    expect(within(matrix).getByRole('button', { name: 'B3: 1 lead, 1 of 1 with a known outcome converted. Action: Nurture' })).toBeTruthy();
+    // D1's only lead has no known outcome: a count, no conversion.
+    expect(within(matrix).getByRole('button', { name: 'D1: 1 lead. Action: No call: check the fit data' })).toBeTruthy();
+  });
+
+  it("edits a cell's action in place and saves it with the model; the default comes back on request", async () => {
+    const { user, session } = setup();
+    const matrix = await openMatrix(user);
+    await user.click(within(matrix).getByRole('button', { name: /^D1:/ }));
+    const detail = screen.getByRole('region', { name: 'Priority D1' });
+    const field = within(detail).getByLabelText('Recommended action for D1') as HTMLInputElement;
+    expect(field.value).toBe('No call: check the fit data');
+    await user.clear(field);
+    await user.type(field, 'Pass to the partner team');
+    await waitFor(() => expect(session.saved.at(-1)?.priorityActions.D1).toBe('Pass to the partner team'));
+    expect(within(matrix).getByRole('button', { name: /^D1: 1 lead\. Action: Pass to the partner team$/ })).toBeTruthy();
+
+    await user.click(within(detail).getByRole('button', { name: 'Use the default: No call: check the fit data' }));
+    await waitFor(() => expect(session.saved.at(-1)?.priorityActions).toEqual({}));
+    expect(field.value).toBe('No call: check the fit data');
+  });
+
+  it('says what is wrong with an action that would run as a formula, at its field', async () => {
+    const { user } = setup();
+    const matrix = await openMatrix(user);
+    await user.click(within(matrix).getByRole('button', { name: /^A1:/ }));
+    const field = screen.getByLabelText('Recommended action for A1');
+    await user.clear(field);
+    await user.type(field, '=HYPERLINK("x")');
+    const detail = screen.getByRole('region', { name: 'Priority A1' });
+    expect(await within(detail).findByText("starts with '=', which Excel reads as the start of a formula")).toBeTruthy();
+    // The matrix stays, its cell reading what was typed.
+    expect(within(matrix).getByRole('button', { name: /^A1: 3 leads\. Action: =HYPERLINK\("x"\)$/ })).toBeTruthy();
+  });
+
+  it('says what to set when the model has no Fit criteria to grade by', async () => {
+    const { user } = setup(model({ criteria: PRIORITY_MODEL.criteria.filter((c) => c.group === 'engagement') }));
+    await user.click(screen.getByRole('tab', { name: 'Insights' }));
+    const section = await screen.findByRole('region', { name: 'Who to call first' });
+    expect(within(section).getByText(/'Grade A from' cannot be worked out/)).toBeTruthy();
+  });
+});
