@@ -285,6 +285,11 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
     }
   };
 
+  // A located problem's cell, selected in Excel; sessions without it show the location as text.
+  const goToCell = session.goToCell === undefined ? undefined : (sheet: string, cell: string) => {
+    session.goToCell?.(sheet, cell).catch(fail(`Could not go to ${cell}`));
+  };
+
   const replaceSheet = async () => {
     setConfirmReplaceSheet(false);
     const shown = model;
@@ -333,7 +338,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           <p className="notice" role="status">Preview with example leads; nothing is saved.</p>
         )}
         {error !== '' && <p className="error" role="alert">{error}</p>}
-        {unreadable !== null && <UnreadableSheetBanner state={unreadable} heldEdits={heldEdits} onReplace={() => setConfirmReplaceSheet(true)} />}
+        {unreadable !== null && <UnreadableSheetBanner state={unreadable} heldEdits={heldEdits} onReplace={() => setConfirmReplaceSheet(true)} onGoTo={goToCell} />}
         {(notice !== '' || undo !== null) && (
           <div className="notice-bar" role="status">
             <span>{notice}</span>
@@ -357,7 +362,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           {/* Panels stay mounted while hidden, so a calibration or an open editor survives a tab switch. */}
           <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'}>
               <GetStarted />
-              {unreadable === null && <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />}
+              {unreadable === null && <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" onGoTo={goToCell} />}
               {live.problems.length > 0 && (
                 <div className={errors.length > 0 ? 'problem-summary error' : 'problem-summary'}>
                   <span>

@@ -198,6 +198,8 @@ export interface ScoringSession {
   convertRegionToTable(sheet: string, address: string): Promise<LeadTable>;
   /** Reads the current lead table again (after edits in the sheet). */
   reloadTable(): Promise<LeadTable>;
+  /** Shows a cell a problem points at (its sheet activated, the cell selected), for the pane's located problems. */
+  goToCell?(sheet: string, cell: string): Promise<void>;
   /** Reads the model from the "Lead Scoring" sheet, migrating older formats. */
   loadModel(): Promise<StoredModel>;
   /**
