@@ -5,7 +5,7 @@
  *
  * Dependencies point one way: taskpane -> workbook -> excel -> engine.
  */
-import type { CellValue, Model, PartialModel, Problem } from '../engine';
+import type { CellValue, ChangeSummary, Model, PartialModel, Problem } from '../engine';
 
 /** How a lead column looks, judged from its values; decides which conditions the editor offers. */
 export type ColumnKind = 'category' | 'number' | 'date' | 'email' | 'text';
@@ -85,7 +85,17 @@ export interface ApplyOptions {
   readonly allowOverwrite?: readonly string[];
   /** Write the model over a model sheet that cannot be read (the user chose to replace it). */
   readonly replaceModelSheet?: boolean;
+  /** The lead ID column for Change and Band since, over the model's own setting (idColumn). */
+  readonly idColumn?: string;
 }
+
+/**
+ * What Apply found changed since the last Apply: tracked by an ID column (with the summary the
+ * pane reports), or untracked, with why (no ID column found, a chosen one missing).
+ */
+export type ApplyChange =
+  | { readonly kind: 'tracked'; readonly idColumn: string; readonly summary: ChangeSummary; readonly warnings: readonly string[] }
+  | { readonly kind: 'untracked'; readonly reason: string };
 
 export type ApplyResult =
   | {
@@ -99,6 +109,8 @@ export type ApplyResult =
        * the cell holds a note someone wrote, which is kept.
        */
       readonly scoreNote?: 'written' | 'unsupported' | 'keptUserNote';
+      /** What changed since the last Apply (Change and Band since), or why it is not tracked. */
+      readonly change?: ApplyChange;
     }
   /** Columns of these names exist and were not added by scoring: ask before overwriting. */
   | { readonly kind: 'conflict'; readonly columns: readonly string[]; readonly message: string }
@@ -186,6 +198,8 @@ export interface ScoringSession {
   convertRegionToTable(sheet: string, address: string): Promise<LeadTable>;
   /** Reads the current lead table again (after edits in the sheet). */
   reloadTable(): Promise<LeadTable>;
+  /** Shows a cell a problem points at (its sheet activated, the cell selected), for the pane's located problems. */
+  goToCell?(sheet: string, cell: string): Promise<void>;
   /** Reads the model from the "Lead Scoring" sheet, migrating older formats. */
   loadModel(): Promise<StoredModel>;
   /**

@@ -86,6 +86,10 @@ export class WorkbookSession implements ScoringSession {
     return this.leads.reload();
   }
 
+  goToCell(sheet: string, cell: string): Promise<void> {
+    return this.gateway.goTo(sheet, cell);
+  }
+
   // ------------------------------------------------------------------ the model sheet
 
   async loadModel(): Promise<StoredModel> {
