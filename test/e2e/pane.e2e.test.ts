@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callList, compile, describeAccounts, describeCallList, parseModel, rollUpAccounts } from '../../src/engine';
+import { callList, changeHeadline, compile, describeAccounts, describeCallList, diffScores, parseModel, rollUpAccounts, type CompiledModel, type ScoredRows } from '../../src/engine';
 import { backtest } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';
@@ -33,6 +33,7 @@ const CURATED: Record<string, string> = {
   'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
   'light-6-call-list': 'pane-call-list.png', 'dark-6-call-list': 'pane-call-list-dark.png',
   'light-6-accounts': 'pane-accounts.png', 'dark-6-accounts': 'pane-accounts-dark.png',
+  'light-6-what-changed': 'pane-what-changed.png', 'dark-6-what-changed': 'pane-what-changed-dark.png',
   'light-8-unreadable-sheet': 'pane-unreadable-sheet.png', 'dark-8-replace-sheet': 'pane-replace-sheet-dark.png',
 };
 
@@ -218,6 +219,24 @@ describe('the pane in a browser', () => {
       expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
       await accountSection.getByRole('heading', { name: 'Accounts' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '6-accounts');
+
+      // Apply again after the weight change: the report of what changed since the first Apply,
+      // worked out here by the engine from both models' scores, matched by the Lead ID column.
+      const localToday = (d = new Date()): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const asLeads = (c: CompiledModel, rows: ScoredRows) =>
+        leads.rows.map((r, i) => ({ id: r[leads.headers.indexOf('Lead ID')], score: Math.round((rows.scores[i] ?? 0) * 100) / 100, band: c.bands[rows.bandIndex[i] ?? 0]?.name ?? '', row: i + 2 }));
+      const change = { today: localToday(), idColumn: 'Lead ID', model: m.name };
+      const firstApply = diffScores(null, asLeads(compiled.value, expected), compiled.value.bands, change);
+      const secondApply = diffScores(firstApply.snapshot, asLeads(editedCompiled.value, editedCompiled.value.scoreRows(leads.rows)), editedCompiled.value.bands, change);
+      expect(secondApply.summary.movedCount).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Apply', exact: true }).click();
+      const report = page.getByTestId('change-report');
+      await report.locator('.change-headline').waitFor();
+      expect(await report.locator('.change-headline').textContent()).toBe(changeHeadline(secondApply.summary));
+      expect(await report.locator('.change-moves li').count()).toBe(Math.min(8, secondApply.summary.movedCount));
+      expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await report.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, scheme, '6-what-changed');
 
       // Insights: plain words first, then the figures, all within the pane's width.
       await page.getByRole('tab', { name: 'Insights' }).click();
