@@ -56,6 +56,7 @@ export function openPreview(leads = 500, example: PreviewExample | null = null):
       changed();
       return result;
     },
+    readInsightsActionEdits: () => inner.readInsightsActionEdits(),
     writeInsights: (r) => inner.writeInsights(r),
     writeCallList: (m, r) => inner.writeCallList(m, r),
     saveChallenger: (m) => inner.saveChallenger(m),

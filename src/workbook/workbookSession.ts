@@ -9,7 +9,7 @@ import { parseAddress } from '../excel/address';
 import type { WorkbookGateway } from '../excel/gateway';
 import { applyScoring, removeScoring } from './applyScoring';
 import { writeCallListSheet } from './callListSheet';
-import { loadChallenger, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
+import { loadChallenger, readInsightsActionEdits, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { LeadTables } from './leadTable';
 import { readModelFromSheet, writeModelSheet } from './modelSheetIO';
 import { BLOCK_BUDGET_BYTES } from './payloadBudget';
@@ -19,6 +19,7 @@ import type {
   CallListRequest,
   CallListResult,
   FindTableResult,
+  InsightsActionEdits,
   InsightsReport,
   InsightsWritten,
   LeadTable,
@@ -156,6 +157,10 @@ export class WorkbookSession implements ScoringSession {
   }
 
   // ------------------------------------------------------------------ insights
+
+  readInsightsActionEdits(): Promise<InsightsActionEdits> {
+    return readInsightsActionEdits(this.gateway);
+  }
 
   writeInsights(report: InsightsReport): Promise<InsightsWritten> {
     return writeInsightsSheet(this.gateway, report);
