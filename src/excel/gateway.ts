@@ -109,6 +109,8 @@ export type Unsubscribe = () => void;
 
 export interface WorkbookGateway {
   selection(): Promise<SelectionInfo>;
+  /** Shows a sheet and selects a block on it, as clicking there would (ExcelApi 1.1). */
+  goTo(sheet: string, address: string): Promise<void>;
   sheetNames(): Promise<string[]>;
   /** Every Excel table in the workbook, with its sheet, address and headers. */
   tables(): Promise<TableInfo[]>;

@@ -231,6 +231,12 @@ export class MemoryWorkbook implements WorkbookGateway {
 
   // ------------------------------------------------------------------ the gateway
 
+  async goTo(sheet: string, address: string): Promise<void> {
+    this.request('goTo', sheet, address);
+    parseAddress(address);
+    this.select(sheet, address);
+  }
+
   async selection(): Promise<SelectionInfo> {
     this.request('selection');
     return this.current;

@@ -90,6 +90,15 @@ export class OfficeWorkbook implements WorkbookGateway {
     });
   }
 
+  async goTo(sheet: string, address: string): Promise<void> {
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(address).select();
+      await context.sync();
+    });
+  }
+
   async sheetNames(): Promise<string[]> {
     return Excel.run(async (context) => {
       const sheets = context.workbook.worksheets;

@@ -1,9 +1,10 @@
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
+import { model as blankModel, changeHeadline, formatProblems, modelPathOf, printable, type Model, type Problem } from '../engine';
 import { modelFingerprint } from '../workbook/ownership';
-import type { ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
+import type { ApplyChange, ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
+import { AccountsPanel } from './AccountsPanel';
 import { CallListPanel } from './CallListPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
@@ -65,6 +66,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const [status, setStatus] = useState('');
   const [conflict, setConflict] = useState<{ columns: readonly string[]; message: string } | null>(null);
   const [applied, setApplied] = useState<AppliedScores | null>(null);
+  const [lastChange, setLastChange] = useState<ApplyChange | null>(null);
   // The model sheet does not read: the pane shows what could be read, and saves nothing until
   // the sheet is fixed in cells or the user replaces it (heldEdits: the pane holds edits meanwhile).
   const [unreadable, setUnreadableState] = useState<UnreadableSheetState | null>(null);
@@ -245,8 +247,10 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       const result = await session.apply(model, options);
       if (result.kind === 'applied') {
         setApplied({ modelName: model.name, fingerprint: modelFingerprint(model), mode: options.mode, at: new Date(), rows: result.rows });
+        setLastChange(result.change ?? null);
         const kept = result.scoreNote === 'keptUserNote' ? ' Your note on the Score header was kept; the Apply tab names the model and date.' : '';
-        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${kept}`);
+        const changed = result.change?.kind === 'tracked' ? ` ${printable(changeHeadline(result.change.summary))}.` : '';
+        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${changed}${kept}`);
         refreshTable();
       } else if (result.kind === 'conflict') {
         setConflict({ columns: result.columns, message: result.message });
@@ -272,12 +276,18 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
       const r = await session.removeScoring();
       setStatus(r.columns.length === 0 ? 'There was no scoring to remove.' : `Removed ${r.columns.join(', ')} and ${r.rules} highlighting rule${r.rules === 1 ? '' : 's'}.`);
       setApplied(null);
+      setLastChange(null);
       refreshTable();
     } catch (e) {
       setStatus(`Remove failed: ${errorText(e)}`);
     } finally {
       setBusy(false);
     }
+  };
+
+  // A located problem's cell, selected in Excel; sessions without it show the location as text.
+  const goToCell = session.goToCell === undefined ? undefined : (sheet: string, cell: string) => {
+    session.goToCell?.(sheet, cell).catch(fail(`Could not go to ${cell}`));
   };
 
   const replaceSheet = async () => {
@@ -328,7 +338,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           <p className="notice" role="status">Preview with example leads; nothing is saved.</p>
         )}
         {error !== '' && <p className="error" role="alert">{error}</p>}
-        {unreadable !== null && <UnreadableSheetBanner state={unreadable} heldEdits={heldEdits} onReplace={() => setConfirmReplaceSheet(true)} />}
+        {unreadable !== null && <UnreadableSheetBanner state={unreadable} heldEdits={heldEdits} onReplace={() => setConfirmReplaceSheet(true)} onGoTo={goToCell} />}
         {(notice !== '' || undo !== null) && (
           <div className="notice-bar" role="status">
             <span>{notice}</span>
@@ -352,7 +362,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           {/* Panels stay mounted while hidden, so a calibration or an open editor survives a tab switch. */}
           <div role="tabpanel" id="panel-model" aria-labelledby="tab-model" hidden={tab !== 'model'}>
               <GetStarted />
-              {unreadable === null && <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" />}
+              {unreadable === null && <ProblemList problems={storedProblems} title="The Lead Scoring sheet has problems:" onGoTo={goToCell} />}
               {live.problems.length > 0 && (
                 <div className={errors.length > 0 ? 'problem-summary error' : 'problem-summary'}>
                   <span>
@@ -384,9 +394,13 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 outOfDate={outOfDate}
                 busy={busy}
                 onRemove={() => void removeScoring()}
+                change={lastChange}
               />
               <ErrorBoundary what="call list">
                 <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+              </ErrorBoundary>
+              <ErrorBoundary what="accounts">
+                <AccountsPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
               </ErrorBoundary>
               <LeadTablePanel
                 found={found}

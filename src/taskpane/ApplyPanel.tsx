@@ -1,5 +1,6 @@
 import { Button, Checkbox, Field, Radio, RadioGroup } from '@fluentui/react-components';
-import type { OutputMode } from '../workbook/session';
+import type { ApplyChange, OutputMode } from '../workbook/session';
+import { ChangeReport } from './ChangeReport';
 
 /** What the last Apply in this pane wrote, to tell when static scores fall behind the model. */
 export interface AppliedScores {
@@ -23,13 +24,15 @@ export interface ApplyPanelProps {
   outOfDate: boolean;
   busy: boolean;
   onRemove: () => void;
+  /** What the last Apply in this pane found changed since the one before; null before any Apply. */
+  change?: ApplyChange | null;
 }
 
 export const formatAppliedAt = (d: Date): string =>
   d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** How Apply writes the scores, what the sheet holds now, and Remove scoring. Apply itself is in the footer. */
-export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvailable, applied, outOfDate, busy, onRemove }: ApplyPanelProps) {
+export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvailable, applied, outOfDate, busy, onRemove, change = null }: ApplyPanelProps) {
   return (
     <section aria-labelledby="apply-heading" className="group">
       <h2 id="apply-heading">Apply to the table</h2>
@@ -39,6 +42,7 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
           {outOfDate && <strong> Out of date: Apply again.</strong>}
         </p>
       )}
+      {change !== null && <ChangeReport change={change} />}
       <Field label="Scores as">
         <RadioGroup value={mode} onChange={(_, d) => onMode(d.value === 'formulas' ? 'formulas' : 'values')}>
           <Radio value="formulas" label="Live formulas (=LEADSCORE.SCORE)" disabled={!formulasAvailable} />

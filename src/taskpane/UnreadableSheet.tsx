@@ -30,7 +30,9 @@ export function rowsLeftOutText(partial: PartialModel | null): string {
  * pane shows only what could be read, that nothing is saved (edits are held in the pane), and
  * the one deliberate way to write over the sheet.
  */
-export function UnreadableSheetBanner({ state, heldEdits, onReplace }: { state: UnreadableSheetState; heldEdits: boolean; onReplace: () => void }) {
+export function UnreadableSheetBanner({
+  state, heldEdits, onReplace, onGoTo,
+}: { state: UnreadableSheetState; heldEdits: boolean; onReplace: () => void; onGoTo?: (sheet: string, cell: string) => void }) {
   const { partial } = state;
   const shown = partial === null
     ? 'Nothing on it could be read, so the pane starts from a blank model.'
@@ -42,7 +44,7 @@ export function UnreadableSheetBanner({ state, heldEdits, onReplace }: { state: 
         {shown} <strong>Nothing is saved to the sheet</strong> until its cells are fixed (the pane then reads it again) or you replace it.
         {heldEdits ? ' Your edits are kept in the pane, not saved.' : ''}
       </p>
-      <ProblemList problems={state.problems} title="Fix these cells on the sheet:" />
+      <ProblemList problems={state.problems} title="Fix these cells on the sheet:" onGoTo={onGoTo} />
       <Button size="small" onClick={onReplace}>Replace the sheet with this model…</Button>
     </section>
   );

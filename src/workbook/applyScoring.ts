@@ -3,7 +3,7 @@
  * static values), the model cell and its name, the band colours, and the ownership record that
  * lets Remove take away exactly what Apply added.
  */
-import { compile, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem } from '../engine';
+import { compile, diffScores, SNAPSHOT_SHEET as SNAPSHOT_SHEET_NAME, excelSerialFromIsoDate, findIdColumn, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem, type ScoreChange } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
 import type { TableInfo, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { bandTextRules, scoreRules } from './bandFormats';
@@ -12,8 +12,9 @@ import type { LeadTables } from './leadTable';
 import { blank } from './modelSheetIO';
 import { modelFingerprint, OWNERSHIP_NAMESPACE, ownershipToXml, type Ownership, type ScoreNote } from './ownership';
 import { bytesOf } from './payloadBudget';
+import { deleteSnapshot, readSnapshot, writeSnapshot } from './scoreSnapshot';
 import { scoreHeaderNote } from './scoreHeaderNote';
-import type { ApplyOptions, ApplyResult, RemoveResult } from './session';
+import type { ApplyChange, ApplyOptions, ApplyResult, RemoveResult } from './session';
 
 /** The workbook name of the cell holding =LEADSCORE.MODEL(...), which the row formulas read. */
 export const MODEL_NAME = 'LeadScoringModel';
@@ -26,7 +27,11 @@ const SCORE_COLUMN_FORMATS: Readonly<Record<string, string>> = {
   [SCORE_COLUMNS.band]: 'General',
   [SCORE_COLUMNS.fit]: '0.00',
   [SCORE_COLUMNS.engagement]: '0.00',
+  [SCORE_COLUMNS.change]: '+0.00;-0.00;0.00',
+  [SCORE_COLUMNS.bandSince]: 'yyyy-mm-dd',
 };
+/** Columns written as values in either mode: they compare with the last scoring, which a formula cannot see. */
+const CHANGE_COLUMNS: readonly string[] = [SCORE_COLUMNS.change, SCORE_COLUMNS.bandSince];
 
 /** What Apply needs of the session it runs in. */
 export interface ApplyContext {
@@ -54,7 +59,16 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   const owned = await leads.ownership();
   const ownedHere = leads.ownedColumnsOf(info, owned);
   const has = (list: readonly string[], h: string): boolean => list.some((x) => x.toLowerCase() === h.toLowerCase());
-  const wanted: string[] = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, ...(options.subScores ? [SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement] : [])];
+  // The last scoring's snapshot, and whether the leads have an ID to compare them by: without
+  // one there are no Change and Band since columns (the result says why).
+  const stored = await readSnapshot(gateway);
+  const previous = stored.kind === 'snapshot' ? stored.snapshot : null;
+  const chosenId = options.idColumn ?? model.idColumn;
+  const idQuery = { chosen: chosenId, previous: previous?.idColumn ?? null };
+  const idHeaders = info.headers.filter((h) => !has(ownedHere, h) && !has([SCORE_COLUMNS.score, SCORE_COLUMNS.band, SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement, ...CHANGE_COLUMNS], h));
+  const idFound = findIdColumn({ headers: idHeaders, ...idQuery });
+  const tracked = idFound.ok;
+  const wanted: string[] = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, ...(options.subScores ? [SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement] : []), ...(tracked ? CHANGE_COLUMNS : [])];
 
   const conflicts = info.headers.filter((h) => has(wanted, h) && !has(ownedHere, h) && !has(options.allowOverwrite ?? [], h));
   if (conflicts.length > 0) {
@@ -105,6 +119,31 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
   const body = { sheet: info.sheet, row: block.row + 1, column: firstOwned, rows: rowCount, columns: wanted.length };
   // A new table column takes its left neighbour's formats: a date column's would show scores as dates.
   await gateway.setNumberFormats(info.sheet, formatAddress(body), wanted.map((h) => SCORE_COLUMN_FORMATS[h] ?? 'General'));
+  const rows = (await leads.read(info, { table: info.name, columns: wanted, names: [], cells: [], mode: 'values' })).rows;
+  const scored = compiled.value.scoreRows(rows);
+  const bands = compiled.value.bands;
+  const round = (n: number): number => Math.round(n * 100) / 100;
+  const scoreColumns = wanted.filter((h) => !CHANGE_COLUMNS.includes(h));
+  let changes: readonly ScoreChange[] = [];
+  let change: ApplyChange;
+  if (!idFound.ok) change = { kind: 'untracked', reason: idFound.message };
+  else {
+    const id = findIdColumn({ headers: leadHeaders, ...idQuery, valuesOf: (i) => rows.map((r) => r[i]) });
+    const idIndex = id.ok ? id.value.index : -1;
+    const today = isoDate(ctx.today);
+    const diff = diffScores(
+      previous,
+      rows.map((r, i) => ({ id: r[idIndex], score: round(scored.scores[i] ?? 0), band: bands[scored.bandIndex[i] ?? 0]?.name ?? '', row: block.row + 2 + i })),
+      bands,
+      { today, idColumn: id.ok ? id.value.header : '', model: model.name },
+    );
+    changes = diff.changes;
+    const warnings = stored.kind === 'snapshot' ? [...stored.warnings] : stored.kind === 'unreadable' ? [`${stored.message}: this scoring compares with nothing and replaces it`] : [];
+    if (!(await writeSnapshot(gateway, diff.snapshot, ctx.blockBudgetBytes))) {
+      warnings.push(`a sheet named '${SNAPSHOT_SHEET_NAME}' that the add-in did not write is in the way: the snapshot was not kept, so the next Apply cannot report changes (rename that sheet)`);
+    }
+    change = { kind: 'tracked', idColumn: id.ok ? id.value.header : '', summary: diff.summary, warnings };
+  }
   if (formulas) {
     const first = leadHeaders[0] ?? '';
     const last = leadHeaders[leadHeaders.length - 1] ?? '';
@@ -118,15 +157,13 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
     const fn: Record<string, string> = { Score: 'SCORE', Band: 'BAND', Fit: 'FIT', Engagement: 'ENGAGEMENT' };
     // Every row's formulas are the same (structured references to its own row): one fill, so
     // Excel's calculated-column auto-fill runs once instead of once per block.
-    await gateway.fillFormulas(info.sheet, formatAddress(body), wanted.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`));
+    await gateway.fillFormulas(info.sheet, formatAddress({ ...body, columns: scoreColumns.length }), scoreColumns.map((h) => `=LEADSCORE.${fn[h] ?? 'SCORE'}(${MODEL_NAME},${span})`));
+    if (tracked) await writeRows(gateway, ctx.blockBudgetBytes, { ...body, column: firstOwned + scoreColumns.length, columns: CHANGE_COLUMNS.length }, (r) => changeCells(changes[r]));
   } else {
-    const rows = (await leads.read(info, { table: info.name, columns: wanted, names: [], cells: [], mode: 'values' })).rows;
-    const scored = compiled.value.scoreRows(rows);
-    const bands = compiled.value.bands;
-    const round = (n: number): number => Math.round(n * 100) / 100;
     const columns = (r: number): WriteCell[] => {
       const out: WriteCell[] = [round(scored.scores[r] ?? 0), asText(bands[scored.bandIndex[r] ?? 0]?.name ?? '')];
       if (options.subScores) out.push(round(scored.fit[r] ?? 0), round(scored.engagement[r] ?? 0));
+      if (tracked) out.push(...changeCells(changes[r]));
       return out;
     };
     await writeRows(gateway, ctx.blockBudgetBytes, body, columns);
@@ -145,7 +182,7 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
     : await putBackUserNote(gateway, info.sheet, headerCell, keptNote);
   const applied = { model: model.name, at: at.toISOString(), fingerprint: modelFingerprint(model), ...(note.kind === 'written' ? { note: note.note } : {}) };
   await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: info.name, columns: wanted, names, cells, mode: options.mode, applied }));
-  return { kind: 'applied', rows: rowCount, columns: wanted, requests: ctx.requestCount() - start, scoreNote: note.kind };
+  return { kind: 'applied', rows: rowCount, columns: wanted, requests: ctx.requestCount() - start, scoreNote: note.kind, change };
 }
 
 /** The note on the Score header cell of a column Apply added, when a person wrote it (not the one Apply wrote); else null. */
@@ -171,6 +208,18 @@ async function noteScoreHeader(gateway: WorkbookGateway, note: ScoreNote, previo
   if (!gateway.notesSupported()) return { kind: 'unsupported' };
   const ours = previous !== null && previous.sheet.toLowerCase() === note.sheet.toLowerCase() && previous.cell === note.cell ? previous.text : null;
   return (await gateway.writeNote(note.sheet, note.cell, note.text, ours)) ? { kind: 'written', note } : { kind: 'keptUserNote' };
+}
+
+/** Change: points (a number), 'new', or blank without a usable ID; Band since: a date, or blank. */
+function changeCells(c: ScoreChange | undefined): WriteCell[] {
+  if (c === undefined) return ['', ''];
+  const points: WriteCell = c.points !== null ? c.points : c.kind === 'new' ? 'new' : '';
+  return [points, c.bandSince === null ? '' : excelSerialFromIsoDate(c.bandSince)];
+}
+
+/** 'YYYY-MM-DD' of the local calendar day. */
+function isoDate(d: Date): string {
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 interface RowSpan {
@@ -214,6 +263,8 @@ export async function removeScoring(gateway: WorkbookGateway, leads: LeadTables)
     removed.push(...present);
   }
   await removeNamesAndCells(gateway, owned);
+  // The snapshot of the last scoring is Apply's too; a sheet of that name it did not write stays.
+  await deleteSnapshot(gateway);
   await gateway.writeCustomXml(OWNERSHIP_NAMESPACE, null);
   return { columns: removed, rules };
 }

@@ -11,6 +11,7 @@ import { callList, callListTable, compile, describeCallList, type CallListColumn
 import { formatAddress, parseAddress } from '../excel/address';
 import type { CellBlockWrite, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { bandTextRules } from './bandFormats';
+import { callListChanges } from './callListChange';
 import { asText } from './formulaText';
 import type { CallListRequest, CallListResult, LeadTable } from './session';
 
@@ -59,8 +60,13 @@ function excelRowOf(table: LeadTable, row: number): number {
 export async function writeCallListSheet(gateway: WorkbookGateway, table: LeadTable, model: Model, request: CallListRequest, now: Date): Promise<CallListResult> {
   const compiled = compile(model, table.headers, { today: now });
   if (!compiled.ok) return { kind: 'invalid', problems: compiled.problems };
-  const list = callList(compiled.value, table.rows, { top: request.top, ...(request.everyone ? { skipGrades: [], skipBands: [] } : {}) });
-  const cells = callListTable(list, { rowColumn: { header: 'Row', of: (row) => excelRowOf(table, row) } });
+  const changeOf = await callListChanges(gateway, table, compiled.value, compiled.value.asOf);
+  const list = callList(compiled.value, table.rows, {
+    top: request.top,
+    ...(request.everyone ? { skipGrades: [], skipBands: [] } : {}),
+    ...(changeOf === null ? {} : { changeOf }),
+  });
+  const cells = callListTable(list, { rowColumn: { header: 'Row', of: (row) => excelRowOf(table, row) }, change: changeOf !== null });
   const title = `Call list: ${model.name}, as of ${compiled.value.asOf} (${table.name}, written ${now.toISOString().slice(0, 16).replace('T', ' ')})`;
   const summary = describeCallList(list);
 

@@ -44,6 +44,7 @@ export function openPreview(leads = 500, example: PreviewExample | null = null):
     findLeadTable: () => inner.findLeadTable(),
     convertRegionToTable: (s, a) => inner.convertRegionToTable(s, a),
     reloadTable: () => inner.reloadTable(),
+    goToCell: (s, c) => inner.goToCell(s, c),
     loadModel: () => ready.then(() => inner.loadModel()),
     saveModel: (m, o) => inner.saveModel(m, o),
     apply: async (m, o) => {
@@ -59,6 +60,7 @@ export function openPreview(leads = 500, example: PreviewExample | null = null):
     readInsightsActionEdits: () => inner.readInsightsActionEdits(),
     writeInsights: (r) => inner.writeInsights(r),
     writeCallList: (m, r) => inner.writeCallList(m, r),
+    writeAccounts: (m) => inner.writeAccounts(m),
     saveChallenger: (m) => inner.saveChallenger(m),
     loadChallenger: () => inner.loadChallenger(),
     onModelEdited: (l) => inner.onModelEdited(l),

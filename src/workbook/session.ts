@@ -5,7 +5,7 @@
  *
  * Dependencies point one way: taskpane -> workbook -> excel -> engine.
  */
-import type { CellValue, Model, PartialModel, Priority, PriorityMatrix, Problem } from '../engine';
+import type { CellValue, ChangeSummary, Model, PartialModel, Priority, PriorityMatrix, Problem } from '../engine';
 
 /** How a lead column looks, judged from its values; decides which conditions the editor offers. */
 export type ColumnKind = 'category' | 'number' | 'date' | 'email' | 'text';
@@ -85,7 +85,17 @@ export interface ApplyOptions {
   readonly allowOverwrite?: readonly string[];
   /** Write the model over a model sheet that cannot be read (the user chose to replace it). */
   readonly replaceModelSheet?: boolean;
+  /** The lead ID column for Change and Band since, over the model's own setting (idColumn). */
+  readonly idColumn?: string;
 }
+
+/**
+ * What Apply found changed since the last Apply: tracked by an ID column (with the summary the
+ * pane reports), or untracked, with why (no ID column found, a chosen one missing).
+ */
+export type ApplyChange =
+  | { readonly kind: 'tracked'; readonly idColumn: string; readonly summary: ChangeSummary; readonly warnings: readonly string[] }
+  | { readonly kind: 'untracked'; readonly reason: string };
 
 export type ApplyResult =
   | {
@@ -99,6 +109,8 @@ export type ApplyResult =
        * the cell holds a note someone wrote, which is kept.
        */
       readonly scoreNote?: 'written' | 'unsupported' | 'keptUserNote';
+      /** What changed since the last Apply (Change and Band since), or why it is not tracked. */
+      readonly change?: ApplyChange;
     }
   /** Columns of these names exist and were not added by scoring: ask before overwriting. */
   | { readonly kind: 'conflict'; readonly columns: readonly string[]; readonly message: string }
@@ -172,6 +184,25 @@ export type CallListResult =
     }
   | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
 
+export type AccountsResult =
+  | {
+      readonly kind: 'written';
+      /** "Accounts", or "Accounts (2)" when a sheet of that name is not the add-in's. */
+      readonly sheet: string;
+      readonly accounts: number;
+      /** Leads with neither a company nor a business e-mail address. */
+      readonly withoutAccount: number;
+      /** The add-in's own sheet from an earlier write was replaced. */
+      readonly replaced: boolean;
+      /** What the sheet holds (describeAccounts). */
+      readonly summary: string;
+      /** What was written where, for the pane's status line. */
+      readonly message: string;
+      /** The best accounts, for the pane to show beside the message. */
+      readonly top: readonly { readonly name: string; readonly score: number; readonly band: string; readonly color: string; readonly contacts: number; readonly engaged: number }[];
+    }
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] };
+
 export interface ScoringSession {
   /** The Excel table under the selection, or the plain region around it. */
   findLeadTable(): Promise<FindTableResult>;
@@ -179,6 +210,8 @@ export interface ScoringSession {
   convertRegionToTable(sheet: string, address: string): Promise<LeadTable>;
   /** Reads the current lead table again (after edits in the sheet). */
   reloadTable(): Promise<LeadTable>;
+  /** Shows a cell a problem points at (its sheet activated, the cell selected), for the pane's located problems. */
+  goToCell?(sheet: string, cell: string): Promise<void>;
   /** Reads the model from the "Lead Scoring" sheet, migrating older formats. */
   loadModel(): Promise<StoredModel>;
   /**
@@ -200,6 +233,8 @@ export interface ScoringSession {
   writeInsights(report: InsightsReport): Promise<InsightsWritten>;
   /** Writes the current table's top leads to call to the add-in's own "Call list" sheet (replacing only that sheet), ready to print. */
   writeCallList(model: Model, request: CallListRequest): Promise<CallListResult>;
+  /** Writes the current table's leads rolled up to accounts to the add-in's own "Accounts" sheet (replacing only that sheet). */
+  writeAccounts(model: Model): Promise<AccountsResult>;
   /** Saves a model beside the champion, on the "Lead Scoring (challenger)" sheet; Apply and the functions never read it. */
   saveChallenger(model: Model): Promise<void>;
   /** The model on the challenger sheet, or model null when none was saved. */

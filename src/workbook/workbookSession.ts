@@ -8,6 +8,7 @@ import { MODEL_SHEET, type Model, type Problem } from '../engine';
 import { parseAddress } from '../excel/address';
 import type { WorkbookGateway } from '../excel/gateway';
 import { applyScoring, removeScoring } from './applyScoring';
+import { writeAccountsSheet } from './accountsSheet';
 import { writeCallListSheet } from './callListSheet';
 import { loadChallenger, readInsightsActionEdits, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { LeadTables } from './leadTable';
@@ -16,6 +17,7 @@ import { BLOCK_BUDGET_BYTES } from './payloadBudget';
 import type {
   ApplyOptions,
   ApplyResult,
+  AccountsResult,
   CallListRequest,
   CallListResult,
   FindTableResult,
@@ -83,6 +85,10 @@ export class WorkbookSession implements ScoringSession {
 
   reloadTable(): Promise<LeadTable> {
     return this.leads.reload();
+  }
+
+  goToCell(sheet: string, cell: string): Promise<void> {
+    return this.gateway.goTo(sheet, cell);
   }
 
   // ------------------------------------------------------------------ the model sheet
@@ -171,6 +177,13 @@ export class WorkbookSession implements ScoringSession {
   async writeCallList(model: Model, request: CallListRequest): Promise<CallListResult> {
     const table = await this.leads.reload();
     return writeCallListSheet(this.gateway, table, model, request, this.options.today?.() ?? new Date());
+  }
+
+  // ------------------------------------------------------------------ accounts
+
+  async writeAccounts(model: Model): Promise<AccountsResult> {
+    const table = await this.leads.reload();
+    return writeAccountsSheet(this.gateway, table, model, this.options.today?.() ?? new Date());
   }
 
   saveChallenger(model: Model): Promise<void> {

@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile, parseModel } from '../../src/engine';
+import { callList, compile, describeCallList, parseModel } from '../../src/engine';
 import { backtest } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';
@@ -31,6 +31,7 @@ const DOCS_IMAGES = path.join(ROOT, 'docs/images');
 const CURATED: Record<string, string> = {
   'light-2-rules': 'pane-rules.png', 'dark-3-editor': 'pane-editor-dark.png', 'dark-4-problem': 'pane-problem-dark.png',
   'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
+  'light-6-call-list': 'pane-call-list.png', 'dark-6-call-list': 'pane-call-list-dark.png',
   'light-8-unreadable-sheet': 'pane-unreadable-sheet.png', 'dark-8-replace-sheet': 'pane-replace-sheet-dark.png',
 };
 
@@ -181,6 +182,27 @@ describe('the pane in a browser', () => {
       await page.getByRole('tab', { name: /^Apply/ }).click();
       await page.getByTestId('applied-info').filter({ hasText: /Out of date: Apply again/ }).waitFor();
       await shoot(page, scheme, '6-out-of-date');
+
+      // The call list on the Apply tab: the same leads, in the same order, as the engine lists them for the edited model.
+      const edited = { ...m, criteria: m.criteria.map((c, i) => (i === 0 ? { ...c, points: 20 } : c)) };
+      const editedCompiled = compile(edited, leads.headers, { today: new Date() });
+      if (!editedCompiled.ok) throw new Error('the edited model does not compile');
+      const calls = callList(editedCompiled.value, leads.rows, { top: 25 });
+      const callSection = page.getByRole('region', { name: 'Call list' });
+      // The pinned lead closed, and the section at the top of the pane's body, for the picture.
+      await page.getByRole('button', { name: 'Close the selected lead' }).click();
+      expect(await callSection.getByTestId('call-list-summary').textContent()).toBe(describeCallList(calls));
+      const firstCall = calls.entries[0];
+      const shownCalls = await callSection.getByRole('listitem').allTextContents();
+      expect(shownCalls).toHaveLength(5);
+      expect(shownCalls[0]).toContain(`${firstCall?.priority}${firstCall?.contact.name}`);
+      expect(shownCalls[0]).toContain(firstCall?.reasons[0]?.text ?? '?');
+      await callSection.getByRole('button', { name: 'Write the Call list sheet' }).click();
+      await callSection.getByRole('status').filter({ hasText: /^Wrote the Call list sheet: The top 25 of/ }).waitFor();
+      expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      // Clicking scrolled the button into view: the section's heading back at the top, for the picture.
+      await callSection.getByRole('heading', { name: 'Call list' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, scheme, '6-call-list');
 
       // Insights: plain words first, then the figures, all within the pane's width.
       await page.getByRole('tab', { name: 'Insights' }).click();

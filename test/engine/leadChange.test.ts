@@ -127,6 +127,15 @@ describe('the change since the last scoring', () => {
     expect(changeHeadline(diffScores(prev, [lead(2, 'a', 11, 'Cold')], bands, options).summary)).toBe('No lead changed band since 30 Dec 2025');
   });
 
+  it('compares nothing when the last scoring identified leads by another column', () => {
+    const { changes, summary } = diffScores(last, [lead(2, 'ann@acme.com', 52.5, 'Hot')], bands, { ...options, idColumn: 'Lead ID' });
+    expect(changes[0]).toMatchObject({ kind: 'new', bandSince: '2026-11-26' });
+    expect(summary).toMatchObject({ since: null, restartedFrom: { scoredOn: '2026-11-18', idColumn: 'Email' }, removedCount: 0 });
+    expect(changeHeadline(summary)).toBe("Leads are identified by 'Lead ID' now, by 'Email' at the last scoring (18 Nov): nothing compared; Change shows from the next scoring");
+    // The same column spelled another way is the same column.
+    expect(diffScores(last, [lead(2, 'ann@acme.com', 52.5, 'Hot')], bands, { ...options, idColumn: ' EMAIL' }).summary.since).toBe('2026-11-18');
+  });
+
   it('caps the lists but not the counts', () => {
     const prev = snapshot('2026-11-18', Array.from({ length: 30 }, (_, i): [string, number, string, string | null] => [`id${i}`, 10, 'Cold', null]));
     const tracker = new ChangeTracker(prev, bands, { ...options, duplicates: new Set(), listLimit: 4 });

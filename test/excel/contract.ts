@@ -34,6 +34,13 @@ export function gatewayContract(name: string, fresh: () => WorkbookGateway): voi
       expect((await g.readFormulas('Sheet1', 'B1'))[0]?.[0]).toBe('=1+1');
     });
 
+    it('goTo selects the block on its sheet, as a click would, and refuses an address that is not one', async () => {
+      const g = fresh();
+      await g.goTo('Sheet1', 'C7');
+      expect(await g.selection()).toEqual({ sheet: 'Sheet1', address: 'C7' });
+      await expect(g.goTo('Sheet1', 'not an address')).rejects.toBeTruthy();
+    });
+
     it('notes (where supported): one per cell; a note is replaced only when its text is the one given as replacing', async () => {
       const g = fresh();
       if (!g.notesSupported()) return;

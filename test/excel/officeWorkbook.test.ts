@@ -69,6 +69,28 @@ describe('OfficeWorkbook on office-addin-mock', () => {
     expect(await new OfficeWorkbook().selection()).toEqual({ sheet: 'Leads', address: 'C5:D9' });
   });
 
+  it('goTo: activates the sheet, then selects the block on it', async () => {
+    const done: string[] = [];
+    installExcel({
+      worksheets: {
+        sheet: {
+          block: { select: () => done.push('select') },
+          activate: () => done.push('activate'),
+          getRange: function (this: Data, address: string) {
+            done.push(`range ${address}`);
+            return this.block;
+          },
+        },
+        getItem: function (this: Data, name: string) {
+          done.push(`sheet ${name}`);
+          return this.sheet;
+        },
+      },
+    });
+    await new OfficeWorkbook().goTo('Lead Scoring', 'F4');
+    expect(done).toEqual(['sheet Lead Scoring', 'activate', 'range F4', 'select']);
+  });
+
   it('readValues and readFormulas: the named sheet and block, loaded and synced', async () => {
     const asked: string[] = [];
     installExcel({

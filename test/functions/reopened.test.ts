@@ -28,7 +28,8 @@ async function appliedWorkbook(): Promise<{ book: MemoryWorkbook; handle: string
   await session.apply(weighted(), { mode: 'formulas', subScores: false });
   const info = (await book.tables()).find((t) => t.name === 'Leads');
   if (info === undefined) throw new Error('no Leads');
-  const headers = info.headers.filter((h) => h !== 'Score' && h !== 'Band');
+  // The columns Apply added (Score, Band, and Change, Band since: the example leads have a Lead ID) are not lead columns.
+  const headers = info.headers.filter((h) => !['Score', 'Band', 'Change', 'Band since'].includes(h));
   // The first runtime ran MODEL over the saved tables: the handle Excel keeps in B2.
   const t = tablesOf(weighted());
   const first = runtime(book);

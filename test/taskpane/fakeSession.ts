@@ -1,5 +1,5 @@
 import type { CellValue, Model } from '../../src/engine';
-import type { ApplyOptions, ApplyResult, CallListRequest, CallListResult, FindTableResult, InsightsActionEdits, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
+import type { AccountsResult, ApplyOptions, ApplyResult, CallListRequest, CallListResult, FindTableResult, InsightsActionEdits, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
 
 /** A ScoringSession that records what the pane asks and answers what the test scripted. */
 export class FakeSession implements ScoringSession {
@@ -62,6 +62,28 @@ export class FakeSession implements ScoringSession {
   writeCallList(model: Model, request: CallListRequest): Promise<CallListResult> {
     this.callLists.push({ model, request });
     return Promise.resolve({ kind: 'written', sheet: 'Call list', leads: request.top, replaced: this.callLists.length > 1, summary: `The top ${request.top} leads to call.`, message: `Wrote the Call list sheet: the top ${request.top} leads to call.`, warnings: [] });
+  }
+  /** Models the pane asked to write the Accounts sheet with. */
+  readonly accountWrites: Model[] = [];
+  /** What writeAccounts answers; a test sets it to script a refusal. */
+  accountsAnswer: AccountsResult | null = null;
+  writeAccounts(model: Model): Promise<AccountsResult> {
+    this.accountWrites.push(model);
+    return Promise.resolve(
+      this.accountsAnswer ?? {
+        kind: 'written',
+        sheet: 'Accounts',
+        accounts: 2,
+        withoutAccount: 1,
+        replaced: this.accountWrites.length > 1,
+        summary: '2 accounts from 4 of 5 leads.',
+        message: 'Wrote the Accounts sheet: 2 accounts from 4 of 5 leads.',
+        top: [
+          { name: 'Acme Inc.', score: 80, band: 'Hot', color: '#F8CBAD', contacts: 3, engaged: 2 },
+          { name: 'beta.io', score: 30, band: 'Warm', color: '#FFE699', contacts: 1, engaged: 1 },
+        ],
+      },
+    );
   }
   saveChallenger(model: Model): Promise<void> {
     this.challenger = { model, problems: [] };

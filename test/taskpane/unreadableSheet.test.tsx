@@ -50,6 +50,12 @@ describe('a model sheet that does not read (issue 10 item 9)', () => {
     expect(document.getElementById('apply-why')?.textContent).toContain('cannot be read');
   });
 
+  it("links each located problem to its cell: a click selects 'Lead Scoring'!F4 in the workbook", async () => {
+    const { book, user } = await typoInSheet();
+    await user.click(within(banner()).getByRole('link', { name: "'Lead Scoring'!F4 (criteria table, row 1, 'Points')" }));
+    await waitFor(async () => expect(await book.selection()).toEqual({ sheet: MODEL_SHEET, address: 'F4' }));
+  });
+
   it('changes no cell of the workbook through an edit, a template, Apply or closing the pane; edits are held and said to be', async () => {
     const { book, user, view } = await typoInSheet();
     const before = book.snapshot();

@@ -3,6 +3,8 @@ import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { CALL_LIST_SHEET } from '../../src/workbook/callListSheet';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
 import { PRIORITY_MODEL } from '../engine/builders';
+import { snapshotToCells, SNAPSHOT_SHEET } from '../../src/engine';
+import { OWNERSHIP_NAMESPACE, ownershipToXml } from '../../src/workbook/ownership';
 
 const now = (): Date => new Date('2026-11-26T09:30:00Z');
 
@@ -119,5 +121,38 @@ describe('the Call list sheet', () => {
     expect(result.kind).toBe('invalid');
     expect(result.kind === 'invalid' && result.problems[0]?.hint).toMatch(/did you mean 'Industry'/);
     expect(await book.sheetNames()).toEqual(['Leads']);
+  });
+  it('shows the change since last time from the Change column Apply added, as the sheet shows it', async () => {
+    const book = leadsBook();
+    // A Change column Apply added (its record says so): Ada +12 points, Ben new, Cy unknown.
+    book.userEdit('Leads', 'I3:I9', [['Change'], [12], ['new'], [''], [-3], [''], ['']]);
+    await book.resizeTable('Leads', 'B3:I9');
+    await book.writeCustomXml(OWNERSHIP_NAMESPACE, ownershipToXml({ table: 'Leads', columns: ['Change'], names: [], cells: [], mode: 'values' }));
+    await (await session(book)).writeCallList(PRIORITY_MODEL, { top: 10, everyone: false });
+    const sheet = await cells(book, CALL_LIST_SHEET);
+    expect(sheet[2]?.slice(0, 8)).toEqual(['#', 'Row', 'Priority', 'Action', 'Score', 'Band', 'Change', 'Name']);
+    expect(sheet.slice(3).map((r) => [r[7], r[6]])).toEqual([['Ben', 'new'], ['Ada', '+12'], [`=cmd|" /C calc"!A0`, '']]);
+  });
+
+  it('without a Change column, compares the scores now with the last scoring\'s snapshot, lead by ID', async () => {
+    const book = leadsBook();
+    // Last scoring on 18 Nov: Ben 90 (Hot), Ada 40 (Warm); Cy was not there.
+    book.seedSheet(SNAPSHOT_SHEET, snapshotToCells({
+      scoredOn: '2026-11-18',
+      idColumn: 'Email',
+      model: 'Untitled model',
+      leads: [{ id: 'ben@beta.com', score: 90, band: 'Hot', bandSince: '2026-11-01' }, { id: 'ada@acme.com', score: 40, band: 'Warm', bandSince: null }],
+    }));
+    await (await session(book)).writeCallList(PRIORITY_MODEL, { top: 10, everyone: false });
+    const sheet = await cells(book, CALL_LIST_SHEET);
+    expect(sheet[2]?.[6]).toBe('Change');
+    // Ben 100 now (+10), Ada 70 (+30), Cy new.
+    expect(sheet.slice(3).map((r) => [r[7], r[6]])).toEqual([['Ben', '+10'], ['Ada', '+30'], [`=cmd|" /C calc"!A0`, 'new']]);
+  });
+
+  it('has no Change column when the workbook holds neither a Change column nor a snapshot', async () => {
+    const book = leadsBook();
+    await (await session(book)).writeCallList(PRIORITY_MODEL, { top: 10, everyone: false });
+    expect((await cells(book, CALL_LIST_SHEET))[2]).not.toContain('Change');
   });
 });

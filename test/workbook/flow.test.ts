@@ -45,14 +45,14 @@ describe('apply', () => {
     const { book, session } = await opened();
     const model = template('weighted-b2b');
     const result = await session.apply(model, { mode: 'values', subScores: false });
-    expect(result).toMatchObject({ kind: 'applied', rows: 500, columns: ['Score', 'Band'] });
+    expect(result).toMatchObject({ kind: 'applied', rows: 500, columns: ['Score', 'Band', 'Change', 'Band since'] });
     const { headers } = await leadsTable(book);
-    expect(headers.slice(-3)).toEqual(['Converted', 'Score', 'Band']);
+    expect(headers.slice(-5)).toEqual(['Converted', 'Score', 'Band', 'Change', 'Band since']);
     expect(await column(book, 'Score')).toEqual(await engineScores(book, model, 30));
     const bands = await column(book, 'Band');
     expect(new Set(bands)).toEqual(new Set(model.bands.map((b) => b.name)));
-    const scoreLetter = columnLetters(headers.length - 2);
-    const bandLetter = columnLetters(headers.length - 1);
+    const scoreLetter = columnLetters(headers.length - 4);
+    const bandLetter = columnLetters(headers.length - 3);
     for (const [row, name] of bands.entries()) {
       const colour = model.bands.find((b) => b.name === name)?.color;
       expect(book.fillAt('Leads', `${bandLetter}${row + 2}`)).toBe(colour);
@@ -63,7 +63,7 @@ describe('apply', () => {
   it('formulas mode: a named model cell and row formulas over the lead columns only (not circular)', async () => {
     const { book, session } = await opened();
     const result = await session.apply(template('weighted-b2b'), { mode: 'formulas', subScores: true });
-    expect(result).toMatchObject({ kind: 'applied', columns: ['Score', 'Band', 'Fit', 'Engagement'] });
+    expect(result).toMatchObject({ kind: 'applied', columns: ['Score', 'Band', 'Fit', 'Engagement', 'Change', 'Band since'] });
     const names = await book.names();
     expect(names).toEqual([{ name: 'LeadScoringModel', formula: "='Lead Scoring'!$B$2" }]);
     const modelCell = (await book.readFormulas(MODEL_SHEET, 'B2'))[0]?.[0];
@@ -142,7 +142,7 @@ describe('remove scoring', () => {
     await session.apply(template('weighted-b2b'), { mode, subScores: true });
     expect(outsideModelSheet(book)).not.toEqual(before);
     const removed = await session.removeScoring();
-    expect(removed.columns).toEqual(['Score', 'Band', 'Fit', 'Engagement']);
+    expect(removed.columns).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Change', 'Band since']);
     expect(removed.rules).toBeGreaterThan(0);
     expect(outsideModelSheet(book)).toEqual(before);
     // The model is still there for next time.
@@ -185,8 +185,8 @@ describe('remove scoring', () => {
     book.userRenameTable('Leads', 'Prospects');
     const reopened = new WorkbookSession(book, { today });
     const found = await reopened.findLeadTable();
-    expect(found).toMatchObject({ kind: 'table', table: { name: 'Prospects', scoringColumns: ['Score', 'Band'] } });
-    expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band']);
+    expect(found).toMatchObject({ kind: 'table', table: { name: 'Prospects', scoringColumns: ['Score', 'Band', 'Change', 'Band since'] } });
+    expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band', 'Change', 'Band since']);
   });
 
   it('a reopened workbook (a new session) still knows what Apply added', async () => {
@@ -194,7 +194,7 @@ describe('remove scoring', () => {
     const before = outsideModelSheet(book);
     await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
     const reopened = new WorkbookSession(book, { today });
-    expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band']);
+    expect((await reopened.removeScoring()).columns).toEqual(['Score', 'Band', 'Change', 'Band since']);
     expect(outsideModelSheet(book)).toEqual(before);
   });
 });
@@ -212,7 +212,7 @@ describe('two lead tables', () => {
     const m = makeModel({ criteria: [criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 2 }, points: 10 })] });
     expect(await session.apply(m, { mode: 'values', subScores: false })).toMatchObject({ kind: 'applied', rows: 2 });
     expect((await leadsTable(book)).headers).not.toContain('Score');
-    expect((await session.removeScoring()).columns).toEqual(['Score', 'Band']);
+    expect((await session.removeScoring()).columns).toEqual(['Score', 'Band', 'Change', 'Band since']);
     expect(outsideModelSheet(book)).toEqual(first);
   });
 });
@@ -374,7 +374,7 @@ describe('finding the lead table', () => {
     const { session } = await opened();
     await session.apply(template('weighted-b2b'), { mode: 'values', subScores: false });
     const table = await session.reloadTable();
-    expect(table.scoringColumns).toEqual(['Score', 'Band']);
+    expect(table.scoringColumns).toEqual(['Score', 'Band', 'Change', 'Band since']);
     expect(table.headers).not.toContain('Score');
     expect(table.rows[0]).toHaveLength(30);
   });

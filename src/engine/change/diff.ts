@@ -4,6 +4,7 @@
  * with an ID another lead shares gets no change (it cannot be matched without guessing), and
  * the previous leads no longer in the table are listed as removed.
  */
+import { columnKey } from '../columns';
 import type { Band } from '../model';
 import { leadIdKey, leadIdText, duplicateIdKeys } from './leadId';
 import type { ScoreSnapshot, SnapshotLead } from './snapshot';
@@ -53,8 +54,13 @@ export interface BandMoveEntry {
 }
 
 export interface ChangeSummary {
-  /** The last scoring's date, or null when there was none (the first scoring). */
+  /** The last scoring's date, or null when there was none (the first scoring) or it cannot be compared (restartedFrom). */
   readonly since: string | null;
+  /**
+   * The last scoring when it identified leads by another column: its IDs are not this table's
+   * IDs, so nothing is compared (every lead is new) rather than everything mismatched.
+   */
+  readonly restartedFrom: { readonly scoredOn: string; readonly idColumn: string } | null;
   readonly scoredOn: string;
   readonly idColumn: string;
   readonly leads: number;
@@ -108,12 +114,18 @@ export class ChangeTracker {
   private readonly limit: number;
   private counts = { leads: 0, scored: 0, newLeads: 0, moved: 0, noId: 0, duplicate: 0 };
 
+  private readonly last: ScoreSnapshot | null;
+  private readonly restartedFrom: ChangeSummary['restartedFrom'];
+
   constructor(
-    private readonly last: ScoreSnapshot | null,
+    last: ScoreSnapshot | null,
     bands: readonly Band[],
     private readonly options: ChangeOptions,
   ) {
-    this.previous = new Map((last?.leads ?? []).map((l) => [leadIdKey(l.id), l]));
+    const sameKey = last === null || columnKey(last.idColumn) === columnKey(options.idColumn);
+    this.last = sameKey ? last : null;
+    this.restartedFrom = sameKey || last === null ? null : { scoredOn: last.scoredOn, idColumn: last.idColumn };
+    this.previous = new Map((this.last?.leads ?? []).map((l) => [leadIdKey(l.id), l]));
     // Bands rank by their lower bound: the order a lead climbs them.
     const ordered = [...bands].sort((a, b) => a.from - b.from);
     this.rank = new Map(ordered.map((b, i) => [b.name.toLowerCase(), i]));
@@ -173,6 +185,7 @@ export class ChangeTracker {
     return {
       summary: {
         since: this.last?.scoredOn ?? null,
+        restartedFrom: this.restartedFrom,
         scoredOn: today,
         idColumn,
         leads: this.counts.leads,

@@ -18,6 +18,10 @@ const leads = (n: number): string => `${n.toLocaleString('en-US')} lead${n === 1
  * "12 leads became Hot, 3 became Warm, 4 dropped to Cold since 18 Nov".
  */
 export function changeHeadline(s: ChangeSummary): string {
+  if (s.restartedFrom !== null) {
+    const r = s.restartedFrom;
+    return `Leads are identified by '${s.idColumn}' now, by '${r.idColumn}' at the last scoring (${shortDate(r.scoredOn, s.scoredOn)}): nothing compared; Change shows from the next scoring`;
+  }
   if (s.since === null) return `First scoring: ${leads(s.leads)} scored; Change shows from the next scoring`;
   const since = shortDate(s.since, s.scoredOn);
   const ups = s.entered.filter((b) => b.up > 0).map((b) => `${b.up.toLocaleString('en-US')} became ${b.band}`);
@@ -45,7 +49,7 @@ export function changeNotes(s: ChangeSummary): string[] {
     const ids = s.removed.slice(0, 10).map((l) => `'${l.id}'`).join(', ');
     notes.push(`${leads(s.removedCount)} of the last scoring ${s.removedCount === 1 ? 'is' : 'are'} no longer in the table (by ${s.idColumn}): ${ids}${s.removedCount > 10 ? ', ...' : ''}`);
   }
-  if (s.noIdCount > 0) notes.push(`${leads(s.noIdCount)} without ${s.idColumn} get no Change or Band since (row${s.noIdCount === 1 ? '' : 's'} ${rows(s.noIdRows, s.noIdCount)})`);
+  if (s.noIdCount > 0) notes.push(`${leads(s.noIdCount)} without ${s.idColumn} ${s.noIdCount === 1 ? 'gets' : 'get'} no Change or Band since (row${s.noIdCount === 1 ? '' : 's'} ${rows(s.noIdRows, s.noIdCount)})`);
   if (s.duplicateCount > 0) {
     const shown = s.duplicates.slice(0, 5).map((d) => `'${d.id}' (rows ${rows(d.rows, d.rows.length)})`).join(', ');
     notes.push(`${leads(s.duplicateCount)} share ${s.idColumn} with another lead and get no Change or Band since: ${shown}${s.duplicates.length > 5 ? ', ...' : ''}`);
