@@ -69,19 +69,12 @@ export function AccountsPanel({ session, model, compiled, table, visible }: Acco
             {rolled.value.accounts.slice(0, SHOWN).map((a) => (
               <li key={a.key}>
                 <div className="call-line">
-                  <span className="call-who">
-                    {a.name}
-                    <span className="muted">
-                      {' '}
-                      · {a.contacts} {a.contacts === 1 ? 'contact' : 'contacts'}, {a.engaged} engaged
-                    </span>
-                  </span>
+                  <span className="call-who">{a.name}</span>
                   <BandScore score={a.score} band={a.band} />
                 </div>
                 <p className="call-why">
-                  Best: {a.best.name !== '' ? a.best.name : a.best.email} ({a.best.score})
-                  {' · '}
-                  {rolled.value.bands.map((b, i) => `${a.perBand[i] ?? 0} ${b.name}`).join(', ')}
+                  {contactsText(a.contacts, rolled.value.bands.map((b, i) => [b.name, a.perBand[i] ?? 0] as const))}
+                  {` · ${a.engaged} engaged · best ${a.best.name !== '' ? a.best.name : a.best.email} (${a.best.score})`}
                 </p>
               </li>
             ))}
@@ -97,6 +90,12 @@ export function AccountsPanel({ session, model, compiled, table, visible }: Acco
       {status !== '' && <p className="small" role="status">{status}</p>}
     </section>
   );
+}
+
+/** "3 contacts: 2 Hot, 1 Cold": the bands that have contacts, the highest first. */
+function contactsText(contacts: number, perBand: readonly (readonly [string, number])[]): string {
+  const bands = [...perBand].reverse().filter(([, n]) => n > 0).map(([name, n]) => `${n} ${name}`);
+  return `${contacts} ${contacts === 1 ? 'contact' : 'contacts'}: ${bands.join(', ')}`;
 }
 
 function BandScore({ score, band }: { score: number; band: Band }) {

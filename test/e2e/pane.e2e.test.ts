@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callList, compile, describeCallList, parseModel } from '../../src/engine';
+import { callList, compile, describeAccounts, describeCallList, parseModel, rollUpAccounts } from '../../src/engine';
 import { backtest } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';
@@ -32,6 +32,7 @@ const CURATED: Record<string, string> = {
   'light-2-rules': 'pane-rules.png', 'dark-3-editor': 'pane-editor-dark.png', 'dark-4-problem': 'pane-problem-dark.png',
   'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
   'light-6-call-list': 'pane-call-list.png', 'dark-6-call-list': 'pane-call-list-dark.png',
+  'light-6-accounts': 'pane-accounts.png', 'dark-6-accounts': 'pane-accounts-dark.png',
   'light-8-unreadable-sheet': 'pane-unreadable-sheet.png', 'dark-8-replace-sheet': 'pane-replace-sheet-dark.png',
 };
 
@@ -119,7 +120,7 @@ describe('the pane in a browser', () => {
 
       await page.getByRole('button', { name: 'Apply', exact: true }).click();
       await page.locator('#apply-why').filter({ hasText: /Scored 500 leads/ }).waitFor();
-      await page.locator('table.leads th', { hasText: 'Band' }).waitFor();
+      await page.locator('table.leads th', { hasText: /^Band$/ }).waitFor();
 
       // The model as the pane holds it, scored independently here over the same example leads.
       await page.getByRole('button', { name: /^Model menu/ }).click();
@@ -203,6 +204,20 @@ describe('the pane in a browser', () => {
       // Clicking scrolled the button into view: the section's heading back at the top, for the picture.
       await callSection.getByRole('heading', { name: 'Call list' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '6-call-list');
+
+      // Accounts on the Apply tab: the engine's rollup of the same leads, the best five shown, the sheet written.
+      const rolled = rollUpAccounts(editedCompiled.value, leads.rows);
+      if (!rolled.ok) throw new Error('the example leads do not roll up');
+      const accountSection = page.getByRole('region', { name: 'Accounts' });
+      expect(await accountSection.getByTestId('accounts-summary').textContent()).toBe(describeAccounts(rolled.value));
+      const shownAccounts = await accountSection.getByRole('listitem').allTextContents();
+      expect(shownAccounts).toHaveLength(5);
+      expect(shownAccounts[0]).toContain(`${rolled.value.accounts[0]?.name}`);
+      await accountSection.getByRole('button', { name: 'Write the Accounts sheet' }).click();
+      await accountSection.getByRole('status').filter({ hasText: /^Wrote the Accounts sheet: \d+ accounts from/ }).waitFor();
+      expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await accountSection.getByRole('heading', { name: 'Accounts' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, scheme, '6-accounts');
 
       // Insights: plain words first, then the figures, all within the pane's width.
       await page.getByRole('tab', { name: 'Insights' }).click();

@@ -35,9 +35,9 @@ describe("the pane's accounts", () => {
       '3 accounts from 3 of 4 leads (1 lead with no company or business e-mail in no account); account score: the best lead; engaged from Engagement 12.5.',
     );
     expect(within(panel).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      'acme.com · 1 contact, 1 engaged85HotBest: a@acme.com (85) · 0 Cold, 0 Warm, 1 Hot',
-      'example.com · 1 contact, 0 engaged60HotBest: c@example.com (60) · 0 Cold, 0 Warm, 1 Hot',
-      'example.org · 1 contact, 0 engaged0ColdBest: d@example.org (0) · 1 Cold, 0 Warm, 0 Hot',
+      'acme.com85Hot1 contact: 1 Hot · 1 engaged · best a@acme.com (85)',
+      'example.com60Hot1 contact: 1 Hot · 0 engaged · best c@example.com (60)',
+      'example.org0Cold1 contact: 1 Cold · 0 engaged · best d@example.org (0)',
     ]);
   });
 
