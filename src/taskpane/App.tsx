@@ -38,6 +38,12 @@ export interface AppProps {
 
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
+/**
+ * Edits held while the model sheet could not be read, kept when Excel hides the pane (which
+ * unmounts it; the shared runtime keeps this module), so showing the pane again brings them back.
+ */
+const heldWhileHidden = new WeakMap<ScoringSession, Model>();
+
 export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   const [dark] = useState(prefersDark);
   const [found, setFound] = useState<FindTableResult | null>(null);
@@ -114,9 +120,20 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
 
   useEffect(() => {
     findTable();
+    const carried = heldWhileHidden.get(session) ?? null;
+    heldWhileHidden.delete(session);
     session.loadModel().then((stored) => {
+      if (stored.unreadable === true && carried !== null) {
+        holdEdits(true);
+        setModel(carried);
+        setNotice('Your edits from before the pane was hidden are still here, not saved.');
+      }
       if (stored.unreadable === true) showUnreadable(stored);
       else if (stored.model !== null) setModel(stored.model);
+      if (stored.unreadable !== true && carried !== null) {
+        setUndo({ model: carried, why: 'edits held while the sheet could not be read' });
+        setNotice('The Lead Scoring sheet reads again and the pane shows it. Undo brings back the model you edited meanwhile (without the rows it could not read) and saves it.');
+      }
       setStoredProblems(stored.problems);
       if (stored.migratedFrom !== undefined) setNotice(`The model sheet was written in format ${stored.migratedFrom}; it was updated on load.`);
     }, fail('Could not read the Lead Scoring sheet'));
@@ -168,6 +185,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   // The pane unmounts when Excel hides it (PaneWhenShown): an edit still waiting for its save is saved then.
   useEffect(
     () => () => {
+      if (heldEditsNow.current) heldWhileHidden.set(session, latest.current);
       if (!dirty.current || unreadableNow.current !== null) return;
       dirty.current = false;
       void session.saveModel(latest.current).catch(() => undefined);

@@ -184,3 +184,33 @@ describe('the account query equals the engine', () => {
     expect(spark.err).toContain('DuckDB and PostgreSQL only');
   });
 });
+
+describe('user text in the account query', () => {
+  it('keeps hostile band names and column headers as quoted names and literals', async () => {
+    const headers = ['Na"me', 'Com"pany; DROP TABLE leads; --', 'E-mail'];
+    const m = model({
+      accounts: { column: 'Com"pany; DROP TABLE leads; --', scoring: 'best', top: 3, engagedFrom: 0 },
+      bands: [
+        { name: "Cold'); DROP TABLE leads; --", from: 0, color: '#BDD7EE' },
+        { name: 'Hot" contacts, "x', from: 10, color: '#F8CBAD' },
+      ],
+      criteria: [criterion({ group: 'engagement', field: 'E-mail', condition: { op: 'notBlank' }, points: 10 })],
+    });
+    await duck.run(`CREATE TABLE victims (${headers.map((h) => `"${h.replace(/"/g, '""')}" VARCHAR`).join(', ')})`);
+    await duck.run(`INSERT INTO victims VALUES ('Ann', 'Acme', 'ann@acme.com'), ('Bob', '', 'bob@beta.io'), ('Cy', 'Acme Ltd', '')`);
+    const sql = accountsToSql(m, { dialect: 'duckdb', table: 'victims', headers });
+    if (!sql.ok) throw new Error(formatProblems(sql.problems));
+    const prepared = await duck.prepare(sql.value);
+    prepared.bindVarchar(1, AS_OF);
+    const result = await prepared.runAndReadAll();
+    expect(result.columnNames().slice(-2)).toEqual(["Cold'); DROP TABLE leads; -- contacts", 'Hot" contacts, "x contacts']);
+    const compiled = compile(m, headers, { asOf: AS_OF });
+    if (!compiled.ok) throw new Error('compiles');
+    const engine = rollUpAccounts(compiled.value, [['Ann', 'Acme', 'ann@acme.com'], ['Bob', '', 'bob@beta.io'], ['Cy', 'Acme Ltd', '']]);
+    if (!engine.ok) throw new Error('rolls up');
+    expect((result.getRows() as unknown[][]).map((r) => [r[1], Number(r[2]), r[3], Number(r[4]), Number(r[9]), Number(r[10])])).toEqual(
+      engine.value.accounts.map((a) => [a.key, a.score, a.band.name, a.contacts, a.perBand[0], a.perBand[1]]),
+    );
+    expect((await duck.runAndReadAll('SELECT count(*) AS n FROM leads')).getRows()[0]?.[0]).toBe(3000n);
+  });
+});

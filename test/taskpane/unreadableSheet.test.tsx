@@ -76,6 +76,23 @@ describe('a model sheet that does not read (issue 10 item 9)', () => {
     expect(book.snapshot()).toEqual(before);
   });
 
+  it('keeps edits held while the pane is hidden (unmounted) and shown again, still unsaved', async () => {
+    const { book, session, user, view } = await typoInSheet();
+    const before = book.snapshot();
+    const points = within(screen.getAllByRole('listitem', { name: /^Criterion 1:/ })[0]!).getByLabelText(/^Points/);
+    await user.clear(points);
+    await user.type(points, '7');
+    await settle();
+    view.unmount();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    await screen.findByText('Your edits from before the pane was hidden are still here, not saved.');
+    expect(banner().textContent).toContain('Your edits are kept in the pane, not saved.');
+    const shown = within(screen.getAllByRole('listitem', { name: /^Criterion 1:/ })[0]!).getByLabelText<HTMLInputElement>(/^Points/);
+    expect(shown.value).toBe('7');
+    await settle();
+    expect(book.snapshot()).toEqual(before);
+  });
+
   it('replaces the sheet only after a confirmation naming what is lost, with exactly the model shown', async () => {
     const { session, user } = await typoInSheet();
     const points = within(screen.getAllByRole('listitem', { name: /^Criterion 1:/ })[0]!).getByLabelText(/^Points/);
