@@ -181,6 +181,24 @@ describe('CSV scored on worker threads equals CSV scored on one thread', () => {
   }, 60_000);
 });
 
+describe('what a user sees of the threads', () => {
+  it('progress on a terminal counts the leads and the share of the file read, block by block', async () => {
+    const input = leadsFile('progress.csv', { delimiter: ',', lineEnd: '\r\n', count: 300, seed: 9 });
+    const lines: string[] = [];
+    const sink = new CsvSink({ write: () => {} });
+    const result = await scoreCsvLeads(input, MODEL, undefined, sink, new Progress((line) => lines.push(line)), TINY_BLOCKS);
+    expect(result.blocks).toBeGreaterThan(20);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line).toMatch(/^scoring: [\d,]+ leads, \d+% of the file read$/);
+  }, 60_000);
+
+  it('a file under 8 MB is scored on the main thread: starting workers would cost more than they save', async () => {
+    const input = leadsFile('small.csv', { delimiter: ',', lineEnd: '\r\n', count: 300, seed: 10 });
+    const result = await scoreCsvLeads(input, MODEL, undefined, new CsvSink({ write: () => {} }), new Progress(null));
+    expect(result.blocks).toBe(0);
+  });
+});
+
 describe('damaged CSV fails on worker threads with the messages and lines of one thread', () => {
   /** A good file with `damage` applied to the text of line `line` (1-based). */
   function damaged(name: string, line: number, damage: (text: string) => string): string {
