@@ -3,18 +3,27 @@
  * little of it (the call list): CSV or a workbook's lead table, through the same readers as
  * `leadscore score`, so a file reads the same way whichever command reads it.
  */
-import type { Model } from '../engine';
+import { snapshotFromCells, SNAPSHOT_SHEET, type Model, type ScoreSnapshot } from '../engine';
 import { CsvReader, detectCsvEncoding } from './files/csvReader';
 import { XlsxPackage } from './files/xlsxPackage';
 import { fileKind } from './leadFile';
 import { modelFromWorkbook } from './modelSource';
 import { decimalCommaNumber, scoreCsvLeads } from './scoring/csvLeads';
 import { Progress } from './scoring/leadColumns';
-import { locateLeads, walkLeadSheet } from './scoring/workbookLeads';
+import { locateLeads, sheetGrid, walkLeadSheet } from './scoring/workbookLeads';
+
+/** What else is known of the table before its first lead. */
+export interface LeadTableHead {
+  /** The columns an earlier `leadscore score` wrote (Score, Band, ...), by index. */
+  readonly ours: ReadonlySet<number>;
+  /** The snapshot of the last scoring a workbook keeps (the change report's), or null. */
+  readonly snapshot: ScoreSnapshot | null;
+  readonly warnings: readonly string[];
+}
 
 export interface LeadBlockHandlers {
-  /** Called once, before any block: the table's headers and, for a workbook, its own model. */
-  begin(headers: readonly string[], workbookModel: Model | null): void;
+  /** Called once, before any block: the table's headers, for a workbook its own model (when asked for), and the rest. */
+  begin(headers: readonly string[], workbookModel: Model | null, head: LeadTableHead): void;
   /** The next leads (blank rows left out), with the row number each has where the user sees it (null for CSV). */
   block(rows: readonly (readonly unknown[])[], sheetRows: readonly number[] | null): void;
 }
@@ -37,7 +46,7 @@ export async function readLeadBlocks(input: string, table: string | undefined, w
       null,
       undefined,
       {
-        begin: (headers) => handlers.begin(headers, null),
+        begin: (headers, ours) => handlers.begin(headers, null, { ours, snapshot: null, warnings: [] }),
         rows: async (block) => {
           const leads = block.filter((r) => r.lead).map((r) => (localNumbers ? r.cells.map((c) => (typeof c === 'string' ? decimalCommaNumber(c) : c)) : r.cells));
           handlers.block(leads, null);
@@ -51,6 +60,9 @@ export async function readLeadBlocks(input: string, table: string | undefined, w
   const pkg = XlsxPackage.open(input);
   try {
     const own = workbookModel ? await modelFromWorkbook(pkg) : null;
+    const snapshotSheet = pkg.sheets.find((s) => s.name.toLowerCase() === SNAPSHOT_SHEET.toLowerCase());
+    const read = snapshotSheet === undefined ? null : snapshotFromCells(await sheetGrid(pkg, snapshotSheet));
+    const snapshotWarnings = read === null ? [] : read.ok ? read.warnings.map((w) => `${input}: ${w}`) : [`${input}: ${read.message}; the change since last time is left out`];
     const location = await locateLeads(pkg, table);
     const summary = await walkLeadSheet(
       pkg,
@@ -58,7 +70,8 @@ export async function readLeadBlocks(input: string, table: string | undefined, w
       null,
       undefined,
       {
-        head: async (_text, header) => handlers.begin(header.headers, own?.model ?? null),
+        head: async (_text, header) =>
+          handlers.begin(header.headers, own?.model ?? null, { ours: header.ours, snapshot: read?.ok === true ? read.value : null, warnings: snapshotWarnings }),
         rows: async (walked) => {
           const leads = walked.filter((r) => r.kind === 'lead' && r.values !== null);
           handlers.block(leads.map((r) => r.values ?? []), leads.map((r) => r.row.number));

@@ -15,7 +15,7 @@ export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type 
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { priorityMatrix, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type OutcomeLabels } from './priorityMatrix';
 export { compile, criterionLabel, STAGES } from './compile';
-export { callList, CallListBuilder, CALL_ORDER, DEFAULT_CALL_REASONS, DEFAULT_SKIP_GRADES, type CallList, type CallListEntry, type CallListOptions, type LeadChange } from './callList/callList';
+export { callList, CallListBuilder, changeFromCell, CALL_ORDER, DEFAULT_CALL_REASONS, DEFAULT_SKIP_GRADES, type CallList, type CallListEntry, type CallListOptions, type LeadChange } from './callList/callList';
 export { signedPoints, type CallReason } from './callList/reasons';
 export { contactColumns, contactOf, type Contact, type ContactColumns } from './callList/contacts';
 export { callListTable, describeCallList, type CallListCell, type CallListColumnKind, type CallListTable, type CallListTableOptions } from './callList/callListTable';

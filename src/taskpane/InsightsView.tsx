@@ -1,12 +1,12 @@
 import { Button, Field, Select } from '@fluentui/react-components';
-import { useDeferredValue, useMemo, useState } from 'react';
-import type { Band, Model, Result } from '../engine';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { priorityActionOf, withPriorityAction, type Band, type Model, type Priority, type Result } from '../engine';
 import { backtest, calibrate, compareModels, describeMove, type Backtest, type Calibration } from '../insights';
-import type { LeadTable, ScoringSession } from '../workbook/session';
+import type { InsightsActionEdits, LeadTable, ScoringSession } from '../workbook/session';
 import { aucLine, binLabel, gainAt, gainLine, headline, insightsReport, percent, suggestOutcomeColumn, summaryLine, thresholdLine, warningsSummary } from './insightsReport';
 import { textOn } from './theme';
 import { NumberField } from './NumberField';
-import { PriorityMatrixView } from './PriorityMatrixView';
+import { priorityMatrixOf, PriorityMatrixView } from './PriorityMatrixView';
 import { ProblemList } from './ProblemList';
 import { ScorecardReport } from './ScorecardReport';
 
@@ -41,6 +41,22 @@ export function InsightsView({ session, model, table, onAdopt, onEdit }: Insight
   const [challenger, setChallenger] = useState<{ model: Model; source: string } | null>(null);
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
+
+  // Actions typed over the Insights sheet's action cells join the model when the view opens, and again before the sheet is written.
+  useEffect(() => {
+    let live = true;
+    session.readInsightsActionEdits().then((edits) => {
+      if (!live) return;
+      const taken = newActions(model, edits);
+      if (taken.length === 0) return;
+      onEdit((current) => withActions(current, edits));
+      setStatus(tookLine(taken, edits));
+    }, () => undefined);
+    return () => {
+      live = false;
+    };
+    // Once per opening of the view (so not on `model`): later edits are taken when the sheet is written.
+  }, [session]);
 
   const show = () => {
     setOpen(true);
@@ -113,8 +129,16 @@ export function InsightsView({ session, model, table, onAdopt, onEdit }: Insight
 
   const writeSheet = (b: Backtest) =>
     act('Writing the Insights sheet', async () => {
-      const written = await session.writeInsights(insightsReport(b, b.capacityThreshold, comparison?.ok === true ? comparison.value : null));
-      return `Wrote the sheet '${written.sheet}' with its tables and ${written.charts} chart${written.charts === 1 ? '' : 's'}.`;
+      // Actions typed on the sheet since the view opened go into the model first, so the rewrite shows them instead of losing them.
+      const edits = await session.readInsightsActionEdits();
+      const taken = newActions(model, edits);
+      const current = withActions(model, edits);
+      if (taken.length > 0) onEdit((m) => withActions(m, edits));
+      const matrix = priorityMatrixOf(current, table, outcome);
+      const report = insightsReport(b, b.capacityThreshold, comparison?.ok === true ? comparison.value : null, matrix.ok ? { matrix: matrix.value, outcome } : null);
+      const written = await session.writeInsights(report);
+      const wrote = `Wrote the sheet '${written.sheet}' with its tables and ${written.charts} chart${written.charts === 1 ? '' : 's'}.`;
+      return taken.length === 0 ? wrote : `${tookLine(taken, edits)} ${wrote}`;
     });
 
   // Who to call first needs no outcome: it is there before Show insights, with conversion after.
@@ -126,6 +150,7 @@ export function InsightsView({ session, model, table, onAdopt, onEdit }: Insight
         <section aria-labelledby="insights-heading" className="group insights">
           <h2 id="insights-heading">Insights</h2>
           <p className="muted">Check the model against past outcomes, learn points from them, and compare two models.</p>
+          {status !== '' && <p role="status">{status}</p>}
           <Button onClick={show}>Show insights</Button>
         </section>
       </>
@@ -270,6 +295,19 @@ export function InsightsView({ session, model, table, onAdopt, onEdit }: Insight
     </section>
     </>
   );
+}
+
+/** The priorities whose action typed on the Insights sheet differs from the model's. */
+function newActions(m: Model, edits: InsightsActionEdits): Priority[] {
+  return (Object.keys(edits) as Priority[]).filter((p) => priorityActionOf(withPriorityAction(m, p, edits[p] ?? ''), p) !== priorityActionOf(m, p));
+}
+
+function withActions(m: Model, edits: InsightsActionEdits): Model {
+  return newActions(m, edits).reduce((next, p) => withPriorityAction(next, p, edits[p] ?? ''), m);
+}
+
+function tookLine(taken: readonly Priority[], edits: InsightsActionEdits): string {
+  return `Took the actions typed on the Insights sheet into the model: ${taken.map((p) => `${p} '${edits[p] ?? ''}'`).join(', ')}.`;
 }
 
 /** "Working the top 20% of leads reaches 46% of the conversions." */

@@ -12,7 +12,9 @@ import {
   withPriorityAction,
   type Model,
   type Priority,
+  type PriorityMatrix,
   type PriorityMatrixCell,
+  type Result,
 } from '../engine';
 import { priorityConversion } from '../insights';
 import type { LeadTable } from '../workbook/session';
@@ -25,6 +27,17 @@ export interface PriorityMatrixViewProps {
   /** The outcome column chosen in the Insights view; null shows leads per cell only. */
   outcome: string | null;
   onEdit: (update: (current: Model) => Model) => void;
+}
+
+/**
+ * The matrix of the table under a model, with the model's actions as they are, valid or not yet:
+ * actions do not move a lead between cells, so the counts are made without them and an action
+ * being typed (perhaps too long for now) keeps the matrix in view.
+ */
+export function priorityMatrixOf(m: Model, table: Pick<LeadTable, 'headers' | 'rows'>, outcome: string | null): Result<PriorityMatrix> {
+  const counted = priorityConversion({ ...m, priorityActions: {} }, table.headers, table.rows, { outcome });
+  if (!counted.ok) return counted;
+  return { ...counted, value: { ...counted.value, cells: counted.value.cells.map((c) => ({ ...c, action: priorityActionOf(m, c.priority) })) } };
 }
 
 /** "42%", or "2/7" where too few outcomes are known for a rate to be read; "" with none. */
@@ -53,9 +66,7 @@ function tint(leads: number, most: number): string {
 export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMatrixViewProps) {
   const [selected, setSelected] = useState<Priority | null>(null);
   const shown = useDeferredValue(model);
-  // Actions do not move a lead between cells: counted without them, so an action being typed (perhaps not valid yet) keeps the matrix in view.
-  const counted = useMemo(() => ({ ...shown, priorityActions: {} }), [shown]);
-  const result = useMemo(() => priorityConversion(counted, table.headers, table.rows, { outcome }), [counted, table, outcome]);
+  const result = useMemo(() => priorityMatrixOf(shown, table, outcome), [shown, table, outcome]);
 
   if (!result.ok) {
     return (

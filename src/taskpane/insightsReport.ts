@@ -4,7 +4,7 @@
  * workbook (the tables behind the figures, with the charts to draw over them).
  */
 import { DEFAULT_OUTCOME_VALUES, describeMove, readOutcomes, type Backtest, type ModelComparison, type ThresholdSuggestion } from '../insights';
-import type { InsightsReport, InsightsTable, LeadTable } from '../workbook/session';
+import type { InsightsPriority, InsightsReport, InsightsTable, LeadTable } from '../workbook/session';
 
 /** Names that say "outcome", most telling first: a column named exactly so, then one containing it. */
 const OUTCOME_NAMES = [/^\s*(converted|conversion|won|outcome|closed won|is converted|is won)\s*$/i, /convert|\bwon\b|outcome/i];
@@ -100,7 +100,7 @@ function comparisonTables(c: ModelComparison): InsightsTable[] {
 }
 
 /** The report for the Insights sheet. */
-export function insightsReport(b: Backtest, threshold: ThresholdSuggestion | null, comparison: ModelComparison | null): InsightsReport {
+export function insightsReport(b: Backtest, threshold: ThresholdSuggestion | null, comparison: ModelComparison | null, priority: InsightsPriority | null = null): InsightsReport {
   const lines = [summaryLine(b), aucLine(b.auc)];
   if (b.unknownOutcomes > 0) lines.push(`${b.unknownOutcomes} rows left out: their outcome is not known.`);
   if (threshold !== null) lines.push(thresholdLine(threshold));
@@ -112,6 +112,7 @@ export function insightsReport(b: Backtest, threshold: ThresholdSuggestion | nul
     title: `Lead scoring insights: '${b.model}' against '${b.outcome}'`,
     lines,
     tables: [bandTable(b), gainTable(b), distributionTable(b), ...(comparison === null ? [] : comparisonTables(comparison))],
+    ...(priority === null ? {} : { priority }),
   };
 }
 

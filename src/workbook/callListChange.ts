@@ -10,12 +10,11 @@
  * 3. else none, and the list has no Change column.
  */
 import {
+  changeFromCell,
   ChangeTracker,
   duplicateIdKeys,
   findIdColumn,
   isBlank,
-  readNumber,
-  signedPoints,
   snapshotFromCells,
   SNAPSHOT_SHEET,
   type CompiledModel,
@@ -34,14 +33,6 @@ export async function callListChanges(gateway: WorkbookGateway, table: LeadTable
   const fromColumn = await changeColumn(gateway, table);
   if (fromColumn !== null) return fromColumn;
   return changesFromSnapshot(gateway, table, compiled, today);
-}
-
-/** A Change cell as a LeadChange: a number of points, or a word such as 'new'; null when blank. */
-export function changeFromCell(value: unknown): LeadChange | null {
-  if (isBlank(value)) return null;
-  const points = readNumber(value);
-  if (Number.isFinite(points)) return { points, text: signedPoints(points) };
-  return typeof value === 'string' ? { points: null, text: value.trim() } : null;
 }
 
 async function changeColumn(gateway: WorkbookGateway, table: LeadTable): Promise<ChangeOf | null> {

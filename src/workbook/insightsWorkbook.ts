@@ -8,12 +8,13 @@
  * (their names carry a suffix, since table names are unique in a workbook); a sheet of that
  * name without them is never overwritten.
  */
-import { layoutModelSheet, MODEL_SHEET, MODEL_TABLE_NAMES, type Model } from '../engine';
+import { layoutModelSheet, MODEL_SHEET, MODEL_TABLE_NAMES, PRIORITIES, priorityActionsOf, type Model, type Priority } from '../engine';
 import { formatAddress } from '../excel/address';
 import type { CellBlockWrite, ChartSpec, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { asText } from './formulaText';
 import { modelTableCells, readModelFromSheet } from './modelSheetIO';
-import type { InsightsReport, InsightsWritten, StoredModel } from './session';
+import { layoutPrioritySection, readActionEdits } from './prioritySection';
+import type { InsightsActionEdits, InsightsReport, InsightsWritten, StoredModel } from './session';
 
 export const INSIGHTS_SHEET = 'Insights';
 export const INSIGHTS_NAMESPACE = 'urn:leadscore:insights';
@@ -27,6 +28,8 @@ export const CHALLENGER_TITLE =
 export interface InsightsSheetLayout {
   readonly writes: CellBlockWrite[];
   readonly charts: ChartSpec[];
+  /** Where the Priority matrix's action cells are, when the report has one. */
+  readonly actions?: Record<Priority, string>;
 }
 
 /** Rows a chart covers, and the gap to the next table. */
@@ -43,6 +46,14 @@ export function layoutInsightsSheet(sheet: string, report: InsightsReport): Insi
   let row = 1;
   for (const line of report.lines) writes.push(one(row++, line));
   row++;
+  // Who to call first comes before the figures behind the scores.
+  let actions: Record<Priority, string> | undefined;
+  if (report.priority !== undefined) {
+    const section = layoutPrioritySection(sheet, row, report.priority);
+    writes.push(...section.writes);
+    actions = section.actions;
+    row = section.next + 1;
+  }
   const widest = Math.max(1, ...report.tables.map((t) => t.headers.length));
   for (const t of report.tables) {
     writes.push(one(row, t.title));
@@ -69,13 +80,15 @@ export function layoutInsightsSheet(sheet: string, report: InsightsReport): Insi
     }
     row = end + 1;
   }
-  return { writes, charts };
+  return { writes, charts, ...(actions === undefined ? {} : { actions }) };
 }
 
 interface InsightsRecord {
   readonly sheet: string;
   /** The text written to A1, checked before a rewrite: a sheet that no longer holds it is not replaced. */
   readonly title: string;
+  /** The action cells of the Priority matrix, by priority, read back before a rewrite. */
+  readonly actions?: Partial<Record<Priority, string>>;
 }
 
 const escapeXml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -90,7 +103,10 @@ function readRecord(xml: string | null): InsightsRecord | null {
   if (m === null) return null;
   try {
     const r = JSON.parse(unescapeXml(m[1] ?? '')) as Partial<InsightsRecord>;
-    return typeof r.sheet === 'string' && typeof r.title === 'string' ? { sheet: r.sheet, title: r.title } : null;
+    if (typeof r.sheet !== 'string' || typeof r.title !== 'string') return null;
+    // Only well-formed addresses of known priorities: the part is the add-in's, but a workbook is a file anyone can edit.
+    const actions = Object.fromEntries(PRIORITIES.flatMap((p) => (typeof r.actions?.[p] === 'string' && /^[A-Z]{1,3}[0-9]{1,7}$/.test(r.actions[p]) ? [[p, r.actions[p]]] : [])));
+    return { sheet: r.sheet, title: r.title, actions };
   } catch {
     return null;
   }
@@ -98,17 +114,38 @@ function readRecord(xml: string | null): InsightsRecord | null {
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
+/** The add-in's Insights sheet from the last write, if it still opens with the title written there (a sheet of that name made by someone after deleting ours is theirs, and is left alone). */
+async function ourInsightsSheet(gateway: WorkbookGateway): Promise<{ sheets: string[]; sheet: string | undefined; record: InsightsRecord | null }> {
+  const sheets = await gateway.sheetNames();
+  const record = readRecord(await gateway.readCustomXml(INSIGHTS_NAMESPACE));
+  const named = record === null ? undefined : sheets.find((s) => same(s, record.sheet));
+  const ours = named !== undefined && record !== null && String((await gateway.readValues(named, 'A1'))[0]?.[0] ?? '') === record.title ? named : undefined;
+  return { sheets, sheet: ours, record };
+}
+
+/** The actions typed over the formulas of the add-in's Insights sheet (none when there is no such sheet). */
+export async function readInsightsActionEdits(gateway: WorkbookGateway): Promise<InsightsActionEdits> {
+  const { sheet, record } = await ourInsightsSheet(gateway);
+  return sheet === undefined || record?.actions === undefined ? {} : readActionEdits(gateway, sheet, record.actions);
+}
+
 /**
  * Writes the report to the add-in's Insights sheet: the sheet written last time is replaced
- * whole (cells and charts); any other sheet is left as it is.
+ * whole (cells and charts); any other sheet is left as it is. An action typed on that sheet
+ * that the report does not show (not taken into the model yet) stops the rewrite, so it is not lost.
  */
 export async function writeInsightsSheet(gateway: WorkbookGateway, report: InsightsReport): Promise<InsightsWritten> {
-  const sheets = await gateway.sheetNames();
-  const recorded = readRecord(await gateway.readCustomXml(INSIGHTS_NAMESPACE));
-  const named = recorded === null ? undefined : sheets.find((s) => same(s, recorded.sheet));
-  // The sheet the add-in wrote last, if it still opens with the title written there (a sheet
-  // of that name made by someone after deleting ours is theirs, and is left alone).
-  const ours = named !== undefined && recorded !== null && String((await gateway.readValues(named, 'A1'))[0]?.[0] ?? '') === recorded.title ? named : undefined;
+  const { sheets, sheet: ours, record } = await ourInsightsSheet(gateway);
+  if (ours !== undefined && record?.actions !== undefined) {
+    const edits = await readActionEdits(gateway, ours, record.actions);
+    // What the new sheet will show for each action, against what was typed ('' shows the default).
+    const shown = report.priority === undefined ? null : new Map(report.priority.matrix.cells.map((c) => [c.priority, c.action]));
+    const typed = priorityActionsOf({ priorityActions: edits });
+    const lost = PRIORITIES.filter((p) => edits[p] !== undefined && shown?.get(p) !== typed[p]);
+    if (lost.length > 0) {
+      throw new Error(`The sheet '${ours}' holds actions typed there that the model does not have yet (${lost.map((p) => `${p}: '${edits[p] ?? ''}'`).join(', ')}); open the Insights view so they are taken into the model, then write the sheet again.`);
+    }
+  }
   let sheet: string;
   if (ours !== undefined) {
     sheet = ours;
@@ -118,8 +155,8 @@ export async function writeInsightsSheet(gateway: WorkbookGateway, report: Insig
     for (let n = 2; sheets.some((s) => same(s, sheet)); n++) sheet = `${INSIGHTS_SHEET} (${n})`;
   }
   await gateway.addSheet(sheet);
-  await gateway.writeCustomXml(INSIGHTS_NAMESPACE, recordXml({ sheet, title: report.title }));
   const layout = layoutInsightsSheet(sheet, report);
+  await gateway.writeCustomXml(INSIGHTS_NAMESPACE, recordXml({ sheet, title: report.title, ...(layout.actions === undefined ? {} : { actions: layout.actions }) }));
   await gateway.write(layout.writes);
   if (layout.charts.length > 0) await gateway.addCharts(sheet, layout.charts);
   return { sheet, charts: layout.charts.length };

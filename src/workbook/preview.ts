@@ -57,6 +57,7 @@ export function openPreview(leads = 500, example: PreviewExample | null = null):
       changed();
       return result;
     },
+    readInsightsActionEdits: () => inner.readInsightsActionEdits(),
     writeInsights: (r) => inner.writeInsights(r),
     writeCallList: (m, r) => inner.writeCallList(m, r),
     writeAccounts: (m) => inner.writeAccounts(m),

@@ -5,7 +5,7 @@
  *
  * Dependencies point one way: taskpane -> workbook -> excel -> engine.
  */
-import type { CellValue, ChangeSummary, Model, PartialModel, Problem } from '../engine';
+import type { CellValue, ChangeSummary, Model, PartialModel, Priority, PriorityMatrix, Problem } from '../engine';
 
 /** How a lead column looks, judged from its values; decides which conditions the editor offers. */
 export type ColumnKind = 'category' | 'number' | 'date' | 'email' | 'text';
@@ -141,7 +141,19 @@ export interface InsightsReport {
   readonly title: string;
   readonly lines: readonly string[];
   readonly tables: readonly InsightsTable[];
+  /** Who to call first: the Priority matrix, written before the tables, its actions live from the Lead Scoring sheet. */
+  readonly priority?: InsightsPriority;
 }
+
+export interface InsightsPriority {
+  /** Built from the model whose actions the sheet shows (every action typed on the sheet taken in). */
+  readonly matrix: PriorityMatrix;
+  /** The outcome column the conversion figures come from; null for leads per cell only. */
+  readonly outcome: string | null;
+}
+
+/** Actions typed over the formulas of the Insights sheet's action cells, by priority ('' for a cleared cell). */
+export type InsightsActionEdits = Partial<Record<Priority, string>>;
 
 export interface InsightsWritten {
   /** The sheet written: "Insights", or "Insights (2)" when a sheet of that name is not the add-in's. */
@@ -211,6 +223,12 @@ export interface ScoringSession {
   apply(model: Model, options: ApplyOptions): Promise<ApplyResult>;
   /** Removes exactly what apply added: its columns, rules and names. */
   removeScoring(): Promise<RemoveResult>;
+  /**
+   * The actions typed on the add-in's Insights sheet in place of its formulas, to take into the
+   * model before the sheet is written again (writeInsights refuses to replace a sheet whose
+   * typed actions the report does not carry, so none is lost).
+   */
+  readInsightsActionEdits(): Promise<InsightsActionEdits>;
   /** Writes the report to the add-in's own Insights sheet (replacing only that sheet), with native charts. */
   writeInsights(report: InsightsReport): Promise<InsightsWritten>;
   /** Writes the current table's top leads to call to the add-in's own "Call list" sheet (replacing only that sheet), ready to print. */

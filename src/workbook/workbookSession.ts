@@ -10,7 +10,7 @@ import type { WorkbookGateway } from '../excel/gateway';
 import { applyScoring, removeScoring } from './applyScoring';
 import { writeAccountsSheet } from './accountsSheet';
 import { writeCallListSheet } from './callListSheet';
-import { loadChallenger, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
+import { loadChallenger, readInsightsActionEdits, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { LeadTables } from './leadTable';
 import { readModelFromSheet, writeModelSheet } from './modelSheetIO';
 import { BLOCK_BUDGET_BYTES } from './payloadBudget';
@@ -21,6 +21,7 @@ import type {
   CallListRequest,
   CallListResult,
   FindTableResult,
+  InsightsActionEdits,
   InsightsReport,
   InsightsWritten,
   LeadTable,
@@ -162,6 +163,10 @@ export class WorkbookSession implements ScoringSession {
   }
 
   // ------------------------------------------------------------------ insights
+
+  readInsightsActionEdits(): Promise<InsightsActionEdits> {
+    return readInsightsActionEdits(this.gateway);
+  }
 
   writeInsights(report: InsightsReport): Promise<InsightsWritten> {
     return writeInsightsSheet(this.gateway, report);

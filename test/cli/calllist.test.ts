@@ -7,6 +7,7 @@ import { EXIT } from '../../src/cli/command';
 import { parseCsv } from '../../src/cli/csv';
 import { writeModelSheet } from '../../src/cli/modelSource';
 import { PRIORITY_MODEL } from '../engine/builders';
+import { snapshotToCells, SNAPSHOT_SHEET } from '../../src/engine';
 import { runCli } from './runCli';
 
 let dir: string;
@@ -132,5 +133,37 @@ describe('leadscore calllist', () => {
     expect((await runCli('calllist', leads, '--model', model, '-o', leads, '--force')).code).toBe(EXIT.output);
     expect((await runCli('calllist', join(dir, 'missing.csv'), '--model', model)).err).toMatch(/missing\.csv: no such file/);
     expect(existsSync(join(dir, 'calls.pdf'))).toBe(false);
+  });
+  it('shows the change since the last scoring kept in the workbook, lead by ID', async () => {
+    const input = join(dir, 'leads.xlsx');
+    const wb = new ExcelJS.Workbook();
+    const leads = wb.addWorksheet('Leads');
+    [HEADER, ...LEADS].forEach((r, i) => {
+      leads.getRow(1 + i).values = r;
+    });
+    writeModelSheet(wb, PRIORITY_MODEL);
+    // The last scoring (18 Nov), keyed by Email: Ben 90, Ada 40; Cy was not there.
+    const snapshot = wb.addWorksheet(SNAPSHOT_SHEET);
+    snapshotToCells({
+      scoredOn: '2026-11-18',
+      idColumn: 'Email',
+      model: 'Untitled model',
+      leads: [{ id: 'ben@beta.com', score: 90, band: 'Hot', bandSince: '2026-11-01' }, { id: 'ada@acme.com', score: 40, band: 'Warm', bandSince: null }],
+    }).forEach((r, i) => {
+      snapshot.getRow(1 + i).values = r.map((c) => c ?? '');
+    });
+    await wb.xlsx.writeFile(input);
+    const { code, out, err } = await runCli('calllist', input, '--json', '--as-of', '2026-11-26');
+    expect(err).toBe('');
+    expect(code).toBe(EXIT.ok);
+    const json = JSON.parse(out) as { entries: { contact: { name: string }; change: unknown }[] };
+    expect(json.entries.map((e) => [e.contact.name, e.change])).toEqual([
+      ['Ben', { points: 10, text: '+10' }],
+      ['Ada', { points: 30, text: '+30' }],
+      [LEADS[2]?.[0], { points: null, text: 'new' }],
+    ]);
+    const text = await runCli('calllist', input, '--as-of', '2026-11-26');
+    expect(text.out.split('\n')[3]).toMatch(/^# +Row +Priority +Action +Score +Band +Change +Name/);
+    expect(text.out.split('\n')[4]).toMatch(/^1 +3 +A1 +Call now +100 +Hot +\+10 +Ben/);
   });
 });

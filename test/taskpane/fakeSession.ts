@@ -1,5 +1,5 @@
 import type { CellValue, Model } from '../../src/engine';
-import type { AccountsResult, ApplyOptions, ApplyResult, CallListRequest, CallListResult, FindTableResult, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
+import type { AccountsResult, ApplyOptions, ApplyResult, CallListRequest, CallListResult, FindTableResult, InsightsActionEdits, InsightsReport, InsightsWritten, LeadColumn, LeadTable, RemoveResult, SaveResult, ScoringSession, StoredModel } from '../../src/workbook/session';
 
 /** A ScoringSession that records what the pane asks and answers what the test scripted. */
 export class FakeSession implements ScoringSession {
@@ -47,6 +47,11 @@ export class FakeSession implements ScoringSession {
   removeScoring(): Promise<RemoveResult> {
     this.removeCalls++;
     return Promise.resolve({ columns: ['Score', 'Band'], rules: 3 });
+  }
+  /** Actions typed on the Insights sheet, as readInsightsActionEdits answers them. */
+  insightsActionEdits: InsightsActionEdits = {};
+  readInsightsActionEdits(): Promise<InsightsActionEdits> {
+    return Promise.resolve(this.insightsActionEdits);
   }
   writeInsights(report: InsightsReport): Promise<InsightsWritten> {
     this.insights.push(report);

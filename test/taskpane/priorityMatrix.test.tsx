@@ -91,6 +91,28 @@ describe('Who to call first: the priority matrix in the pane', () => {
     expect(within(matrix).getByRole('button', { name: /^A1: 3 leads\. Action: =HYPERLINK\("x"\)$/ })).toBeTruthy();
   });
 
+  it('takes actions typed on the Insights sheet into the model when the view opens, and writes the matrix with them', async () => {
+    const session = new FakeSession({ kind: 'table', table: table() });
+    session.stored = { model: PRIORITY_MODEL, problems: [] };
+    session.insightsActionEdits = { D1: 'Pass to the partner team', A1: 'Call now' };
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    const matrix = await openMatrix(user);
+    // A1 typed as its default changes nothing; D1 is new.
+    expect(await screen.findByText("Took the actions typed on the Insights sheet into the model: D1 'Pass to the partner team'.")).toBeTruthy();
+    await waitFor(() => expect(session.saved.at(-1)?.priorityActions).toEqual({ D1: 'Pass to the partner team' }));
+    expect(within(matrix).getByRole('button', { name: /^D1: 1 lead\. Action: Pass to the partner team$/ })).toBeTruthy();
+
+    session.insightsActionEdits = {};
+    await user.click(screen.getByRole('button', { name: 'Show insights' }));
+    await user.click(await screen.findByRole('button', { name: 'Write Insights sheet' }));
+    await waitFor(() => expect(session.insights).toHaveLength(1));
+    const written = session.insights[0]?.priority;
+    expect(written?.outcome).toBe('Converted');
+    expect(written?.matrix.cells.find((c) => c.priority === 'A1')).toMatchObject({ leads: 3, withOutcome: 3, converted: 2 });
+    expect(written?.matrix.cells.find((c) => c.priority === 'D1')?.action).toBe('Pass to the partner team');
+  });
+
   it('says what to set when the model has no Fit criteria to grade by', async () => {
     const { user } = setup(model({ criteria: PRIORITY_MODEL.criteria.filter((c) => c.group === 'engagement') }));
     await user.click(screen.getByRole('tab', { name: 'Insights' }));

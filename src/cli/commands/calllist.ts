@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { CallListBuilder, callListTable, describeCallList, type CallList, type CompiledModel, type Model } from '../../engine';
+import { CallListChanges } from '../callListChanges';
 import { callListCsv, callListMarkdown, callListText, callListWorkbook, type CallListDocument } from '../callListOutput';
 import { CliError, EXIT, flag, stringOption, UsageError, visible, type Command } from '../command';
 import { realTarget, writeFileAtomically } from '../files/atomicFile';
@@ -46,20 +47,25 @@ export const calllistCommand: Command = {
 
     let compiled: CompiledModel | null = null;
     let builder: CallListBuilder | null = null;
+    let changes: CallListChanges | null = null;
     const sheetRows: number[] = [];
     const read = await readLeadBlocks(
       input,
       stringOption(values, 'table'),
       given === null,
       {
-        begin: (headers, workbookModel) => {
+        begin: (headers, workbookModel, head) => {
           const model: Model | null = given ?? workbookModel;
           if (model === null) throw new CliError(`${input}: no model; give it with --model model.json${input.toLowerCase().endsWith('.csv') ? '' : " or add a 'Lead Scoring' sheet"}`, given === null && input.toLowerCase().endsWith('.csv') ? EXIT.usage : EXIT.input);
+          for (const w of head.warnings) io.stderr(`leadscore calllist: warning: ${visible(w)}`);
           compiled = compileFor(model, headers, new Set(), asOf, input);
-          builder = new CallListBuilder(compiled, { top, ...(everyone ? { skipGrades: [], skipBands: [] } : {}) });
+          const found = new CallListChanges(headers, head.ours, head.snapshot, compiled, (w) => io.stderr(`leadscore calllist: warning: ${visible(w)}`));
+          changes = found;
+          builder = new CallListBuilder(compiled, { top, ...(everyone ? { skipGrades: [], skipBands: [] } : {}), ...(found.known ? { changeOf: found.changeOf } : {}) });
         },
         block: (rows, numbers) => {
           builder?.add(rows);
+          changes?.add(rows);
           // The sheet row of each lead, kept only for a workbook (CSV lines shift with quoted line breaks).
           if (numbers !== null) sheetRows.push(...numbers);
         },
@@ -70,12 +76,13 @@ export const calllistCommand: Command = {
     const done = compiled as CompiledModel | null;
     const built = builder as CallListBuilder | null;
     if (done === null || built === null) throw new CliError(`${input}: no lead table found`);
+    (changes as CallListChanges | null)?.finish(done.asOf);
     const list = built.result();
     for (const w of list.warnings) io.stderr(`leadscore calllist: warning: ${visible(w.message)}`);
 
     // Where to find each lead: the sheet row in a workbook; in CSV its place among the leads (1 = the first under the header).
     const rowColumn = read.rowHeader === null ? { header: 'Lead', of: (row: number) => row + 1 } : { header: 'Row', of: (row: number) => sheetRows[row] ?? '' };
-    const table = callListTable(list, { rowColumn });
+    const table = callListTable(list, { rowColumn, change: (changes as CallListChanges | null)?.known === true });
     const doc: CallListDocument = {
       title: `Call list: ${done.model.name}, as of ${done.asOf}`,
       summary: describeCallList(list),

@@ -21,6 +21,7 @@
  * list are kept (and explained, at the end).
  */
 import { isBlank } from '../cells/cellValue';
+import { readNumber } from '../cells/readCell';
 import { headerLookup } from '../columns';
 import type { CompiledModel } from '../compile';
 import { GRADES, LEVELS, priorityOf, priorityThresholds, type Grade, type PriorityThresholds } from '../priority';
@@ -28,7 +29,7 @@ import type { Priority } from '../model';
 import { priorityActionOf } from '../priorityActions';
 import type { Problem } from '../problems';
 import { contactColumns, contactFieldsPresent, contactOf, type Contact, type ContactColumns } from './contacts';
-import { biggestReasons, type CallReason } from './reasons';
+import { biggestReasons, signedPoints, type CallReason } from './reasons';
 
 /** The 16 priority cells in call order: A1 first, D4 last. */
 export const CALL_ORDER: readonly string[] = (() => {
@@ -49,6 +50,14 @@ export interface LeadChange {
   readonly text: string;
 }
 
+/** A Change cell as scoring wrote it: a number of points (or text such as '+12'), or a word such as 'new'; null when blank. */
+export function changeFromCell(value: unknown): LeadChange | null {
+  if (isBlank(value)) return null;
+  const points = readNumber(value);
+  if (Number.isFinite(points)) return { points, text: signedPoints(points) };
+  return typeof value === 'string' ? { points: null, text: value.trim() } : null;
+}
+
 export interface CallListOptions {
   /** How many leads at most; a negative or fractional N counts as its whole part, at least 0. */
   readonly top: number;
@@ -58,8 +67,8 @@ export interface CallListOptions {
   readonly skipBands?: readonly string[];
   /** Reasons per lead; default 3. */
   readonly reasons?: number;
-  /** The change since last time of the lead in row `row` (index among every row given), or null when unknown. */
-  readonly changeOf?: (row: number) => LeadChange | null;
+  /** The change since last time of the lead in row `row` (index among every row given; `cells` are its cells), or null when unknown. */
+  readonly changeOf?: (row: number, cells: readonly unknown[]) => LeadChange | null;
 }
 
 export interface CallListEntry {
@@ -193,7 +202,7 @@ export class CallListBuilder {
         band: lead.band.name,
         stage: lead.stage,
         reasons: biggestReasons(lead.explanation, m.criteria, lookup, c.cells, reasonCount),
-        change: this.options.changeOf?.(c.row) ?? null,
+        change: this.options.changeOf?.(c.row, c.cells) ?? null,
         contact: contactOf(columns, c.cells),
       };
     });
