@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callList, changeHeadline, compile, describeAccounts, describeCallList, diffScores, parseModel, rollUpAccounts, type CompiledModel, type ScoredRows } from '../../src/engine';
-import { backtest } from '../../src/insights';
+import { backtest, priorityConversion } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';
 import { DIST, openPaneBrowser, RESULTS, ROOT, type PaneBrowser } from './browser';
@@ -31,6 +31,7 @@ const DOCS_IMAGES = path.join(ROOT, 'docs/images');
 const CURATED: Record<string, string> = {
   'light-2-rules': 'pane-rules.png', 'dark-3-editor': 'pane-editor-dark.png', 'dark-4-problem': 'pane-problem-dark.png',
   'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
+  'light-7-priority': 'pane-priority.png', 'dark-7-priority': 'pane-priority-dark.png',
   'light-6-call-list': 'pane-call-list.png', 'dark-6-call-list': 'pane-call-list-dark.png',
   'light-6-accounts': 'pane-accounts.png', 'dark-6-accounts': 'pane-accounts-dark.png',
   'light-6-what-changed': 'pane-what-changed.png', 'dark-6-what-changed': 'pane-what-changed-dark.png',
@@ -247,7 +248,26 @@ describe('the pane in a browser', () => {
       if (!bt.ok) throw new Error('the backtest failed');
       expect(aucText).toContain(`AUC ${bt.value.auc.toFixed(3)}:`);
       expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await insights.getByRole('heading', { name: 'Insights' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '7-insights');
+
+      // Who to call first: every cell's leads and conversion as the engine counts them, a cell's action rewritten in place.
+      const edited7 = { ...m, criteria: m.criteria.map((c, i) => (i === 0 ? { ...c, points: 20 } : c)) };
+      const matrix = priorityConversion(edited7, leads.headers, leads.rows, { outcome: 'Converted', today: new Date() });
+      if (!matrix.ok) throw new Error('the priority matrix failed');
+      const priorityGrid = page.getByRole('table', { name: /^Priority matrix/ });
+      const shownCells = (await priorityGrid.getByRole('button').allTextContents()).map((t) => t.trim());
+      expect(shownCells).toEqual(matrix.value.cells.map((c) => `${c.leads}${c.rate === null ? '' : c.fewOutcomes ? `${c.converted}/${c.withOutcome}` : `${(c.rate * 100).toFixed(0)}%`}`.trim()));
+      // The best-fitting cell that holds the most leads: where a team would tune its playbook first.
+      const busiest = [...matrix.value.cells].filter((c) => c.grade === 'A' || c.grade === 'B').sort((a, b) => b.leads - a.leads)[0];
+      await priorityGrid.getByRole('button', { name: new RegExp(`^${busiest?.priority}:`) }).click();
+      const action = page.getByLabel(`Recommended action for ${busiest?.priority}`);
+      expect(await action.inputValue()).toBe(busiest?.action);
+      await fill(page, action, 'Send the case study; call in a week');
+      await priorityGrid.getByRole('button', { name: new RegExp(`^${busiest?.priority}: .*Action: Send the case study; call in a week$`) }).waitFor();
+      expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await page.getByRole('heading', { name: 'Who to call first' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, scheme, '7-priority');
 
       expect(errors).toEqual([]);
       console.log(`e2e flow (${scheme}): ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);
