@@ -1,6 +1,6 @@
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { model as blankModel, changeHeadline, formatProblems, modelPathOf, printable, type Model, type Problem } from '../engine';
+import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyChange, ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
@@ -267,7 +267,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         setApplied({ modelName: model.name, fingerprint: modelFingerprint(model), mode: options.mode, at: new Date(), rows: result.rows });
         setLastChange(result.change ?? null);
         const kept = result.scoreNote === 'keptUserNote' ? ' Your note on the Score header was kept; the Apply tab names the model and date.' : '';
-        const changed = result.change?.kind === 'tracked' ? ` ${printable(changeHeadline(result.change.summary))}.` : '';
+        const changed = result.change?.kind === 'tracked' && result.change.summary.movedCount > 0 ? ' What changed: on the Apply tab.' : '';
         setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${changed}${kept}`);
         refreshTable();
       } else if (result.kind === 'conflict') {

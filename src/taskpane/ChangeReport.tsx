@@ -1,4 +1,5 @@
-import { changeHeadline, changeNotes, printable, type ChangeSummary } from '../engine';
+import { printable, type ChangeSummary } from '../engine';
+import { changeHeadline, changeNotes } from './changeReportText';
 import type { ApplyChange } from '../workbook/session';
 
 /** Leads listed in the pane; the rest are counted (the sheet's Change column has them all). */

@@ -1,19 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   ChangeTracker,
-  changeHeadline,
-  changeNotes,
   DEFAULT_BANDS,
   diffScores,
   duplicateIdKeys,
   findIdColumn,
   leadIdText,
-  movedLines,
   snapshotFromCells,
   snapshotToCells,
   type ScoreSnapshot,
   type ScoredLead,
 } from '../../src/engine';
+import { changeHeadline, changeNotes, movedLines } from '../../src/taskpane/changeReportText';
 
 // Bands as the default model has them: Cold 0-20, Warm 21-49, Hot 50+.
 const bands = DEFAULT_BANDS;

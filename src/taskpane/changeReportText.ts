@@ -1,5 +1,9 @@
-/** The change report in words: "12 leads became Hot, 4 dropped to Cold since 18 Nov", and its details. */
-import type { ChangeSummary } from './diff';
+/**
+ * The change report in words: "12 leads became Hot, 4 dropped to Cold since 18 Nov", and its
+ * details. Beside the pane's report (loaded with it, after an Apply) rather than in the engine,
+ * which every page loads at start; it reads only the engine's ChangeSummary.
+ */
+import type { ChangeSummary } from '../engine';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
