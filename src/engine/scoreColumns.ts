@@ -1,7 +1,8 @@
 /**
  * The headers of the columns scoring writes beside a lead table, one definition for every
  * writer: Apply in the pane (score and band, optionally fit and engagement, then change and
- * band since when the leads have an ID) and `leadscore score` (SCORE_FILE_COLUMNS).
+ * band since when the leads have an ID) and `leadscore score` (SCORE_FILE_COLUMNS; Change and
+ * Band since are the pane's only so far: docs/sales-view.md#what-changed).
  */
 export const SCORE_COLUMNS = {
   score: 'Score',
@@ -24,13 +25,10 @@ export const SCORE_FILE_COLUMNS: readonly string[] = [
   SCORE_COLUMNS.engagement,
   SCORE_COLUMNS.stage,
   SCORE_COLUMNS.priority,
-  SCORE_COLUMNS.change,
-  SCORE_COLUMNS.bandSince,
 ];
 
 /**
  * What earlier versions of `leadscore score` wrote, newest first, so a re-run still recognises
- * their columns (a CSV file has no other mark): the first five before Priority, Change and Band
- * since were added.
+ * their columns (a CSV file has no other mark): the first five, before Priority was added.
  */
 export const EARLIER_SCORE_FILE_COLUMNS: readonly (readonly string[])[] = [SCORE_FILE_COLUMNS.slice(0, 5)];

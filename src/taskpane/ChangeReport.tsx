@@ -27,11 +27,10 @@ export function ChangeReport({ change }: { change: ApplyChange }) {
         <ul className="change-moves">
           {s.moved.slice(0, LISTED).map((m) => (
             <li key={`${m.row}-${m.id}`}>
-              <span className={m.move === 'up' ? 'change-up' : 'change-down'} aria-hidden="true">{m.move === 'up' ? '▲' : '▼'}</span>
               <span className="change-id" title={printable(m.id)}>{printable(m.id)}</span>
               <span className="muted small">row {m.row}</span>
-              <span className="change-bands">{m.from} → {m.to}</span>
-              <span className="change-points">{m.points > 0 ? '+' : ''}{m.points}</span>
+              <span className="change-bands">{m.from} to {m.to}</span>
+              <span className={`change-points ${m.move === 'up' ? 'change-up' : 'change-down'}`}>{m.points > 0 ? '+' : ''}{m.points}</span>
             </li>
           ))}
         </ul>

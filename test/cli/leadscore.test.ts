@@ -134,7 +134,7 @@ describe('leadscore score, workbooks', () => {
     const headers: unknown[] = [];
     sheet.getRow(1).eachCell((c) => headers.push(c.value));
     expect(headers.filter((h) => h === 'Score')).toHaveLength(1);
-    expect(headers.slice(-5)).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Stage']);
+    expect(headers.slice(-6)).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority']);
   });
 
   it("never overwrites the user's own Score column", async () => {
@@ -248,7 +248,7 @@ describe('leadscore score, CSV', () => {
       const r = await run('score', join(dir, `${name}.csv`), '--model', modelFile(), '-o', join(dir, `${name}.out.csv`));
       expect(r.err).toBe('');
       const out = parseCsv(readFileSync(join(dir, `${name}.out.csv`), 'utf8'));
-      expect(out.headers.slice(-5)).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Stage']);
+      expect(out.headers.slice(-6)).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority']);
       expect(out.rows[0]![table.headers.indexOf('Company')]).toBe('Müller Öl GmbH');
       expect(out.rows).toHaveLength(20);
     }

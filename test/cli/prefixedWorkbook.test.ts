@@ -84,7 +84,7 @@ describe('workbooks whose SpreadsheetML elements carry a namespace prefix (x:wor
     expect(run.err).toBe('');
     expect(run.code).toBe(EXIT.ok);
     const table = parseCsv(readFileSync(join(dir, 'out.csv'), 'utf8'));
-    expect(table.headers).toEqual(['Name', 'Employees', 'Signed up', 'Score', 'Band', 'Fit', 'Engagement', 'Stage']);
+    expect(table.headers).toEqual(['Name', 'Employees', 'Signed up', 'Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority']);
     expect(table.rows.map((r) => [r[0], r[1], r[2], r[3]])).toEqual([
       ['Ann', '5000', '2026-10-20', '18'],
       ['Bo', '10', '', '0'],
@@ -115,7 +115,7 @@ describe('workbooks whose SpreadsheetML elements carry a namespace prefix (x:wor
     const again = await runCli('score', join(dir, 'out.xlsx'), '--model', join(dir, 'model.json'), '-o', join(dir, 'again.csv'));
     expect(again.code).toBe(EXIT.ok);
     const table = parseCsv(readFileSync(join(dir, 'again.csv'), 'utf8'));
-    expect(table.headers).toEqual(['Name', 'Employees', 'Signed up', 'Score', 'Band', 'Fit', 'Engagement', 'Stage']);
+    expect(table.headers).toEqual(['Name', 'Employees', 'Signed up', 'Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority']);
     expect(table.rows.map((r) => r[3])).toEqual(['18', '0', '10']);
   });
 });

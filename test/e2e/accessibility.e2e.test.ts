@@ -83,8 +83,16 @@ describe('the pane is accessible', () => {
       const applied = await axe(page);
       report(`${scheme}, model applied`, applied);
       await page.screenshot({ path: path.join(RESULTS, `a11y-${scheme}.png`), fullPage: true });
+      // Who to call first: the priority matrix with conversion per cell, one cell's action open.
+      await page.getByRole('tab', { name: 'Insights' }).click();
+      await page.getByRole('button', { name: 'Show insights' }).click();
+      await page.getByRole('table', { name: /^Priority matrix/ }).getByRole('button', { name: /^B1:/ }).click();
+      await page.getByLabel('Recommended action for B1').waitFor();
+      const matrix = await axe(page);
+      report(`${scheme}, priority matrix`, matrix);
       expect(first.map((v) => v.id)).toEqual([]);
       expect(applied.map((v) => v.id)).toEqual([]);
+      expect(matrix.map((v) => v.id)).toEqual([]);
       console.log(`a11y ${scheme}: ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);
       await page.close();
     }, 120_000);

@@ -7,8 +7,8 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callList, compile, describeAccounts, describeCallList, parseModel, rollUpAccounts } from '../../src/engine';
-import { backtest } from '../../src/insights';
+import { callList, changeHeadline, compile, describeAccounts, describeCallList, diffScores, parseModel, rollUpAccounts, type CompiledModel, type ScoredRows } from '../../src/engine';
+import { backtest, priorityConversion } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';
 import { DIST, openPaneBrowser, RESULTS, ROOT, type PaneBrowser } from './browser';
@@ -31,8 +31,10 @@ const DOCS_IMAGES = path.join(ROOT, 'docs/images');
 const CURATED: Record<string, string> = {
   'light-2-rules': 'pane-rules.png', 'dark-3-editor': 'pane-editor-dark.png', 'dark-4-problem': 'pane-problem-dark.png',
   'light-5-lead': 'pane-lead.png', 'light-7-insights': 'pane-insights.png',
+  'light-7-priority': 'pane-priority.png', 'dark-7-priority': 'pane-priority-dark.png',
   'light-6-call-list': 'pane-call-list.png', 'dark-6-call-list': 'pane-call-list-dark.png',
   'light-6-accounts': 'pane-accounts.png', 'dark-6-accounts': 'pane-accounts-dark.png',
+  'light-6-what-changed': 'pane-what-changed.png', 'dark-6-what-changed': 'pane-what-changed-dark.png',
   'light-8-unreadable-sheet': 'pane-unreadable-sheet.png', 'dark-8-replace-sheet': 'pane-replace-sheet-dark.png',
 };
 
@@ -219,6 +221,24 @@ describe('the pane in a browser', () => {
       await accountSection.getByRole('heading', { name: 'Accounts' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '6-accounts');
 
+      // Apply again after the weight change: the report of what changed since the first Apply,
+      // worked out here by the engine from both models' scores, matched by the Lead ID column.
+      const localToday = (d = new Date()): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+      const asLeads = (c: CompiledModel, rows: ScoredRows) =>
+        leads.rows.map((r, i) => ({ id: r[leads.headers.indexOf('Lead ID')], score: Math.round((rows.scores[i] ?? 0) * 100) / 100, band: c.bands[rows.bandIndex[i] ?? 0]?.name ?? '', row: i + 2 }));
+      const change = { today: localToday(), idColumn: 'Lead ID', model: m.name };
+      const firstApply = diffScores(null, asLeads(compiled.value, expected), compiled.value.bands, change);
+      const secondApply = diffScores(firstApply.snapshot, asLeads(editedCompiled.value, editedCompiled.value.scoreRows(leads.rows)), editedCompiled.value.bands, change);
+      expect(secondApply.summary.movedCount).toBeGreaterThan(0);
+      await page.getByRole('button', { name: 'Apply', exact: true }).click();
+      const report = page.getByTestId('change-report');
+      await report.locator('.change-headline').waitFor();
+      expect(await report.locator('.change-headline').textContent()).toBe(changeHeadline(secondApply.summary));
+      expect(await report.locator('.change-moves li').count()).toBe(Math.min(8, secondApply.summary.movedCount));
+      expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await report.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, scheme, '6-what-changed');
+
       // Insights: plain words first, then the figures, all within the pane's width.
       await page.getByRole('tab', { name: 'Insights' }).click();
       await page.getByRole('button', { name: 'Show insights' }).click();
@@ -228,7 +248,26 @@ describe('the pane in a browser', () => {
       if (!bt.ok) throw new Error('the backtest failed');
       expect(aucText).toContain(`AUC ${bt.value.auc.toFixed(3)}:`);
       expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await insights.getByRole('heading', { name: 'Insights' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '7-insights');
+
+      // Who to call first: every cell's leads and conversion as the engine counts them, a cell's action rewritten in place.
+      const edited7 = { ...m, criteria: m.criteria.map((c, i) => (i === 0 ? { ...c, points: 20 } : c)) };
+      const matrix = priorityConversion(edited7, leads.headers, leads.rows, { outcome: 'Converted', today: new Date() });
+      if (!matrix.ok) throw new Error('the priority matrix failed');
+      const priorityGrid = page.getByRole('table', { name: /^Priority matrix/ });
+      const shownCells = (await priorityGrid.getByRole('button').allTextContents()).map((t) => t.trim());
+      expect(shownCells).toEqual(matrix.value.cells.map((c) => `${c.leads}${c.rate === null ? '' : c.fewOutcomes ? `${c.converted}/${c.withOutcome}` : `${(c.rate * 100).toFixed(0)}%`}`.trim()));
+      // The best-fitting cell that holds the most leads: where a team would tune its playbook first.
+      const busiest = [...matrix.value.cells].filter((c) => c.grade === 'A' || c.grade === 'B').sort((a, b) => b.leads - a.leads)[0];
+      await priorityGrid.getByRole('button', { name: new RegExp(`^${busiest?.priority}:`) }).click();
+      const action = page.getByLabel(`Recommended action for ${busiest?.priority}`);
+      expect(await action.inputValue()).toBe(busiest?.action);
+      await fill(page, action, 'Send the case study; call in a week');
+      await priorityGrid.getByRole('button', { name: new RegExp(`^${busiest?.priority}: .*Action: Send the case study; call in a week$`) }).waitFor();
+      expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+      await page.getByRole('heading', { name: 'Who to call first' }).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+      await shoot(page, scheme, '7-priority');
 
       expect(errors).toEqual([]);
       console.log(`e2e flow (${scheme}): ${((Date.now() - started) / 1000).toFixed(1)} s in Chromium`);

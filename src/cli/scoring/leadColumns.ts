@@ -3,11 +3,11 @@
  * ones an earlier run wrote, and a tally that scores leads a block at a time, so memory holds
  * one block of cells and the running counts, never the whole table.
  */
-import { compile, formatProblems, SCORE_COLUMNS as SCORE_COLUMN_NAMES, STAGES, type CompiledModel, type Model, type ScoredRows } from '../../engine';
+import { compile, EARLIER_SCORE_FILE_COLUMNS, formatProblems, priorityOf, priorityThresholds, SCORE_FILE_COLUMNS, STAGES, type CompiledModel, type Model, type PriorityThresholds, type ScoredRows } from '../../engine';
 import { CliError } from '../command';
 
 /** The columns leadscore writes after the lead table, in this order; re-scoring refreshes them. */
-export const SCORE_COLUMNS: readonly string[] = [SCORE_COLUMN_NAMES.score, SCORE_COLUMN_NAMES.band, SCORE_COLUMN_NAMES.fit, SCORE_COLUMN_NAMES.engagement, SCORE_COLUMN_NAMES.stage];
+export const SCORE_COLUMNS: readonly string[] = SCORE_FILE_COLUMNS;
 /** The note on each written header in a workbook: it marks the column as leadscore's. */
 export const SCORE_COLUMN_NOTE = 'Written by leadscore score; refreshed on each run.';
 /** Leads scored per block. */
@@ -18,6 +18,9 @@ export const BLOCK_CELLS = 1 << 20;
 export const blockRows = (width: number): number => Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / Math.max(1, width))));
 
 const isScoreColumn = (h: string): boolean => SCORE_COLUMNS.includes(h);
+
+/** The column lists a run of this or an earlier version wrote, longest first (a longer tail ends with a shorter one's columns only by accident). */
+const KNOWN_TAILS: readonly (readonly string[])[] = [SCORE_COLUMNS, ...EARLIER_SCORE_FILE_COLUMNS].sort((a, b) => b.length - a.length);
 
 /**
  * Which columns an earlier run wrote. `marked(i)` says whether column i carries leadscore's
@@ -37,14 +40,14 @@ export function ownColumns(headers: readonly string[], marked: (index: number) =
 }
 
 /**
- * A CSV file has no notes: the columns leadscore wrote are recognised as the five it writes,
- * in its order, at the end of the header. Anywhere else, a Score column is the user's.
+ * A CSV file has no notes: the columns leadscore wrote are recognised as the ones it writes, in
+ * its order, at the end of the header: this version's six (Score, Band, Fit, Engagement, Stage,
+ * Priority) or an earlier version's five (without Priority). Anywhere else, a Score column is the user's.
  */
 export function csvOwnColumns(headers: readonly string[], where: string): Set<number> {
-  const n = SCORE_COLUMNS.length;
-  const tail = headers.slice(-n);
-  const ourTail = headers.length >= n && tail.every((h, i) => h === SCORE_COLUMNS[i]);
-  return ownColumns(headers, (i) => ourTail && i >= headers.length - n, where);
+  const tail = KNOWN_TAILS.find((t) => headers.length >= t.length && headers.slice(-t.length).every((h, i) => h === t[i]));
+  const n = tail?.length ?? 0;
+  return ownColumns(headers, (i) => n > 0 && i >= headers.length - n, where);
 }
 
 export function compileFor(model: Model, headers: readonly string[], ours: ReadonlySet<number>, asOf: string | undefined, where: string): CompiledModel {
@@ -55,9 +58,29 @@ export function compileFor(model: Model, headers: readonly string[], ours: Reado
   return compiled.value;
 }
 
-/** The five values written for lead i of a block, in SCORE_COLUMNS order. */
-export function scoreCells(model: CompiledModel, scored: ScoredRows, i: number): [number, string, number, number, string | null] {
-  return [scored.scores[i] ?? 0, model.bands[scored.bandIndex[i] ?? 0]?.name ?? '', scored.fit[i] ?? 0, scored.engagement[i] ?? 0, STAGES[scored.stageIndex[i] ?? 0] ?? null];
+const thresholdsOf = new WeakMap<CompiledModel, PriorityThresholds | null>();
+
+/**
+ * The model's Priority thresholds, worked out once per compiled model; null when it cannot give
+ * a priority (a model without Fit criteria has nothing to grade by unless its thresholds are
+ * set): the Priority cells stay blank, as =LEADSCORE.PRIORITY would show an error.
+ */
+function priorityFor(model: CompiledModel): PriorityThresholds | null {
+  let t = thresholdsOf.get(model);
+  if (t === undefined) {
+    const read = priorityThresholds(model.model);
+    t = read.ok ? read.value : null;
+    thresholdsOf.set(model, t);
+  }
+  return t;
+}
+
+/** The values written for lead i of a block, in SCORE_COLUMNS order. */
+export function scoreCells(model: CompiledModel, scored: ScoredRows, i: number): [number, string, number, number, string | null, string | null] {
+  const fit = scored.fit[i] ?? 0;
+  const engagement = scored.engagement[i] ?? 0;
+  const thresholds = priorityFor(model);
+  return [scored.scores[i] ?? 0, model.bands[scored.bandIndex[i] ?? 0]?.name ?? '', fit, engagement, STAGES[scored.stageIndex[i] ?? 0] ?? null, thresholds === null ? null : priorityOf(thresholds, fit, engagement)];
 }
 
 export interface ScoreSummary {
