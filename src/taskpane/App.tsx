@@ -5,7 +5,6 @@ import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyChange, ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
 import { AccountsPanel } from './AccountsPanel';
-import { CallListPanel } from './CallListPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
@@ -24,6 +23,8 @@ import { ReplaceSheetDialog, UnreadableSheetBanner, type UnreadableSheetState } 
 
 // Insights (backtest, calibration) load when their tab first opens, not with the page.
 const InsightsView = lazy(() => import('./InsightsView').then((m) => ({ default: m.InsightsView })));
+// The call list (Apply tab) loads when that tab first opens: the page stays within its size budget.
+const CallListPanel = lazy(() => import('./CallListPanel').then((m) => ({ default: m.CallListPanel })));
 
 export type PaneEnvironment = 'excel' | 'browser';
 type PaneTab = 'model' | 'apply' | 'insights';
@@ -415,7 +416,11 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 change={lastChange}
               />
               <ErrorBoundary what="call list">
-                <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+                {visited.has('apply') && (
+                  <Suspense fallback={<p className="muted small">Loading the call list…</p>}>
+                    <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+                  </Suspense>
+                )}
               </ErrorBoundary>
               <ErrorBoundary what="accounts">
                 <AccountsPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
