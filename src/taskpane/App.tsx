@@ -414,6 +414,9 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 busy={busy}
                 onRemove={() => void removeScoring()}
                 change={lastChange}
+                idColumn={model.idColumn}
+                idChoices={table?.headers ?? []}
+                onIdColumn={(column) => edit((m) => ({ ...m, idColumn: column }))}
               />
               <ErrorBoundary what="call list">
                 {visited.has('apply') && (

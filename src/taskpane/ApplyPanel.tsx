@@ -1,4 +1,4 @@
-import { Button, Checkbox, Field, Radio, RadioGroup } from '@fluentui/react-components';
+import { Button, Checkbox, Field, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { ApplyChange, OutputMode } from '../workbook/session';
 import { lazy, Suspense } from 'react';
 
@@ -29,13 +29,17 @@ export interface ApplyPanelProps {
   onRemove: () => void;
   /** What the last Apply in this pane found changed since the one before; null before any Apply. */
   change?: ApplyChange | null;
+  /** The model's Lead ID column (null: detected) and the lead table's columns to choose from. */
+  idColumn?: string | null;
+  idChoices?: readonly string[];
+  onIdColumn?: (column: string | null) => void;
 }
 
 export const formatAppliedAt = (d: Date): string =>
   d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** How Apply writes the scores, what the sheet holds now, and Remove scoring. Apply itself is in the footer. */
-export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvailable, applied, outOfDate, busy, onRemove, change = null }: ApplyPanelProps) {
+export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvailable, applied, outOfDate, busy, onRemove, change = null, idColumn = null, idChoices = [], onIdColumn }: ApplyPanelProps) {
   return (
     <section aria-labelledby="apply-heading" className="group">
       <h2 id="apply-heading">Apply to the table</h2>
@@ -62,6 +66,17 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
           : 'Formulas need Excel with this add-in; the preview writes static values.'}
       </p>
       <Checkbox label="Also add Fit and Engagement columns" checked={subScores} onChange={(_, d) => onSubScores(d.checked === true)} />
+      {onIdColumn !== undefined && (
+        <Field label="Lead ID column (for Change and Band since)" hint="Matches each lead with its last scoring. Detected: a column named like ID or Email with unique values.">
+          <Select value={idColumn ?? ''} onChange={(_, d) => onIdColumn(d.value === '' ? null : d.value)}>
+            <option value="">Detect</option>
+            {idColumn !== null && !idChoices.includes(idColumn) && <option value={idColumn}>{idColumn} (not in the table)</option>}
+            {idChoices.map((h) => (
+              <option key={h} value={h}>{h}</option>
+            ))}
+          </Select>
+        </Field>
+      )}
       <div className="row">
         <Button disabled={busy} onClick={onRemove}>Remove scoring</Button>
       </div>

@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_BANDS, diffScores } from '../../src/engine';
+import { criterion, DEFAULT_BANDS, diffScores, model } from '../../src/engine';
+import { App } from '../../src/taskpane/App';
 import { ChangeReport } from '../../src/taskpane/ChangeReport';
+import { FakeSession, leadTable } from './fakeSession';
 
 afterEach(cleanup);
 
@@ -25,5 +28,23 @@ describe('the change report after Apply', () => {
   it('says why there is no Change column', () => {
     render(<ChangeReport change={{ kind: 'untracked', reason: "the lead table has no ID column 'CRM key'" }} />);
     expect(screen.getByRole('region', { name: 'What changed' }).textContent).toContain("No Change column: the lead table has no ID column 'CRM key'.");
+  });
+});
+
+describe('choosing the Lead ID column in the pane', () => {
+  it('stores the choice in the model, which Apply then uses; Detect clears it', async () => {
+    const session = new FakeSession({ kind: 'table', table: leadTable() });
+    session.stored = { model: model({ criteria: [criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 10 })] }), problems: [] };
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    await user.click(screen.getByRole('tab', { name: 'Apply' }));
+    const choice = await screen.findByRole('combobox', { name: /^Lead ID column/ });
+    expect((choice as HTMLSelectElement).value).toBe('');
+    await user.selectOptions(choice, 'Email');
+    await user.click(screen.getByRole('button', { name: /^Apply$/ }));
+    expect(session.applyCalls.at(-1)?.model.idColumn).toBe('Email');
+    await user.selectOptions(choice, 'Detect');
+    await user.click(screen.getByRole('button', { name: /^Apply$/ }));
+    expect(session.applyCalls.at(-1)?.model.idColumn).toBeNull();
   });
 });
