@@ -125,15 +125,17 @@ export function insertionPoint(tail: string, prefix: string, followers: readonly
  * The tail of the lead sheet: earlier runs' band formats on our columns removed, the new ones
  * added, and the legacy drawing (notes) linked when the sheet had none.
  */
-export function editTail(tail: string, prefix: string, options: { ownColumns: readonly number[]; formats: string; legacyDrawingId: string | null }): string {
+export function editTail(tail: string, prefix: string, options: { ownColumns: readonly number[]; appliedColumns?: readonly number[]; formats: string; legacyDrawingId: string | null }): string {
   let text = tail;
-  // An earlier run's rules: conditional formats lying wholly in our columns, expression rules only.
+  const within = (sqref: string, columns: readonly number[]): boolean => sqref.split(/\s+/).map(parseRange).every((r) => r !== null && r.firstColumn === r.lastColumn && columns.includes(r.firstColumn));
+  // An earlier run's rules: conditional formats lying wholly in our columns, expression rules
+  // only; and the band colours Apply put on its columns (any kind of rule: its record says the
+  // columns are its own, and it colours them with cell-value and text rules).
   text = text.replace(new RegExp(`<${prefix}conditionalFormatting\\b[^>]*>[\\s\\S]*?</${prefix}conditionalFormatting>`, 'g'), (block) => {
     const sqref = attribute(startTags(block, 'conditionalFormatting')[0] ?? '', 'sqref') ?? '';
-    const ranges = sqref.split(/\s+/).map(parseRange);
-    const inOurs = ranges.every((r) => r !== null && r.firstColumn === r.lastColumn && options.ownColumns.includes(r.firstColumn));
     const rules = startTags(block, 'cfRule');
-    return inOurs && rules.length > 0 && rules.every((r) => attribute(r, 'type') === 'expression') ? '' : block;
+    if (rules.length > 0 && within(sqref, options.appliedColumns ?? [])) return '';
+    return within(sqref, options.ownColumns) && rules.length > 0 && rules.every((r) => attribute(r, 'type') === 'expression') ? '' : block;
   });
   if (options.formats !== '') {
     const at = insertionPoint(text, prefix, AFTER_CONDITIONAL_FORMATTING);

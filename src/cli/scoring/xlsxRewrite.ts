@@ -41,6 +41,10 @@ interface Plan {
   readonly added: Set<number>;
   /** Every score column, old or new. */
   readonly targets: Set<number>;
+  /** Columns Apply wrote that this run does not (Change, Band since): their values are the last Apply's, so they are emptied. */
+  readonly cleared: Set<number>;
+  /** The sheet columns Apply wrote, by its record. */
+  readonly applied: number[];
   /** Column letters of `columns`. */
   readonly letters: string[];
   readonly notes: NoteToAdd[];
@@ -89,7 +93,7 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
             plan = makePlan(pkg, where, header, prefix, stylesPart);
             await write(editHead(text, plan));
           },
-          cellsFrom: () => Math.min(...plan!.columns),
+          cellsFrom: () => Math.min(...plan!.columns, ...plan!.cleared),
           rows: async (rows) => {
             let text = '';
             for (const r of rows) text += rewriteRow(r, plan!, where);
@@ -102,7 +106,7 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
             const lastRow = table !== null ? Math.max(firstRow, p.header.lastDataRow) : summary.lastLeadRow;
             const formats = summary.lastLeadRow === 0 ? '' : bandFormats(p.prefix, summary.tally!.model.bands, p.dxfIds, bandColumn, scoreColumn, firstRow, lastRow, highestPriority(text) + 1);
             const legacyDrawingId = p.notes.length > 0 ? newDrawingId : null;
-            await write(editTail(text, p.prefix, { ownColumns: [scoreColumn, bandColumn], formats, legacyDrawingId }));
+            await write(editTail(text, p.prefix, { ownColumns: [scoreColumn, bandColumn], appliedColumns: p.applied, formats, legacyDrawingId }));
           },
         },
         progress,
@@ -138,7 +142,9 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
   }
   addOrCopy('[Content_Types].xml', contentTypes);
   zip.finish();
-  return { tally: result.tally!, warnings: result.warnings };
+  const cleared = [...done.cleared].map((c) => `'${done.header.headers[c - done.header.firstColumn] ?? columnLetters(c)}'`);
+  const warnings = cleared.length === 0 ? result.warnings : [...result.warnings, `${where}: ${cleared.join(', ')} came from the add-in's last Apply and leadscore score does not write ${cleared.length === 1 ? 'it' : 'them'}; emptied rather than left out of date (Apply in Excel fills ${cleared.length === 1 ? 'it' : 'them'} again)`];
+  return { tally: result.tally!, warnings };
 }
 
 function freePart(pkg: XlsxPackage, stem: string, ext: string): string {
@@ -150,7 +156,7 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const added = new Set<number>();
   let next = header.lastColumn + 1;
   for (const name of SCORE_COLUMNS) {
-    const existing = header.headers.findIndex((h, i) => h === name && header.ours.has(i));
+    const existing = header.headers.findIndex((h, i) => h.toLowerCase() === name.toLowerCase() && header.ours.has(i));
     if (existing >= 0) columns.push(header.firstColumn + existing);
     else {
       columns.push(next);
@@ -168,7 +174,10 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const notes: NoteToAdd[] = [...added].map((column) => ({ column, row: header.headerRow, text: SCORE_COLUMN_NOTE }));
   const bands = header.compiled!.bands;
   const { xml: styles, dxfIds } = addBandFills(pkg.text(stylesPart), bands);
-  return { header, prefix, columns, added, targets: new Set(columns), letters: columns.map(columnLetters), notes, dxfIds, styles };
+  const targets = new Set(columns);
+  const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
+  const applied = [...header.applied].map((i) => header.firstColumn + i);
+  return { header, prefix, columns, added, targets, cleared, applied, letters: columns.map(columnLetters), notes, dxfIds, styles };
 }
 
 function editHead(head: string, plan: Plan): string {
@@ -198,11 +207,11 @@ const HAS_CONTENT = /<(?:\w+:)?(?:v|is|f)[\s>]/;
 function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   const { row, cells, kind } = walked;
   if (kind === 'outside') return row.xml;
-  const { targets, added, columns, prefix } = plan;
+  const { targets, added, columns, prefix, cleared } = plan;
   const inTarget = cells.filter((c) => targets.has(c.column));
   if (kind === 'blank') {
     // Scores of a lead that is no longer there: removed, and nothing written.
-    const stale = inTarget.filter((c) => !added.has(c.column));
+    const stale = cells.filter((c) => (targets.has(c.column) && !added.has(c.column)) || cleared.has(c.column));
     return stale.length === 0 ? row.xml : rebuild(row, cells, (c) => !stale.includes(c), []);
   }
   for (const c of inTarget) {
@@ -223,7 +232,7 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   }
   const score = walked.score ?? [];
   columns.forEach((column, k) => ours.push({ column, xml: cellXml(prefix, `${plan.letters[k]}${row.number}`, score[k] ?? null) }));
-  return rebuild(row, cells, (c) => !targets.has(c.column), ours);
+  return rebuild(row, cells, (c) => !targets.has(c.column) && !cleared.has(c.column), ours);
 }
 
 /**
