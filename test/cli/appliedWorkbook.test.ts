@@ -23,6 +23,8 @@ const MODEL: Model = { ...templateById('weighted-b2b')!.model, asOf: '2026-11-01
 const PANE_COLUMNS = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement, SCORE_COLUMNS.change, SCORE_COLUMNS.bandSince];
 const PKG_RELS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_CUSTOM_XML = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml';
+const REL_CALC_CHAIN = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain';
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_CUSTOM_XML_PROPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps';
 
 let dir: string;
@@ -76,23 +78,46 @@ async function paneScoredWorkbook(path: string, options: { record: Ownership | n
   wb.addWorksheet('Notes').getCell('A1').value = 'keep me';
   const plain = join(dir, 'plain.xlsx');
   await wb.xlsx.writeFile(options.record === null ? path : plain);
-  if (options.record !== null) addCustomXmlPart(plain, path, ownershipToXml(options.record), options.utf16 === true);
+  if (options.record !== null) addCustomXmlPart(plain, path, ownershipToXml(options.record), options.utf16 === true, { scoreColumn: scoreLetter, rows: table.rows.length });
   return table;
 }
 
-function addCustomXmlPart(from: string, to: string, xml: string, utf16: boolean): void {
+/**
+ * Adds the record as Excel saves a custom XML part, and what Excel saves for Apply's formulas
+ * that ExcelJS does not write: the Score column's calculated-column formula on the table and
+ * the calculation chain naming the Score cells.
+ */
+function addCustomXmlPart(from: string, to: string, xml: string, utf16: boolean, formulas: { scoreColumn: string; rows: number }): void {
   const reader = ZipReader.open(from);
   const out = openAtomic(to);
   const zip = new ZipWriter(out);
-  const edited = new Set(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels']);
+  const edited = new Set(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/tables/table1.xml']);
   for (const [name, entry] of reader.entries) if (!edited.has(name)) zip.copy(reader, entry);
   const types = reader.readEntry('[Content_Types].xml').toString('utf8');
   zip.add(
     '[Content_Types].xml',
-    types.replace('</Types>', '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/></Types>').replace(/(<Types[^>]*>)(?![\s\S]*Extension="xml")/, '$1<Default Extension="xml" ContentType="application/xml"/>'),
+    types
+      .replace(
+        '</Types>',
+        '<Override PartName="/customXml/itemProps1.xml" ContentType="application/vnd.openxmlformats-officedocument.customXmlProperties+xml"/>' +
+          '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>',
+      )
+      .replace(/(<Types[^>]*>)(?![\s\S]*Extension="xml")/, '$1<Default Extension="xml" ContentType="application/xml"/>'),
   );
   const rels = reader.readEntry('xl/_rels/workbook.xml.rels').toString('utf8');
-  zip.add('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rIdCx1" Type="${REL_CUSTOM_XML}" Target="../customXml/item1.xml"/></Relationships>`));
+  zip.add(
+    'xl/_rels/workbook.xml.rels',
+    rels.replace(
+      '</Relationships>',
+      `<Relationship Id="rIdCx1" Type="${REL_CUSTOM_XML}" Target="../customXml/item1.xml"/><Relationship Id="rIdCalc" Type="${REL_CALC_CHAIN}" Target="calcChain.xml"/></Relationships>`,
+    ),
+  );
+  const chain = Array.from({ length: formulas.rows }, (_, i) => `<c r="${formulas.scoreColumn}${i + 2}"${i === 0 ? ' i="1"' : ''}/>`).join('');
+  zip.add('xl/calcChain.xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><calcChain xmlns="${MAIN}">${chain}</calcChain>`);
+  const tableXml = reader.readEntry('xl/tables/table1.xml').toString('utf8');
+  const withFormula = tableXml.replace(/(<tableColumn\b[^>]*\sname="Score"[^>]*?)(\/>|>)/, (_, tag: string) => `${tag}><calculatedColumnFormula>LEADSCORE.SCORE(LeadScoringModel,Leads[@])</calculatedColumnFormula></tableColumn>`);
+  expect(withFormula).toContain('calculatedColumnFormula');
+  zip.add('xl/tables/table1.xml', withFormula);
   const item = `<?xml version="1.0" encoding="${utf16 ? 'UTF-16' : 'UTF-8'}" standalone="no"?>${xml}`;
   zip.add('customXml/item1.xml', utf16 ? Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(item, 'utf16le')]) : item);
   zip.add('customXml/_rels/item1.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${PKG_RELS}"><Relationship Id="rId1" Type="${REL_CUSTOM_XML_PROPS}" Target="itemProps1.xml"/></Relationships>`);
@@ -162,6 +187,13 @@ describe('leadscore score on a workbook the add-in scored (Apply)', () => {
     // The record stays: Apply in Excel still knows its columns.
     const out = ZipReader.open(output);
     expect(out.readEntry('customXml/item1.xml').toString('utf8')).toContain(OWNERSHIP_NAMESPACE);
+    // Apply's formulas are gone for good: no calculated-column formula to fill new rows, and no
+    // calculation chain naming cells that now hold values (Excel rebuilds it) nor anything pointing to it.
+    expect(out.readEntry('xl/tables/table1.xml').toString('utf8')).not.toContain('calculatedColumnFormula');
+    expect(out.entries.has('xl/calcChain.xml')).toBe(false);
+    expect(out.readEntry('xl/_rels/workbook.xml.rels').toString('utf8')).not.toContain('calcChain');
+    expect(out.readEntry('[Content_Types].xml').toString('utf8')).not.toContain('calcChain');
+    expect(out.readEntry('xl/_rels/workbook.xml.rels').toString('utf8')).toContain('customXml');
     out.close();
 
     // A second run refreshes the same columns again.

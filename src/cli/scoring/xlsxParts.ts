@@ -263,3 +263,27 @@ export function extendTable(xml: string, names: readonly string[]): string {
   text = text.replace(new RegExp(`</${prefix}tableColumns>`), `${columns}</${prefix}tableColumns>`);
   return text.replace(/(<(?:\w+:)?tableColumns\b[^>]*?\scount=")(\d+)(")/, `$1${count}$3`);
 }
+
+/**
+ * An Excel Table's XML without the calculated-column formula of the named columns: Apply fills
+ * its Score and Band columns with =LEADSCORE formulas, which Excel records on the table column
+ * and would fill into every new row; once leadscore has written values there, it must not.
+ */
+export function dropCalculatedFormulas(xml: string, names: readonly string[]): string {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return xml.replace(/<((?:\w+:)?)tableColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/\1tableColumn>)/g, (column) => {
+    const name = attribute(startTags(column, 'tableColumn')[0] ?? '', 'name') ?? '';
+    if (!wanted.has(name.toLowerCase())) return column;
+    return column.replace(/<((?:\w+:)?)calculatedColumnFormula\b[^>]*?(?:\/>|>[\s\S]*?<\/\1calculatedColumnFormula>)/g, '');
+  });
+}
+
+/** The workbook's relationships without the one of the given id. */
+export function dropRelationship(rels: string, id: string): string {
+  return rels.replace(/<(?:\w+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g, (tag) => (attribute(tag, 'Id') === id ? '' : tag));
+}
+
+/** [Content_Types].xml without the override of a part that is no longer in the package. */
+export function dropContentType(xml: string, part: string): string {
+  return xml.replace(/<Override\b[^>]*\/>/g, (tag) => ((attribute(tag, 'PartName') ?? '').replace(/^\//, '') === part ? '' : tag));
+}

@@ -23,6 +23,9 @@ import {
   cellXml,
   CONTENT_TYPE,
   declareContentType,
+  dropCalculatedFormulas,
+  dropContentType,
+  dropRelationship,
   editTail,
   extendTable,
   highestPriority,
@@ -45,6 +48,8 @@ interface Plan {
   readonly cleared: Set<number>;
   /** The sheet columns Apply wrote, by its record. */
   readonly applied: number[];
+  /** Set once a formula cell is replaced or emptied (Apply's =LEADSCORE formulas). */
+  readonly replacedFormulas: { found: boolean };
   /** Column letters of `columns`. */
   readonly letters: string[];
   readonly notes: NoteToAdd[];
@@ -63,7 +68,16 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
   const vmlRel = relationships.find((r) => r.kind === 'vmlDrawing' && r.part !== null && pkg.has(r.part));
   const stylesPart = pkg.stylesPart();
   if (stylesPart === null) throw new CliError(`${pkg.path}: the workbook has no styles part; open it in Excel and save it again`);
-  const edited = new Set([sheet.part, sheetRels, '[Content_Types].xml', stylesPart, table?.part, commentsRel?.part, vmlRel?.part].filter((p): p is string => typeof p === 'string'));
+  // The calculation chain lists the cells that hold formulas; replacing Apply's formula cells
+  // with values would leave it naming cells without one, which Excel reports as damage. Held
+  // back until the sheet is written, then dropped (Excel rebuilds it) or copied as it was.
+  const calcChainRel = pkg.relationships(pkg.workbookPart).find((r) => r.kind === 'calcChain' && r.part !== null && pkg.has(r.part));
+  const workbookRels = relsPathOf(pkg.workbookPart);
+  const edited = new Set(
+    [sheet.part, sheetRels, '[Content_Types].xml', stylesPart, table?.part, commentsRel?.part, vmlRel?.part, calcChainRel?.part, calcChainRel === undefined ? undefined : workbookRels].filter(
+      (p): p is string => typeof p === 'string',
+    ),
+  );
 
   // Where notes would go, decided before the sheet is written (its tail names the drawing).
   const commentsPart = commentsRel?.part ?? freePart(pkg, 'xl/comments', '.xml');
@@ -129,7 +143,14 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
   addOrCopy(stylesPart, done.styles);
   if (table !== null) {
     const addedNames = done.columns.flatMap((c, k) => (done.added.has(c) ? [SCORE_COLUMNS[k]!] : []));
-    addOrCopy(table.part, addedNames.length > 0 ? extendTable(table.xml, addedNames) : null);
+    const appliedNames = done.applied.map((c) => done.header.headers[c - done.header.firstColumn] ?? '');
+    const tableXml = appliedNames.length > 0 ? dropCalculatedFormulas(table.xml, appliedNames) : table.xml;
+    addOrCopy(table.part, addedNames.length > 0 ? extendTable(tableXml, addedNames) : tableXml !== table.xml ? tableXml : null);
+  }
+  const dropCalcChain = calcChainRel !== undefined && done.replacedFormulas.found;
+  if (calcChainRel !== undefined) {
+    addOrCopy(workbookRels, dropCalcChain ? dropRelationship(pkg.text(workbookRels), calcChainRel.id) : null);
+    if (!dropCalcChain) addOrCopy(calcChainRel.part!, null);
   }
   const notes = done.notes.length > 0;
   addOrCopy(commentsPart, !notes ? null : commentsRel !== undefined ? addComments(pkg.text(commentsPart), done.notes) : newComments(done.notes));
@@ -140,6 +161,7 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
     contentTypes = declareContentType(pkg.text('[Content_Types].xml'), { part: commentsPart, type: CONTENT_TYPE.comments });
     contentTypes = declareContentType(contentTypes, { extension: 'vml', type: CONTENT_TYPE.vml });
   }
+  if (dropCalcChain) contentTypes = dropContentType(contentTypes ?? pkg.text('[Content_Types].xml'), calcChainRel.part!);
   addOrCopy('[Content_Types].xml', contentTypes);
   zip.finish();
   const cleared = [...done.cleared].map((c) => `'${done.header.headers[c - done.header.firstColumn] ?? columnLetters(c)}'`);
@@ -177,7 +199,7 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const targets = new Set(columns);
   const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
   const applied = [...header.applied].map((i) => header.firstColumn + i);
-  return { header, prefix, columns, added, targets, cleared, applied, letters: columns.map(columnLetters), notes, dxfIds, styles };
+  return { header, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles };
 }
 
 function editHead(head: string, plan: Plan): string {
@@ -212,6 +234,7 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   if (kind === 'blank') {
     // Scores of a lead that is no longer there: removed, and nothing written.
     const stale = cells.filter((c) => (targets.has(c.column) && !added.has(c.column)) || cleared.has(c.column));
+    noteFormulas(row, stale, plan);
     return stale.length === 0 ? row.xml : rebuild(row, cells, (c) => !stale.includes(c), []);
   }
   for (const c of inTarget) {
@@ -232,7 +255,17 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   }
   const score = walked.score ?? [];
   columns.forEach((column, k) => ours.push({ column, xml: cellXml(prefix, `${plan.letters[k]}${row.number}`, score[k] ?? null) }));
-  return rebuild(row, cells, (c) => !targets.has(c.column) && !cleared.has(c.column), ours);
+  const keep = (c: RawCell): boolean => !targets.has(c.column) && !cleared.has(c.column);
+  noteFormulas(row, cells.filter((c) => !keep(c)), plan);
+  return rebuild(row, cells, keep, ours);
+}
+
+const FORMULA = /<(?:\w+:)?f[\s>/]/;
+
+/** Remembers whether a cell about to be replaced held a formula (then the calculation chain goes). */
+function noteFormulas(row: RawRow, dropped: readonly RawCell[], plan: Plan): void {
+  if (plan.replacedFormulas.found) return;
+  if (dropped.some((c) => FORMULA.test(row.xml.slice(c.start, c.end)))) plan.replacedFormulas.found = true;
 }
 
 /**
