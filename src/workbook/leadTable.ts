@@ -7,7 +7,7 @@ import { formatAddress, parseAddress, type Block } from '../excel/address';
 import type { TableInfo, WorkbookGateway } from '../excel/gateway';
 import { describeColumn } from './columnKinds';
 import { challengerTableName } from './insightsWorkbook';
-import { OWNERSHIP_NAMESPACE, ownershipFromXml, type Ownership } from './ownership';
+import { appliedColumnsOf, OWNERSHIP_NAMESPACE, ownershipFromXml, type Ownership } from './ownership';
 import { BLOCK_BUDGET_BYTES, bytesOf } from './payloadBudget';
 import type { FindTableResult, LeadTable } from './session';
 
@@ -116,25 +116,12 @@ export class LeadTables {
   }
 
   ownedColumnsOf(info: TableInfo, owned: Ownership | null): readonly string[] {
-    return ownedColumnsOf(info, owned, !this.knownTables.some((t) => t.name === owned?.table));
+    return appliedColumnsOf(info, owned, !this.knownTables.some((t) => t.name === owned?.table));
   }
 
   async ownership(): Promise<Ownership | null> {
     return ownershipFromXml(await this.gateway.readCustomXml(OWNERSHIP_NAMESPACE));
   }
-}
-
-/**
- * The columns Apply added to this table: by the recorded table name, or, when no table has that
- * name any more (renamed since), when the recorded columns are still its last ones (Apply always
- * adds them at the right).
- */
-function ownedColumnsOf(info: TableInfo, owned: Ownership | null, recordedTableGone: boolean): readonly string[] {
-  if (owned === null || owned.columns.length === 0) return [];
-  if (owned.table === info.name) return owned.columns;
-  if (!recordedTableGone) return [];
-  const tail = info.headers.slice(-owned.columns.length).map((h) => h.toLowerCase());
-  return owned.columns.every((c, i) => tail[i] === c.toLowerCase()) ? owned.columns : [];
 }
 
 const isModelTable = (name: string): boolean =>

@@ -27,13 +27,14 @@ const KNOWN_TAILS: readonly (readonly string[])[] = [[...SCORE_COLUMNS, ...CHANG
 
 /**
  * Which columns an earlier run wrote. `marked(i)` says whether column i carries leadscore's
- * mark (a workbook's note). A column named Score or Band without it is the user's, and the
- * scores never overwrite it.
+ * mark (a workbook's note); `applied(i)` whether the add-in's Apply record lists it (any of
+ * the pane's scoring columns, Change and Band since too). A column named Score or Band with
+ * neither is the user's, and the scores never overwrite it.
  */
-export function ownColumns(headers: readonly string[], marked: (index: number) => boolean, where: string): Set<number> {
+export function ownColumns(headers: readonly string[], marked: (index: number) => boolean, where: string, applied: (index: number) => boolean = () => false): Set<number> {
   const ours = new Set<number>();
   headers.forEach((h, i) => {
-    if ((isScoreColumn(h) || isChangeColumn(h)) && marked(i)) ours.add(i);
+    if (((isScoreColumn(h) || isChangeColumn(h)) && marked(i)) || applied(i)) ours.add(i);
   });
   const foreign = headers.filter((h, i) => isScoreColumn(h) && !ours.has(i));
   if (foreign.length > 0) {

@@ -8,6 +8,7 @@ import { CliError } from '../command';
 import { rowCells, scanRow, SheetRowReader, isPresent, type CellContext, type EngineCell, type RawCell, type RawRow } from '../files/sheetRows';
 import type { SheetInfo, TableInfo, XlsxPackage } from '../files/xlsxPackage';
 import { columnLetters, elements, attribute, MAX_ROWS, parseRange, startTags, formatRange } from '../files/xml';
+import { appliedHeaders } from './applyRecord';
 import { blockRows, compileFor, ownColumns, Progress, SCORE_COLUMN_NOTE, scoreCells, ScoreTally } from './leadColumns';
 import type { OutCell } from './leadSinks';
 
@@ -122,6 +123,8 @@ export interface HeaderInfo {
   readonly lastColumn: number;
   readonly headers: string[];
   readonly ours: Set<number>;
+  /** Those of `ours` the add-in's Apply wrote (its record lists them), indexes into headers. */
+  readonly applied: Set<number>;
   /** Null when the walk only reads (no model to score with). */
   readonly compiled: CompiledModel | null;
   readonly headerCells: RawCell[];
@@ -224,11 +227,12 @@ export async function walkLeadSheet(
           const v = cells.find((x) => x.column === c)?.value ?? null;
           headers.push(v === null ? '' : String(v).trim());
         }
-        const ours = ownColumns(headers, (i) => (notes.get(`${columnLetters(firstColumn + i)}${row.number}`) ?? '').includes(SCORE_COLUMN_NOTE), where);
+        const applied = appliedHeaders(pkg, table, headers);
+        const ours = ownColumns(headers, (i) => (notes.get(`${columnLetters(firstColumn + i)}${row.number}`) ?? '').includes(SCORE_COLUMN_NOTE), where, (i) => applied.has(headers[i]!.toLowerCase()));
         const compiled = model === null ? null : compileFor(model, headers, ours, asOf, where);
         tally = compiled === null ? null : new ScoreTally(compiled);
         const lastDataRow = table === null ? MAX_ROWS : table.range.lastRow - table.totalsRows;
-        header = { headerRow: row.number, firstColumn, lastColumn, headers, ours, compiled, headerCells: cells, lastDataRow };
+        header = { headerRow: row.number, firstColumn, lastColumn, headers, ours, applied: new Set([...ours].filter((i) => applied.has(headers[i]!.toLowerCase()))), compiled, headerCells: cells, lastDataRow };
         size = blockRows(lastColumn - firstColumn + 1);
         await handlers.head(head, header, prefix);
         cellsFrom = handlers.cellsFrom?.() ?? Number.POSITIVE_INFINITY;

@@ -125,15 +125,17 @@ export function insertionPoint(tail: string, prefix: string, followers: readonly
  * The tail of the lead sheet: earlier runs' band formats on our columns removed, the new ones
  * added, and the legacy drawing (notes) linked when the sheet had none.
  */
-export function editTail(tail: string, prefix: string, options: { ownColumns: readonly number[]; formats: string; legacyDrawingId: string | null }): string {
+export function editTail(tail: string, prefix: string, options: { ownColumns: readonly number[]; appliedColumns?: readonly number[]; formats: string; legacyDrawingId: string | null }): string {
   let text = tail;
-  // An earlier run's rules: conditional formats lying wholly in our columns, expression rules only.
+  const within = (sqref: string, columns: readonly number[]): boolean => sqref.split(/\s+/).map(parseRange).every((r) => r !== null && r.firstColumn === r.lastColumn && columns.includes(r.firstColumn));
+  // An earlier run's rules: conditional formats lying wholly in our columns, expression rules
+  // only; and the band colours Apply put on its columns (any kind of rule: its record says the
+  // columns are its own, and it colours them with cell-value and text rules).
   text = text.replace(new RegExp(`<${prefix}conditionalFormatting\\b[^>]*>[\\s\\S]*?</${prefix}conditionalFormatting>`, 'g'), (block) => {
     const sqref = attribute(startTags(block, 'conditionalFormatting')[0] ?? '', 'sqref') ?? '';
-    const ranges = sqref.split(/\s+/).map(parseRange);
-    const inOurs = ranges.every((r) => r !== null && r.firstColumn === r.lastColumn && options.ownColumns.includes(r.firstColumn));
     const rules = startTags(block, 'cfRule');
-    return inOurs && rules.length > 0 && rules.every((r) => attribute(r, 'type') === 'expression') ? '' : block;
+    if (rules.length > 0 && within(sqref, options.appliedColumns ?? [])) return '';
+    return within(sqref, options.ownColumns) && rules.length > 0 && rules.every((r) => attribute(r, 'type') === 'expression') ? '' : block;
   });
   if (options.formats !== '') {
     const at = insertionPoint(text, prefix, AFTER_CONDITIONAL_FORMATTING);
@@ -260,4 +262,28 @@ export function extendTable(xml: string, names: readonly string[]): string {
   const columns = names.map((name, i) => `<${prefix}tableColumn id="${nextId + i}" name="${escapeXml(name)}"/>`).join('');
   text = text.replace(new RegExp(`</${prefix}tableColumns>`), `${columns}</${prefix}tableColumns>`);
   return text.replace(/(<(?:\w+:)?tableColumns\b[^>]*?\scount=")(\d+)(")/, `$1${count}$3`);
+}
+
+/**
+ * An Excel Table's XML without the calculated-column formula of the named columns: Apply fills
+ * its Score and Band columns with =LEADSCORE formulas, which Excel records on the table column
+ * and would fill into every new row; once leadscore has written values there, it must not.
+ */
+export function dropCalculatedFormulas(xml: string, names: readonly string[]): string {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  return xml.replace(/<((?:\w+:)?)tableColumn\b[^>]*?(?:\/>|>[\s\S]*?<\/\1tableColumn>)/g, (column) => {
+    const name = attribute(startTags(column, 'tableColumn')[0] ?? '', 'name') ?? '';
+    if (!wanted.has(name.toLowerCase())) return column;
+    return column.replace(/<((?:\w+:)?)calculatedColumnFormula\b[^>]*?(?:\/>|>[\s\S]*?<\/\1calculatedColumnFormula>)/g, '');
+  });
+}
+
+/** The workbook's relationships without the one of the given id. */
+export function dropRelationship(rels: string, id: string): string {
+  return rels.replace(/<(?:\w+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(?:\w+:)?Relationship>)/g, (tag) => (attribute(tag, 'Id') === id ? '' : tag));
+}
+
+/** [Content_Types].xml without the override of a part that is no longer in the package. */
+export function dropContentType(xml: string, part: string): string {
+  return xml.replace(/<Override\b[^>]*\/>/g, (tag) => ((attribute(tag, 'PartName') ?? '').replace(/^\//, '') === part ? '' : tag));
 }

@@ -23,6 +23,9 @@ import {
   cellXml,
   CONTENT_TYPE,
   declareContentType,
+  dropCalculatedFormulas,
+  dropContentType,
+  dropRelationship,
   editTail,
   extendTable,
   highestPriority,
@@ -41,6 +44,12 @@ interface Plan {
   readonly added: Set<number>;
   /** Every score column, old or new. */
   readonly targets: Set<number>;
+  /** Columns Apply wrote that this run does not (Change, Band since): their values are the last Apply's, so they are emptied. */
+  readonly cleared: Set<number>;
+  /** The sheet columns Apply wrote, by its record. */
+  readonly applied: number[];
+  /** Set once a formula cell is replaced or emptied (Apply's =LEADSCORE formulas). */
+  readonly replacedFormulas: { found: boolean };
   /** Column letters of `columns`. */
   readonly letters: string[];
   readonly notes: NoteToAdd[];
@@ -59,7 +68,16 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
   const vmlRel = relationships.find((r) => r.kind === 'vmlDrawing' && r.part !== null && pkg.has(r.part));
   const stylesPart = pkg.stylesPart();
   if (stylesPart === null) throw new CliError(`${pkg.path}: the workbook has no styles part; open it in Excel and save it again`);
-  const edited = new Set([sheet.part, sheetRels, '[Content_Types].xml', stylesPart, table?.part, commentsRel?.part, vmlRel?.part].filter((p): p is string => typeof p === 'string'));
+  // The calculation chain lists the cells that hold formulas; replacing Apply's formula cells
+  // with values would leave it naming cells without one, which Excel reports as damage. Held
+  // back until the sheet is written, then dropped (Excel rebuilds it) or copied as it was.
+  const calcChainRel = pkg.relationships(pkg.workbookPart).find((r) => r.kind === 'calcChain' && r.part !== null && pkg.has(r.part));
+  const workbookRels = relsPathOf(pkg.workbookPart);
+  const edited = new Set(
+    [sheet.part, sheetRels, '[Content_Types].xml', stylesPart, table?.part, commentsRel?.part, vmlRel?.part, calcChainRel?.part, calcChainRel === undefined ? undefined : workbookRels].filter(
+      (p): p is string => typeof p === 'string',
+    ),
+  );
 
   // Where notes would go, decided before the sheet is written (its tail names the drawing).
   const commentsPart = commentsRel?.part ?? freePart(pkg, 'xl/comments', '.xml');
@@ -89,7 +107,7 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
             plan = makePlan(pkg, where, header, prefix, stylesPart);
             await write(editHead(text, plan));
           },
-          cellsFrom: () => Math.min(...plan!.columns),
+          cellsFrom: () => Math.min(...plan!.columns, ...plan!.cleared),
           rows: async (rows) => {
             let text = '';
             for (const r of rows) text += rewriteRow(r, plan!, where);
@@ -102,7 +120,7 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
             const lastRow = table !== null ? Math.max(firstRow, p.header.lastDataRow) : summary.lastLeadRow;
             const formats = summary.lastLeadRow === 0 ? '' : bandFormats(p.prefix, summary.tally!.model.bands, p.dxfIds, bandColumn, scoreColumn, firstRow, lastRow, highestPriority(text) + 1);
             const legacyDrawingId = p.notes.length > 0 ? newDrawingId : null;
-            await write(editTail(text, p.prefix, { ownColumns: [scoreColumn, bandColumn], formats, legacyDrawingId }));
+            await write(editTail(text, p.prefix, { ownColumns: [scoreColumn, bandColumn], appliedColumns: p.applied, formats, legacyDrawingId }));
           },
         },
         progress,
@@ -125,7 +143,14 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
   addOrCopy(stylesPart, done.styles);
   if (table !== null) {
     const addedNames = done.columns.flatMap((c, k) => (done.added.has(c) ? [SCORE_COLUMNS[k]!] : []));
-    addOrCopy(table.part, addedNames.length > 0 ? extendTable(table.xml, addedNames) : null);
+    const appliedNames = done.applied.map((c) => done.header.headers[c - done.header.firstColumn] ?? '');
+    const tableXml = appliedNames.length > 0 ? dropCalculatedFormulas(table.xml, appliedNames) : table.xml;
+    addOrCopy(table.part, addedNames.length > 0 ? extendTable(tableXml, addedNames) : tableXml !== table.xml ? tableXml : null);
+  }
+  const dropCalcChain = calcChainRel !== undefined && done.replacedFormulas.found;
+  if (calcChainRel !== undefined) {
+    addOrCopy(workbookRels, dropCalcChain ? dropRelationship(pkg.text(workbookRels), calcChainRel.id) : null);
+    if (!dropCalcChain) addOrCopy(calcChainRel.part!, null);
   }
   const notes = done.notes.length > 0;
   addOrCopy(commentsPart, !notes ? null : commentsRel !== undefined ? addComments(pkg.text(commentsPart), done.notes) : newComments(done.notes));
@@ -136,9 +161,12 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
     contentTypes = declareContentType(pkg.text('[Content_Types].xml'), { part: commentsPart, type: CONTENT_TYPE.comments });
     contentTypes = declareContentType(contentTypes, { extension: 'vml', type: CONTENT_TYPE.vml });
   }
+  if (dropCalcChain) contentTypes = dropContentType(contentTypes ?? pkg.text('[Content_Types].xml'), calcChainRel.part!);
   addOrCopy('[Content_Types].xml', contentTypes);
   zip.finish();
-  return { tally: result.tally!, warnings: result.warnings };
+  const cleared = [...done.cleared].map((c) => `'${done.header.headers[c - done.header.firstColumn] ?? columnLetters(c)}'`);
+  const warnings = cleared.length === 0 ? result.warnings : [...result.warnings, `${where}: ${cleared.join(', ')} came from the add-in's last Apply and leadscore score does not write ${cleared.length === 1 ? 'it' : 'them'}; emptied rather than left out of date (Apply in Excel fills ${cleared.length === 1 ? 'it' : 'them'} again)`];
+  return { tally: result.tally!, warnings };
 }
 
 function freePart(pkg: XlsxPackage, stem: string, ext: string): string {
@@ -150,7 +178,7 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const added = new Set<number>();
   let next = header.lastColumn + 1;
   for (const name of SCORE_COLUMNS) {
-    const existing = header.headers.findIndex((h, i) => h === name && header.ours.has(i));
+    const existing = header.headers.findIndex((h, i) => h.toLowerCase() === name.toLowerCase() && header.ours.has(i));
     if (existing >= 0) columns.push(header.firstColumn + existing);
     else {
       columns.push(next);
@@ -168,7 +196,10 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const notes: NoteToAdd[] = [...added].map((column) => ({ column, row: header.headerRow, text: SCORE_COLUMN_NOTE }));
   const bands = header.compiled!.bands;
   const { xml: styles, dxfIds } = addBandFills(pkg.text(stylesPart), bands);
-  return { header, prefix, columns, added, targets: new Set(columns), letters: columns.map(columnLetters), notes, dxfIds, styles };
+  const targets = new Set(columns);
+  const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
+  const applied = [...header.applied].map((i) => header.firstColumn + i);
+  return { header, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles };
 }
 
 function editHead(head: string, plan: Plan): string {
@@ -198,11 +229,12 @@ const HAS_CONTENT = /<(?:\w+:)?(?:v|is|f)[\s>]/;
 function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   const { row, cells, kind } = walked;
   if (kind === 'outside') return row.xml;
-  const { targets, added, columns, prefix } = plan;
+  const { targets, added, columns, prefix, cleared } = plan;
   const inTarget = cells.filter((c) => targets.has(c.column));
   if (kind === 'blank') {
     // Scores of a lead that is no longer there: removed, and nothing written.
-    const stale = inTarget.filter((c) => !added.has(c.column));
+    const stale = cells.filter((c) => (targets.has(c.column) && !added.has(c.column)) || cleared.has(c.column));
+    noteFormulas(row, stale, plan);
     return stale.length === 0 ? row.xml : rebuild(row, cells, (c) => !stale.includes(c), []);
   }
   for (const c of inTarget) {
@@ -223,7 +255,17 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   }
   const score = walked.score ?? [];
   columns.forEach((column, k) => ours.push({ column, xml: cellXml(prefix, `${plan.letters[k]}${row.number}`, score[k] ?? null) }));
-  return rebuild(row, cells, (c) => !targets.has(c.column), ours);
+  const keep = (c: RawCell): boolean => !targets.has(c.column) && !cleared.has(c.column);
+  noteFormulas(row, cells.filter((c) => !keep(c)), plan);
+  return rebuild(row, cells, keep, ours);
+}
+
+const FORMULA = /<(?:\w+:)?f[\s>/]/;
+
+/** Remembers whether a cell about to be replaced held a formula (then the calculation chain goes). */
+function noteFormulas(row: RawRow, dropped: readonly RawCell[], plan: Plan): void {
+  if (plan.replacedFormulas.found) return;
+  if (dropped.some((c) => FORMULA.test(row.xml.slice(c.start, c.end)))) plan.replacedFormulas.found = true;
 }
 
 /**
