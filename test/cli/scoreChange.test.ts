@@ -135,6 +135,13 @@ describe('leadscore score compares a CSV file with its previous scoring', () => 
     await expect(scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out2.csv'), force: true, idColumn: 'Lead Id Nr' })).rejects.toThrow(/no ID column 'Lead Id Nr' \(did you mean 'Lead ID'\?\)/);
   });
 
+  it('says --id-column is unused when the output is a workbook, rather than dropping it silently', async () => {
+    writeFileSync(at('leads.csv'), EDITED);
+    const r = await runCli('score', at('leads.csv'), '--model', at('model.json'), '--id-column', 'Lead ID', '-o', at('out.xlsx'));
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toContain("warning: --id-column 'Lead ID' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV");
+  });
+
   it('a file scored before without an ID column gets no Change, and the report says why', async () => {
     writeFileSync(at('leads.csv'), ['Name,Industry,Employees,Demo,Visits,Score,Band,Fit,Engagement,Stage,Priority', 'Ann,Technology,500,yes,5,40,Warm,40,0,,B4'].join('\r\n'));
     const r = await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('out.csv'));

@@ -117,6 +117,9 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
   if (!same && exists(output) && options.force !== true) throw new CliError(`${output} already exists; pass --force to replace it, or -o another file`, EXIT.output);
 
   progress.say(`reading ${input}`);
+  // Change and Band since are written from CSV to CSV only so far: an ID column given for another pair is said to be unused, not silently dropped.
+  const unusedId = options.idColumn !== undefined && (kind !== 'csv' || outKind !== 'csv') ? [`--id-column '${options.idColumn}' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV (not yet for a workbook)`] : [];
+  const withUnused = (s: ScoreSummary): ScoreSummary => (unusedId.length === 0 ? s : { ...s, warnings: [...unusedId, ...s.warnings] });
   if (kind === 'csv') {
     if (options.model === undefined) throw new UsageError(`${input}: a CSV file has no model sheet; give the model with --model model.json`);
     const model = modelFromJsonFile(options.model);
@@ -128,7 +131,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
       out.commit();
       progress.say(`wrote ${output}`);
       const summary = result.tally!.summary(input, output, options.model, result.warnings);
-      return { ...summary, ...(result.change === null ? {} : { change: result.change }), ...(result.noChange === null ? {} : { noChange: result.noChange }) };
+      return withUnused({ ...summary, ...(result.change === null ? {} : { change: result.change }), ...(result.noChange === null ? {} : { noChange: result.noChange }) });
     } catch (error) {
       out.abort();
       throw error;
@@ -173,7 +176,7 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
       pkg.close();
       out.commit();
       progress.say(`wrote ${output}`);
-      return result.tally.summary(input, output, modelSource, result.warnings);
+      return withUnused(result.tally.summary(input, output, modelSource, result.warnings));
     } catch (error) {
       out.abort();
       throw error;
