@@ -1,8 +1,8 @@
 /**
  * The headers of the columns scoring writes beside a lead table, one definition for every
  * writer: Apply in the pane (score and band, optionally fit and engagement, then change and
- * band since when the leads have an ID) and `leadscore score` (SCORE_FILE_COLUMNS; Change and
- * Band since are the pane's only so far: docs/sales-view.md#what-changed).
+ * band since when the leads have an ID) and `leadscore score` (SCORE_FILE_COLUMNS, then Change
+ * and Band since when it re-scores a CSV file: docs/sales-view.md#what-changed).
  */
 export const SCORE_COLUMNS = {
   score: 'Score',
