@@ -1,5 +1,5 @@
 import { printable, type ChangeSummary } from '../engine';
-import { changeHeadline, changeNotes } from './changeReportText';
+import { changeHeadline, changeNotes } from '../insights/changeReport';
 import type { ApplyChange } from '../workbook/session';
 
 /** Leads listed in the pane; the rest are counted (the sheet's Change column has them all). */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callList, compile, describeAccounts, describeCallList, diffScores, parseModel, rollUpAccounts, type CompiledModel, type ScoredRows } from '../../src/engine';
-import { changeHeadline } from '../../src/taskpane/changeReportText';
+import { changeHeadline } from '../../src/insights/changeReport';
 import { backtest, priorityConversion } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
 import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';

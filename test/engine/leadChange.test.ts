@@ -11,7 +11,7 @@ import {
   type ScoreSnapshot,
   type ScoredLead,
 } from '../../src/engine';
-import { changeHeadline, changeNotes, movedLines } from '../../src/taskpane/changeReportText';
+import { changeHeadline, changeNotes, movedLines } from '../../src/insights/changeReport';
 
 // Bands as the default model has them: Cold 0-20, Warm 21-49, Hot 50+.
 const bands = DEFAULT_BANDS;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { criterion, model, SNAPSHOT_SHEET, snapshotFromCells, type Model } from '../../src/engine';
-import { changeHeadline, changeNotes } from '../../src/taskpane/changeReportText';
+import { changeHeadline, changeNotes } from '../../src/insights/changeReport';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
 import type { ApplyResult } from '../../src/workbook/session';

@@ -6,7 +6,9 @@ import { openAtomic, realTarget } from '../files/atomicFile';
 import { XlsxPackage } from '../files/xlsxPackage';
 import { fileKind } from '../leadFile';
 import { modelFromJsonFile, modelFromWorkbook } from '../modelSource';
-import { scoreCsvLeads } from '../scoring/csvLeads';
+import { changeHeadline, changeNotes, movedLines } from '../../insights/changeReport';
+import { localIsoDate } from '../scoring/csvChange';
+import { DEFAULT_PARALLEL, scoreCsvLeads } from '../scoring/csvLeads';
 import { Progress, SCORE_COLUMNS, type ScoreSummary } from '../scoring/leadColumns';
 import { CsvSink, type LeadSink } from '../scoring/leadSinks';
 import { NewWorkbookSink } from '../scoring/newWorkbook';
@@ -18,10 +20,11 @@ export { SCORE_COLUMN_NOTE, SCORE_COLUMNS, type ScoreSummary } from '../scoring/
 export const scoreCommand: Command = {
   name: 'score',
   summary: `score the leads of a workbook or CSV file and write ${SCORE_COLUMNS.slice(0, -1).join(', ')} and ${SCORE_COLUMNS.at(-1)} columns`,
-  usage: '<in.xlsx|in.csv> [--model model.json] [--table name] [-o out] [--json] [--force]',
+  usage: '<in.xlsx|in.csv> [--model model.json] [--table name] [--id-column header] [-o out] [--json] [--force]',
   positionals: { min: 1, max: 1 },
   options: {
     model: { type: 'string', short: 'm', description: "model JSON file (default: the workbook's 'Lead Scoring' sheet)" },
+    'id-column': { type: 'string', description: "the column that identifies a lead from one run to the next, for Change and Band since (default: the model's Lead ID column, else detected: Lead ID, ID, ..., Email)" },
     table: { type: 'string', short: 't', description: 'the Excel table or sheet holding the leads (default: the first sheet with a header row, its first Excel table if it has one)' },
     output: { type: 'string', short: 'o', description: 'output file (default: <in>.scored.<ext>); .xlsx or .csv' },
     'in-place': { type: 'boolean', description: 'write the scores into the input file itself' },
@@ -39,6 +42,7 @@ export const scoreCommand: Command = {
       input,
       model: stringOption(values, 'model'),
       table: stringOption(values, 'table'),
+      idColumn: stringOption(values, 'id-column'),
       output: stringOption(values, 'output'),
       inPlace: flag(values, 'in-place'),
       force: flag(values, 'force'),
@@ -55,6 +59,10 @@ export interface ScoreFileOptions {
   readonly input: string;
   readonly model?: string | undefined;
   readonly table?: string | undefined;
+  /** The ID column for Change and Band since; default the model's idColumn, else detected. */
+  readonly idColumn?: string | undefined;
+  /** 'YYYY-MM-DD' of this run, for Band since (default today). */
+  readonly today?: string | undefined;
   readonly output?: string | undefined;
   readonly inPlace?: boolean;
   readonly force?: boolean;
@@ -62,9 +70,20 @@ export interface ScoreFileOptions {
   readonly progress?: ((line: string) => void) | null;
 }
 
+/** Leads listed under the change report's headline; the rest are counted (the file's Change and Band since columns have them all). */
+export const MOVED_LINES = 20;
+
 function describeSummary(s: ScoreSummary): string {
   const bands = s.bands.map((b) => `${b.name} ${b.count}`).join(', ');
-  return `Scored ${s.leads} leads of ${s.input} with '${s.model}' (${s.modelSource}) as of ${s.asOf}: ${bands}; MQL ${s.stages.MQL}, SQL ${s.stages.SQL}.\nWrote ${s.output}`;
+  const lines = [`Scored ${s.leads} leads of ${s.input} with '${s.model}' (${s.modelSource}) as of ${s.asOf}: ${bands}; MQL ${s.stages.MQL}, SQL ${s.stages.SQL}.`];
+  if (s.change !== undefined) {
+    lines.push(`${changeHeadline(s.change)} (leads matched by ${s.change.idColumn}).`);
+    lines.push(...movedLines(s.change, MOVED_LINES).map((l) => `  ${l}`));
+    lines.push(...changeNotes(s.change).map((n) => `${n}.`));
+  }
+  if (s.noChange !== undefined) lines.push(`${s.noChange}.`);
+  lines.push(`Wrote ${s.output}`);
+  return lines.join('\n');
 }
 
 export function defaultOutput(input: string): string {
@@ -104,11 +123,12 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
     const out = openAtomic(output);
     try {
       const sink: LeadSink = outKind === 'csv' ? new CsvSink(out) : new NewWorkbookSink(out, output);
-      const result = await scoreCsvLeads(input, model, options.asOf, sink, progress);
+      const result = await scoreCsvLeads(input, model, options.asOf, sink, progress, DEFAULT_PARALLEL, { idColumn: options.idColumn ?? null, today: options.today ?? localIsoDate(new Date()) });
       await sink.finish();
       out.commit();
       progress.say(`wrote ${output}`);
-      return result.tally!.summary(input, output, options.model, result.warnings);
+      const summary = result.tally!.summary(input, output, options.model, result.warnings);
+      return { ...summary, ...(result.change === null ? {} : { change: result.change }), ...(result.noChange === null ? {} : { noChange: result.noChange }) };
     } catch (error) {
       out.abort();
       throw error;

@@ -12,7 +12,9 @@ import { mayNeedNeutralising, neutraliseFormula } from '../csv';
 import { offsetAfterLines } from '../files/csvBlocks';
 import { CsvReader, describeDelimiter, detectCsvEncoding, type CsvRecord, type Delimiter } from '../files/csvReader';
 import { blockRows, compileFor, csvOwnColumns, Progress, scoreCells, ScoreTally } from './leadColumns';
-import { CsvSink, type LeadSink, type OutRow } from './leadSinks';
+import type { ChangeSummary } from '../../engine';
+import { CHANGE_COLUMNS, localIsoDate, prepareCsvChange, type CsvChange } from './csvChange';
+import { CsvSink, type LeadSink, type OutCell, type OutRow } from './leadSinks';
 import { scoreCsvInParallel } from './parallelCsv';
 
 export interface CsvLeadsResult {
@@ -22,6 +24,16 @@ export interface CsvLeadsResult {
   readonly delimiter: Delimiter;
   /** Blocks scored on worker threads; 0 when the file was read on the main thread. */
   readonly blocks: number;
+  /** What changed since the previous run of the file; null when it was not scored before or has no ID column. */
+  readonly change: ChangeSummary | null;
+  /** Why a file scored before got no Change or Band since (it has no ID column), or null. */
+  readonly noChange: string | null;
+}
+
+/** Comparing with the previous run: the ID column chosen (--id-column, else the model's), and this run's date. */
+export interface CsvChangeOptions {
+  readonly idColumn: string | null;
+  readonly today: string;
 }
 
 /**
@@ -95,7 +107,7 @@ export class CsvLeadRows {
   /** Blank rows held back until a lead follows them: blank rows at the end are dropped. */
   private heldBlanks = 0;
   private sawLead = false;
-  private block: { cells: string[]; text?: string | undefined }[] = [];
+  private block: { cells: string[]; text?: string | undefined; line: number }[] = [];
   private readonly width: number;
   private readonly size: number;
   private readonly copyLines: boolean;
@@ -107,6 +119,8 @@ export class CsvLeadRows {
     private readonly blanksBeforeFirstLead: 'keep' | 'count',
     /** Called after each full block has gone to the sink. */
     private readonly afterBlock: () => void = () => {},
+    /** Compares each lead with the previous run (csvChange.ts): its Change and Band since follow its scores. */
+    private readonly change: CsvChange | null = null,
   ) {
     this.width = layout.headers.length;
     this.size = blockRows(this.width);
@@ -163,10 +177,10 @@ export class CsvLeadRows {
     this.sawLead = true;
     // Blank rows before this lead are kept in place (not leads, no scores).
     for (; this.heldBlanks > 0; this.heldBlanks--) {
-      this.block.push({ cells: BLANK });
+      this.block.push({ cells: BLANK, line: 0 });
       if (this.block.length >= this.size) await this.flush();
     }
-    this.block.push({ cells, text: this.copyable(record) });
+    this.block.push({ cells, text: this.copyable(record), line: record.line });
     if (this.block.length >= this.size) {
       await this.flush();
       this.afterBlock();
@@ -197,7 +211,11 @@ export class CsvLeadRows {
     let k = 0;
     for (const row of block) {
       if (row.cells === BLANK) out.push({ cells: this.layout.headers.map(() => ''), lead: false, score: null });
-      else out.push({ cells: row.cells, text: row.text, lead: true, score: scored === null ? null : scoreCells(tally!.model, scored, k++) });
+      else {
+        const score: OutCell[] | null = scored === null ? null : scoreCells(tally!.model, scored, k++);
+        if (score !== null && this.change !== null) score.push(...this.change.cells(row.cells, score, row.line));
+        out.push({ cells: row.cells, text: row.text, lead: true, score });
+      }
     }
     await this.sink.rows(out);
   }
@@ -230,6 +248,7 @@ export async function scoreCsvLeads(
   sink: LeadSink,
   progress: Progress,
   parallel: ParallelCsvOptions = DEFAULT_PARALLEL,
+  changeOptions: CsvChangeOptions = { idColumn: null, today: localIsoDate(new Date()) },
 ): Promise<CsvLeadsResult> {
   const encoding = detectCsvEncoding(input);
   const reader = CsvReader.fromFile(input, encoding);
@@ -242,15 +261,37 @@ export async function scoreCsvLeads(
     const ours = csvOwnColumns(headers, input);
     const compiled = model === null ? null : compileFor(model, headers, ours, asOf, input);
     const tally = compiled === null ? null : new ScoreTally(compiled);
-    sink.begin(headers, ours, compiled?.bands ?? []);
     const delimiter: Delimiter = reader.delimiter;
+    const warnings: string[] = [];
+    let noChange: string | null = null;
+    // Change and Band since go to a CSV output (a new workbook from a CSV file gets the scores only).
+    let change: CsvChange | null = null;
+    if (compiled !== null && model !== null && sink instanceof CsvSink) {
+      const prepared = prepareCsvChange({
+        input,
+        encoding,
+        headers,
+        ours,
+        delimiter,
+        bands: compiled.bands,
+        modelName: model.name,
+        chosenId: changeOptions.idColumn ?? model.idColumn,
+        today: changeOptions.today,
+        number: delimiter === ';' ? decimalCommaNumber : (t) => t,
+      });
+      change = prepared.change;
+      noChange = prepared.warning;
+    }
+    sink.begin(headers, ours, compiled?.bands ?? [], change === null ? [] : CHANGE_COLUMNS);
     const layout: CsvLayout = { headers, ours, delimiter };
     const stepProgress = (bytesRead: number): void =>
       progress.step(() => `scoring: ${(tally?.leads ?? 0).toLocaleString('en')} leads, ${Math.round((bytesRead / Math.max(1, reader.totalBytes)) * 100)}% of the file read`);
 
     let blocks = 0;
+    // A previous run to compare with keeps the file on this thread: the comparison (moved leads in
+    // order, IDs seen, removed leads) is one sequential pass, and the output is the same bytes either way.
     let rows: { errors: LineProblems; short: LineProblems; multiline: LineProblems };
-    if (model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes) {
+    if (model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && change === null && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes) {
       // The records after the header start after its line breaks (a header cell may hold one).
       const start = offsetAfterLines(input, header.lastLine);
       const firstLine = reader.lineNumber;
@@ -266,7 +307,7 @@ export async function scoreCsvLeads(
       }
       rows = problems;
     } else {
-      const leadRows = new CsvLeadRows(layout, tally, sink, 'keep', () => stepProgress(reader.bytesRead));
+      const leadRows = new CsvLeadRows(layout, tally, sink, 'keep', () => stepProgress(reader.bytesRead), change);
       for (let record = reader.next(); record !== null; record = reader.next()) await leadRows.add(record);
       await leadRows.end();
       rows = leadRows;
@@ -279,12 +320,11 @@ export async function scoreCsvLeads(
           'Fix those rows (a cell holding the delimiter, a quote or a line break must be quoted, and a quote inside it doubled) and run again.',
       );
     }
-    const warnings: string[] = [];
     if (short.count > 0) warnings.push(`${input}: ${short.count} row(s) have fewer cells than the header; their missing cells were read as blank: ${short.lines().join(', ')}`);
     if (multiline.count > 0) {
       warnings.push(`${input}: ${multiline.count} row(s) have a quoted cell over several lines (a note written on several lines, or a stray quote merging leads): ${multiline.lines().join(', ')}`);
     }
-    return { tally, warnings, delimiter, blocks };
+    return { tally, warnings, delimiter, blocks, change: change?.tracker.finish().summary ?? null, noChange };
   } finally {
     if (readerOpen) reader.close();
   }

@@ -3,7 +3,7 @@
  * ones an earlier run wrote, and a tally that scores leads a block at a time, so memory holds
  * one block of cells and the running counts, never the whole table.
  */
-import { compile, EARLIER_SCORE_FILE_COLUMNS, formatProblems, LEADSCORE_COLUMN_NOTE, priorityOf, priorityThresholds, SCORE_FILE_COLUMNS, STAGES, type CompiledModel, type Model, type PriorityThresholds, type ScoredRows } from '../../engine';
+import { compile, SCORE_COLUMNS as ENGINE_COLUMNS, EARLIER_SCORE_FILE_COLUMNS, formatProblems, LEADSCORE_COLUMN_NOTE, priorityOf, priorityThresholds, SCORE_FILE_COLUMNS, STAGES, type ChangeSummary, type CompiledModel, type Model, type PriorityThresholds, type ScoredRows } from '../../engine';
 import { CliError } from '../command';
 
 /** The columns leadscore writes after the lead table, in this order; re-scoring refreshes them. */
@@ -18,9 +18,12 @@ export const BLOCK_CELLS = 1 << 20;
 export const blockRows = (width: number): number => Math.max(1, Math.min(BLOCK_ROWS, Math.floor(BLOCK_CELLS / Math.max(1, width))));
 
 const isScoreColumn = (h: string): boolean => SCORE_COLUMNS.includes(h);
+/** Change and Band since, written after the score columns on a re-score (csvChange.ts); a user's own column of that name elsewhere stays the user's. */
+const CHANGE_TAIL: readonly string[] = [ENGINE_COLUMNS.change, ENGINE_COLUMNS.bandSince];
+const isChangeColumn = (h: string): boolean => CHANGE_TAIL.includes(h);
 
 /** The column lists a run of this or an earlier version wrote, longest first (a longer tail ends with a shorter one's columns only by accident). */
-const KNOWN_TAILS: readonly (readonly string[])[] = [SCORE_COLUMNS, ...EARLIER_SCORE_FILE_COLUMNS].sort((a, b) => b.length - a.length);
+const KNOWN_TAILS: readonly (readonly string[])[] = [[...SCORE_COLUMNS, ...CHANGE_TAIL], SCORE_COLUMNS, ...EARLIER_SCORE_FILE_COLUMNS].sort((a, b) => b.length - a.length);
 
 /**
  * Which columns an earlier run wrote. `marked(i)` says whether column i carries leadscore's
@@ -31,7 +34,7 @@ const KNOWN_TAILS: readonly (readonly string[])[] = [SCORE_COLUMNS, ...EARLIER_S
 export function ownColumns(headers: readonly string[], marked: (index: number) => boolean, where: string, applied: (index: number) => boolean = () => false): Set<number> {
   const ours = new Set<number>();
   headers.forEach((h, i) => {
-    if ((isScoreColumn(h) && marked(i)) || applied(i)) ours.add(i);
+    if (((isScoreColumn(h) || isChangeColumn(h)) && marked(i)) || applied(i)) ours.add(i);
   });
   const foreign = headers.filter((h, i) => isScoreColumn(h) && !ours.has(i));
   if (foreign.length > 0) {
@@ -96,6 +99,10 @@ export interface ScoreSummary {
   readonly unreadableCells: number;
   /** Things the user should know that did not stop the run (short rows, merged cells...). */
   readonly warnings: string[];
+  /** What changed since the previous run of the file (Change, Band since); absent when nothing was compared. */
+  readonly change?: ChangeSummary;
+  /** Why a file scored before got no Change or Band since (no ID column). */
+  readonly noChange?: string;
 }
 
 export interface TallyCounts {

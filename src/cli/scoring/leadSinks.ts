@@ -24,7 +24,8 @@ export interface OutRow {
 }
 
 export interface LeadSink {
-  begin(headers: readonly string[], ours: ReadonlySet<number>, bands: readonly Band[]): void;
+  /** `extra`: columns written after the score columns (Change, Band since), whose cells end each row's `score`. */
+  begin(headers: readonly string[], ours: ReadonlySet<number>, bands: readonly Band[], extra?: readonly string[]): void;
   rows(block: readonly OutRow[]): Promise<void>;
   finish(): Promise<void>;
 }
@@ -53,15 +54,18 @@ export class CsvSink implements LeadSink {
 
   constructor(private readonly out: Pick<AtomicFile, 'write'>) {}
 
-  begin(headers: readonly string[], ours: ReadonlySet<number>): void {
-    this.prepare(headers, ours);
-    this.push(csvLine([...this.keep.map((i) => headers[i] ?? ''), ...SCORE_COLUMNS]));
+  private columns: readonly string[] = SCORE_COLUMNS;
+
+  begin(headers: readonly string[], ours: ReadonlySet<number>, _bands?: readonly Band[], extra: readonly string[] = []): void {
+    this.prepare(headers, ours, extra);
+    this.push(csvLine([...this.keep.map((i) => headers[i] ?? ''), ...this.columns]));
   }
 
   /** Ready to write rows of this table without writing its header: a block of the table written on a worker thread. */
-  prepare(headers: readonly string[], ours: ReadonlySet<number>): void {
+  prepare(headers: readonly string[], ours: ReadonlySet<number>, extra: readonly string[] = []): void {
     this.keep = headers.map((_, i) => i).filter((i) => !ours.has(i));
-    this.blankLine = csvLine([...this.keep.map(() => null), ...SCORE_COLUMNS.map(() => null)]);
+    this.columns = [...SCORE_COLUMNS, ...extra];
+    this.blankLine = csvLine([...this.keep.map(() => null), ...this.columns.map(() => null)]);
   }
 
   /**
@@ -75,7 +79,7 @@ export class CsvSink implements LeadSink {
   }
 
   async rows(block: readonly OutRow[]): Promise<void> {
-    const blanks = SCORE_COLUMNS.map(() => null);
+    const blanks = this.columns.map(() => null);
     for (const row of block) {
       if (!row.lead) {
         this.heldBlanks++;

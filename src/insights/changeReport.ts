@@ -1,7 +1,7 @@
 /**
  * The change report in words: "12 leads became Hot, 4 dropped to Cold since 18 Nov", and its
- * details. Beside the pane's report (loaded with it, after an Apply) rather than in the engine,
- * which every page loads at start; it reads only the engine's ChangeSummary.
+ * details, for the pane and `leadscore score` alike. Beside the engine, not in it: the pane
+ * loads it with its report (after an Apply), not with every page.
  */
 import type { ChangeSummary } from '../engine';
 

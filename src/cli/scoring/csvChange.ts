@@ -1,0 +1,135 @@
+/**
+ * What changed since the last `leadscore score` of a CSV file. A CSV file has no snapshot sheet:
+ * the previous run's Score, Band and Band since columns in the file ARE the snapshot. They are
+ * read in a first pass over the file (with the ID column's values, to find the ID column and
+ * the IDs several leads share) before a single lead is written, so that every lead's Change
+ * and Band since are known as it is written and nothing is matched by row.
+ */
+import { statSync } from 'node:fs';
+import {
+  ChangeTracker,
+  duplicateIdKeys,
+  excelSerialFromIsoDate,
+  findIdColumn,
+  SNAPSHOT_HEADERS,
+  SNAPSHOT_LABELS,
+  SNAPSHOT_TITLE,
+  snapshotFromCells,
+  SCORE_COLUMNS as COLUMN_NAMES,
+  type Band,
+  type ScoreSnapshot,
+} from '../../engine';
+import { CliError } from '../command';
+import { CsvReader, type Delimiter } from '../files/csvReader';
+import type { OutCell } from './leadSinks';
+
+/** The columns written after the score columns when leads are compared with the last scoring. */
+export const CHANGE_COLUMNS: readonly string[] = [COLUMN_NAMES.change, COLUMN_NAMES.bandSince];
+
+export interface CsvChangeQuery {
+  readonly input: string;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly headers: readonly string[];
+  readonly ours: ReadonlySet<number>;
+  readonly delimiter: Delimiter;
+  readonly bands: readonly Band[];
+  readonly modelName: string;
+  /** --id-column, else the model's idColumn, else null (detected). */
+  readonly chosenId: string | null;
+  /** 'YYYY-MM-DD' of this scoring. */
+  readonly today: string;
+  /** Reads a number as the file writes it (decimal comma in a ;-delimited file). */
+  readonly number: (text: string) => string | number;
+}
+
+/** Compares each lead, as it is written, with the previous run's scores in the same file. */
+export class CsvChange {
+  constructor(
+    readonly tracker: ChangeTracker,
+    private readonly idIndex: number,
+  ) {}
+
+  /** Change and Band since of one lead: `score` is its score cells (Score, Band, ...), `line` where it is in the file. */
+  cells(cells: readonly unknown[], score: readonly OutCell[], line: number): OutCell[] {
+    const change = this.tracker.add({ id: cells[this.idIndex], score: Number(score[0]), band: String(score[1] ?? ''), row: line });
+    return [change.text, change.bandSince ?? ''];
+  }
+}
+
+/**
+ * The comparison with the previous run, or null when the file was not scored before (no Score
+ * and Band columns of leadscore's) or has no ID column (then `warning` says why nothing was
+ * compared, for the report). A chosen ID column the file lacks fails the command rather than being guessed.
+ */
+export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChange | null; readonly warning: string | null } {
+  const own = (name: string): number => q.headers.findIndex((h, i) => q.ours.has(i) && h === name);
+  const scoreAt = own(COLUMN_NAMES.score);
+  const bandAt = own(COLUMN_NAMES.band);
+  const sinceAt = own(COLUMN_NAMES.bandSince);
+  if (scoreAt < 0 || bandAt < 0) return { change: null, warning: null };
+
+  // The lead table's headers: the previous run's columns are not candidates for the ID.
+  const leadHeaders = q.headers.map((h, i) => (q.ours.has(i) ? '' : h));
+  const candidates = leadHeaders.map((_, i) => i).filter((i) => isIdCandidate(leadHeaders, i));
+  const chosen = q.chosenId === null ? null : findIdColumn({ headers: leadHeaders, chosen: q.chosenId });
+  if (chosen !== null && !chosen.ok) throw new CliError(`${q.input}: ${chosen.message}; give --id-column with one of the file's headers`);
+  if (chosen?.ok === true) candidates.push(chosen.value.index);
+  const values = new Map<number, unknown[]>(candidates.map((i) => [i, []]));
+  const previousRows: unknown[][] = [];
+
+  const reader = CsvReader.fromFile(q.input, q.encoding);
+  try {
+    reader.next();
+    for (let record = reader.next(); record !== null; record = reader.next()) {
+      const cells = record.cells;
+      if (cells.every((c) => c === '')) continue;
+      for (const [i, list] of values) list.push(cells[i] ?? '');
+      previousRows.push([cells[scoreAt] ?? '', cells[bandAt] ?? '', sinceAt < 0 ? '' : (cells[sinceAt] ?? '')]);
+    }
+  } finally {
+    reader.close();
+  }
+
+  const found = chosen ?? findIdColumn({ headers: leadHeaders, valuesOf: (i) => values.get(i) ?? [] });
+  if (!found.ok) return { change: null, warning: `No Change or Band since: ${found.message}, or give --id-column` };
+  const idIndex = found.value.index;
+  const ids = values.get(idIndex) ?? [];
+
+  // The previous run in the snapshot's own cells, so a damaged row is left out and warned of as on the snapshot sheet.
+  const cells: unknown[][] = [[SNAPSHOT_TITLE], [SNAPSHOT_LABELS.scoredOn, previousDate(q.input, previousRows)], [SNAPSHOT_LABELS.idColumn, found.value.header], [SNAPSHOT_LABELS.model, ''], [], [...SNAPSHOT_HEADERS]];
+  previousRows.forEach((r, k) => {
+    // A blank Score (a lead added since) is no previous score: that lead is new.
+    const text = String(r[0]).trim();
+    const score = text === '' ? null : q.number(text);
+    cells.push([ids[k], typeof score === 'string' ? Number(score) : score, r[1], r[2]]);
+  });
+  const read = snapshotFromCells(cells);
+  const snapshot: ScoreSnapshot | null = read.ok ? read.value : null;
+  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(ids), keepSnapshot: false });
+  return { change: new CsvChange(tracker, idIndex), warning: null };
+}
+
+/** Whether column i is named like an ID column: the detection asked about that column alone. */
+function isIdCandidate(headers: readonly string[], i: number): boolean {
+  if (headers[i] === '') return false;
+  const alone = headers.map((h, k) => (k === i ? h : ''));
+  return findIdColumn({ headers: alone }).ok;
+}
+
+/**
+ * The day of the previous run. A CSV file does not record it: it is the latest Band since in
+ * the file (every lead that was new or moved band got that run's date), else, for a file an
+ * earlier version scored without Band since, the day the file was last written.
+ */
+function previousDate(input: string, rows: readonly unknown[][]): string {
+  let latest: string | null = null;
+  for (const r of rows) {
+    const d = String(r[2]).trim();
+    if (!Number.isNaN(excelSerialFromIsoDate(d)) && (latest === null || d > latest)) latest = d;
+  }
+  return latest ?? localIsoDate(statSync(input).mtime);
+}
+
+export function localIsoDate(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
