@@ -98,6 +98,18 @@ describe('leadscore score compares a CSV file with its previous scoring', () => 
     expect(r.out).toContain("2 leads share Lead ID with another lead and get no Change or Band since: 'L5' (rows 6, 7).");
   });
 
+  it('leadscore calllist shows the Change that leadscore score wrote', async () => {
+    writeFileSync(at('leads.csv'), EDITED);
+    await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-26' });
+    const r = await runCli('calllist', at('out.csv'), '--model', at('model.json'), '--all', '-o', at('calls.csv'));
+    expect(r.code).toBe(EXIT.ok);
+    const calls = parseCsv(readFileSync(at('calls.csv'), 'utf8'));
+    const change = calls.headers.indexOf('Change');
+    const name = calls.headers.indexOf('Name');
+    const byName = new Map(calls.rows.map((row) => [row[name], row[change]]));
+    expect([byName.get('Ann'), byName.get('Bo'), byName.get('Cy'), byName.get('Di'), byName.get('Ed')]).toEqual(['+60', '-50', '-5.5', 'new', '']);
+  });
+
   it('a second run on its own output: nothing moved, every Band since kept, Change 0', async () => {
     writeFileSync(at('leads.csv'), EDITED);
     await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-26' });

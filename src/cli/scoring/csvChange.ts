@@ -11,13 +11,12 @@ import {
   duplicateIdKeys,
   excelSerialFromIsoDate,
   findIdColumn,
-  SNAPSHOT_HEADERS,
-  SNAPSHOT_LABELS,
-  SNAPSHOT_TITLE,
-  snapshotFromCells,
+  leadIdKey,
+  leadIdText,
   SCORE_COLUMNS as COLUMN_NAMES,
   type Band,
   type ScoreSnapshot,
+  type SnapshotLead,
 } from '../../engine';
 import { CliError } from '../command';
 import { CsvReader, type Delimiter } from '../files/csvReader';
@@ -75,7 +74,10 @@ export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChang
   if (chosen !== null && !chosen.ok) throw new CliError(`${q.input}: ${chosen.message}; give --id-column with one of the file's headers`);
   if (chosen?.ok === true) candidates.push(chosen.value.index);
   const values = new Map<number, unknown[]>(candidates.map((i) => [i, []]));
-  const previousRows: unknown[][] = [];
+  // The previous run's cells, one flat list per column (a list per row would cost far more memory).
+  const scores: string[] = [];
+  const bands: string[] = [];
+  const since: string[] = [];
 
   const reader = CsvReader.fromFile(q.input, q.encoding);
   try {
@@ -84,7 +86,9 @@ export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChang
       const cells = record.cells;
       if (cells.every((c) => c === '')) continue;
       for (const [i, list] of values) list.push(cells[i] ?? '');
-      previousRows.push([cells[scoreAt] ?? '', cells[bandAt] ?? '', sinceAt < 0 ? '' : (cells[sinceAt] ?? '')]);
+      scores.push(cells[scoreAt] ?? '');
+      bands.push(cells[bandAt] ?? '');
+      since.push(sinceAt < 0 ? '' : (cells[sinceAt] ?? ''));
     }
   } finally {
     reader.close();
@@ -94,17 +98,24 @@ export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChang
   if (!found.ok) return { change: null, warning: `No Change or Band since: ${found.message}, or give --id-column` };
   const idIndex = found.value.index;
   const ids = values.get(idIndex) ?? [];
+  values.clear();
 
-  // The previous run in the snapshot's own cells, so a damaged row is left out and warned of as on the snapshot sheet.
-  const cells: unknown[][] = [[SNAPSHOT_TITLE], [SNAPSHOT_LABELS.scoredOn, previousDate(q.input, previousRows)], [SNAPSHOT_LABELS.idColumn, found.value.header], [SNAPSHOT_LABELS.model, ''], [], [...SNAPSHOT_HEADERS]];
-  previousRows.forEach((r, k) => {
-    // A blank Score (a lead added since) is no previous score: that lead is new.
-    const text = String(r[0]).trim();
-    const score = text === '' ? null : q.number(text);
-    cells.push([ids[k], typeof score === 'string' ? Number(score) : score, r[1], r[2]]);
+  // The snapshot the previous run's columns make. A lead without an ID or a numeric score (a row
+  // added since: blank scores) has none, so it is new; an ID on several rows has none either.
+  const byKey = new Map<string, SnapshotLead>();
+  const twice = new Set<string>();
+  ids.forEach((cell, k) => {
+    const id = leadIdText(cell);
+    const text = (scores[k] ?? '').trim();
+    if (id === null || id === '' || text === '') return;
+    const score = Number(q.number(text));
+    if (!Number.isFinite(score)) return;
+    const key = leadIdKey(id);
+    if (byKey.has(key)) twice.add(key);
+    byKey.set(key, { id, score, band: (bands[k] ?? '').trim(), bandSince: isoDay(since[k] ?? '') });
   });
-  const read = snapshotFromCells(cells);
-  const snapshot: ScoreSnapshot | null = read.ok ? read.value : null;
+  for (const key of twice) byKey.delete(key);
+  const snapshot: ScoreSnapshot = { scoredOn: previousDate(q.input, since), idColumn: found.value.header, model: '', leads: [...byKey.values()] };
   const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(ids), keepSnapshot: false });
   return { change: new CsvChange(tracker, idIndex), warning: null };
 }
@@ -121,13 +132,19 @@ function isIdCandidate(headers: readonly string[], i: number): boolean {
  * the file (every lead that was new or moved band got that run's date), else, for a file an
  * earlier version scored without Band since, the day the file was last written.
  */
-function previousDate(input: string, rows: readonly unknown[][]): string {
+function previousDate(input: string, since: readonly string[]): string {
   let latest: string | null = null;
-  for (const r of rows) {
-    const d = String(r[2]).trim();
-    if (!Number.isNaN(excelSerialFromIsoDate(d)) && (latest === null || d > latest)) latest = d;
+  for (const text of since) {
+    const d = isoDay(text);
+    if (d !== null && (latest === null || d > latest)) latest = d;
   }
   return latest ?? localIsoDate(statSync(input).mtime);
+}
+
+/** A Band since cell as this command writes it ('YYYY-MM-DD'); anything else (a date a spreadsheet re-saved in its own format) is unknown. */
+function isoDay(text: string): string | null {
+  const t = text.trim();
+  return /^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(excelSerialFromIsoDate(t)) ? t : null;
 }
 
 export function localIsoDate(d: Date): string {
