@@ -32,3 +32,9 @@ export const SCORE_FILE_COLUMNS: readonly string[] = [
  * their columns (a CSV file has no other mark): the first five, before Priority was added.
  */
 export const EARLIER_SCORE_FILE_COLUMNS: readonly (readonly string[])[] = [SCORE_FILE_COLUMNS.slice(0, 5)];
+
+/**
+ * The note `leadscore score` puts on each header cell it writes in a workbook: its mark of
+ * ownership there, read by later runs and by Apply in the pane (a column so named without it is the user's).
+ */
+export const LEADSCORE_COLUMN_NOTE = 'Written by leadscore score; refreshed on each run.';

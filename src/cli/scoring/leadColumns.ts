@@ -3,13 +3,13 @@
  * ones an earlier run wrote, and a tally that scores leads a block at a time, so memory holds
  * one block of cells and the running counts, never the whole table.
  */
-import { compile, SCORE_COLUMNS as ENGINE_COLUMNS, EARLIER_SCORE_FILE_COLUMNS, formatProblems, priorityOf, priorityThresholds, SCORE_FILE_COLUMNS, STAGES, type ChangeSummary, type CompiledModel, type Model, type PriorityThresholds, type ScoredRows } from '../../engine';
+import { compile, SCORE_COLUMNS as ENGINE_COLUMNS, EARLIER_SCORE_FILE_COLUMNS, formatProblems, LEADSCORE_COLUMN_NOTE, priorityOf, priorityThresholds, SCORE_FILE_COLUMNS, STAGES, type ChangeSummary, type CompiledModel, type Model, type PriorityThresholds, type ScoredRows } from '../../engine';
 import { CliError } from '../command';
 
 /** The columns leadscore writes after the lead table, in this order; re-scoring refreshes them. */
 export const SCORE_COLUMNS: readonly string[] = SCORE_FILE_COLUMNS;
 /** The note on each written header in a workbook: it marks the column as leadscore's. */
-export const SCORE_COLUMN_NOTE = 'Written by leadscore score; refreshed on each run.';
+export const SCORE_COLUMN_NOTE = LEADSCORE_COLUMN_NOTE;
 /** Leads scored per block. */
 export const BLOCK_ROWS = 8192;
 /** Cells read per block at most, so a table thousands of columns wide still takes little memory. */
