@@ -134,7 +134,8 @@ describe('leadscore score, workbooks', () => {
     const headers: unknown[] = [];
     sheet.getRow(1).eachCell((c) => headers.push(c.value));
     expect(headers.filter((h) => h === 'Score')).toHaveLength(1);
-    expect(headers.slice(-6)).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority']);
+    // The second run compares with the first by lead ID: Change and Band since follow the score columns.
+    expect(headers.slice(-8)).toEqual(['Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority', 'Change', 'Band since']);
   });
 
   it("never overwrites the user's own Score column", async () => {

@@ -13,6 +13,7 @@ import { Progress, SCORE_COLUMNS, type ScoreSummary } from '../scoring/leadColum
 import { CsvSink, type LeadSink } from '../scoring/leadSinks';
 import { NewWorkbookSink } from '../scoring/newWorkbook';
 import { locateLeads, walkLeadSheet } from '../scoring/workbookLeads';
+import { prepareWorkbookChange } from '../scoring/xlsxChange';
 import { rewriteWorkbook } from '../scoring/xlsxRewrite';
 
 export { SCORE_COLUMN_NOTE, SCORE_COLUMNS, type ScoreSummary } from '../scoring/leadColumns';
@@ -117,8 +118,8 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
   if (!same && exists(output) && options.force !== true) throw new CliError(`${output} already exists; pass --force to replace it, or -o another file`, EXIT.output);
 
   progress.say(`reading ${input}`);
-  // Change and Band since are written from CSV to CSV only so far: an ID column given for another pair is said to be unused, not silently dropped.
-  const unusedId = options.idColumn !== undefined && (kind !== 'csv' || outKind !== 'csv') ? [`--id-column '${options.idColumn}' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV (not yet for a workbook)`] : [];
+  // Change and Band since are written from CSV to CSV and workbook to workbook: an ID column given for another pair is said to be unused, not silently dropped.
+  const unusedId = options.idColumn !== undefined && kind !== outKind ? [`--id-column '${options.idColumn}' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV or a workbook into a workbook`] : [];
   const withUnused = (s: ScoreSummary): ScoreSummary => (unusedId.length === 0 ? s : { ...s, warnings: [...unusedId, ...s.warnings] });
   if (kind === 'csv') {
     if (options.model === undefined) throw new UsageError(`${input}: a CSV file has no model sheet; give the model with --model model.json`);
@@ -154,8 +155,11 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
     const out = openAtomic(output);
     try {
       let result;
-      if (outKind === 'xlsx') result = await rewriteWorkbook(pkg, location, model, options.asOf, out, progress);
-      else {
+      let compared: Awaited<ReturnType<typeof prepareWorkbookChange>> = { change: null, warning: null };
+      if (outKind === 'xlsx') {
+        compared = await prepareWorkbookChange(pkg, location, { bands: model.bands, modelName: model.name, chosenId: options.idColumn ?? model.idColumn, today: options.today ?? localIsoDate(new Date()) });
+        result = await rewriteWorkbook(pkg, location, model, options.asOf, out, progress, compared.change);
+      } else {
         const sink: LeadSink = new CsvSink(out);
         const walked = await walkLeadSheet(
           pkg,
@@ -176,7 +180,9 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
       pkg.close();
       out.commit();
       progress.say(`wrote ${output}`);
-      return withUnused(result.tally.summary(input, output, modelSource, result.warnings));
+      const summary = result.tally.summary(input, output, modelSource, result.warnings);
+      const change = compared.change?.tracker.finish().summary;
+      return withUnused({ ...summary, ...(change === undefined ? {} : { change }), ...(compared.warning === null ? {} : { noChange: compared.warning }) });
     } catch (error) {
       out.abort();
       throw error;

@@ -10,6 +10,7 @@ import {
   ChangeTracker,
   duplicateIdKeys,
   excelSerialFromIsoDate,
+  isoDateFromExcelSerial,
   findIdColumn,
   leadIdKey,
   leadIdText,
@@ -66,18 +67,8 @@ export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChang
   const bandAt = own(COLUMN_NAMES.band);
   const sinceAt = own(COLUMN_NAMES.bandSince);
   if (scoreAt < 0 || bandAt < 0) return { change: null, warning: null };
-
-  // The lead table's headers: the previous run's columns are not candidates for the ID.
-  const leadHeaders = q.headers.map((h, i) => (q.ours.has(i) ? '' : h));
-  const candidates = leadHeaders.map((_, i) => i).filter((i) => isIdCandidate(leadHeaders, i));
-  const chosen = q.chosenId === null ? null : findIdColumn({ headers: leadHeaders, chosen: q.chosenId });
-  if (chosen !== null && !chosen.ok) throw new CliError(`${q.input}: ${chosen.message}; give --id-column with one of the file's headers`);
-  if (chosen?.ok === true) candidates.push(chosen.value.index);
-  const values = new Map<number, unknown[]>(candidates.map((i) => [i, []]));
-  // The previous run's cells, one flat list per column (a list per row would cost far more memory).
-  const scores: string[] = [];
-  const bands: string[] = [];
-  const since: string[] = [];
+  const ids = idColumnChoice(q.headers, q.ours, q.chosenId, q.input);
+  const previous = emptyPreviousRun(ids.candidates);
 
   const reader = CsvReader.fromFile(q.input, q.encoding);
   try {
@@ -85,38 +76,85 @@ export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChang
     for (let record = reader.next(); record !== null; record = reader.next()) {
       const cells = record.cells;
       if (cells.every((c) => c === '')) continue;
-      for (const [i, list] of values) list.push(cells[i] ?? '');
-      scores.push(cells[scoreAt] ?? '');
-      bands.push(cells[bandAt] ?? '');
-      since.push(sinceAt < 0 ? '' : (cells[sinceAt] ?? ''));
+      for (const [i, list] of previous.values) list.push(cells[i] ?? '');
+      previous.scores.push(cells[scoreAt] ?? '');
+      previous.bands.push(cells[bandAt] ?? '');
+      previous.since.push(sinceAt < 0 ? '' : (cells[sinceAt] ?? ''));
     }
   } finally {
     reader.close();
   }
+  return changeFromPreviousRun(ids, previous, { ...q, fileDate: () => localIsoDate(statSync(q.input).mtime) });
+}
 
-  const found = chosen ?? findIdColumn({ headers: leadHeaders, valuesOf: (i) => values.get(i) ?? [] });
+/** The lead table's headers (the previous run's columns blanked: they are not candidates for the ID), the columns that could be the ID, and the one chosen. */
+export interface IdColumnChoice {
+  readonly leadHeaders: readonly string[];
+  readonly candidates: readonly number[];
+  readonly chosen: { readonly ok: true; readonly value: { readonly index: number; readonly header: string } } | null;
+}
+
+/** Which columns could hold the lead ID; a chosen ID column the table lacks fails the command rather than being guessed. */
+export function idColumnChoice(headers: readonly string[], ours: ReadonlySet<number>, chosenId: string | null, where: string): IdColumnChoice {
+  const leadHeaders = headers.map((h, i) => (ours.has(i) ? '' : h));
+  const candidates = leadHeaders.map((_, i) => i).filter((i) => isIdCandidate(leadHeaders, i));
+  const chosen = chosenId === null ? null : findIdColumn({ headers: leadHeaders, chosen: chosenId });
+  if (chosen !== null && !chosen.ok) throw new CliError(`${where}: ${chosen.message}; give --id-column with one of the file's headers`);
+  if (chosen?.ok === true) candidates.push(chosen.value.index);
+  return { leadHeaders, candidates, chosen: chosen?.ok === true ? chosen : null };
+}
+
+/** The previous run's cells of every lead row, in order: one flat list per column (a list per row would cost far more memory). */
+export interface PreviousRun {
+  /** The candidate ID columns' cells, by column index. */
+  readonly values: Map<number, unknown[]>;
+  readonly scores: unknown[];
+  readonly bands: unknown[];
+  /** Band since as written: 'YYYY-MM-DD' text (a workbook cell Excel turned into a date serial is read too). */
+  readonly since: unknown[];
+}
+
+export function emptyPreviousRun(candidates: readonly number[]): PreviousRun {
+  return { values: new Map(candidates.map((i) => [i, []])), scores: [], bands: [], since: [] };
+}
+
+export interface ChangeSettings {
+  readonly input: string;
+  readonly bands: readonly Band[];
+  readonly modelName: string;
+  readonly today: string;
+  readonly number: (text: string) => string | number;
+  /** The day of the previous run when no Band since says it (a file an earlier version scored). */
+  readonly fileDate: () => string;
+}
+
+/** The comparison the previous run's columns make possible, shared by CSV files and workbooks; null with a warning when no ID column is found. */
+export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun, q: ChangeSettings): { readonly change: CsvChange | null; readonly warning: string | null } {
+  const found = ids.chosen ?? findIdColumn({ headers: [...ids.leadHeaders], valuesOf: (i) => previous.values.get(i) ?? [] });
   if (!found.ok) return { change: null, warning: `No Change or Band since: ${found.message}, or give --id-column` };
   const idIndex = found.value.index;
-  const ids = values.get(idIndex) ?? [];
-  values.clear();
+  const idCells = previous.values.get(idIndex) ?? [];
+  previous.values.clear();
+  const since = previous.since.map(sinceDay);
 
   // The snapshot the previous run's columns make. A lead without an ID or a numeric score (a row
   // added since: blank scores) has none, so it is new; an ID on several rows has none either.
   const byKey = new Map<string, SnapshotLead>();
   const twice = new Set<string>();
-  ids.forEach((cell, k) => {
+  idCells.forEach((cell, k) => {
     const id = leadIdText(cell);
-    const text = (scores[k] ?? '').trim();
+    const raw = previous.scores[k];
+    const text = raw === null || raw === undefined ? '' : String(raw).trim();
     if (id === null || id === '' || text === '') return;
-    const score = Number(q.number(text));
+    const score = typeof raw === 'number' ? raw : Number(q.number(text));
     if (!Number.isFinite(score)) return;
     const key = leadIdKey(id);
     if (byKey.has(key)) twice.add(key);
-    byKey.set(key, { id, score, band: (bands[k] ?? '').trim(), bandSince: isoDay(since[k] ?? '') });
+    byKey.set(key, { id, score, band: String(previous.bands[k] ?? '').trim(), bandSince: since[k] ?? null });
   });
   for (const key of twice) byKey.delete(key);
-  const snapshot: ScoreSnapshot = { scoredOn: previousDate(q.input, since), idColumn: found.value.header, model: '', leads: [...byKey.values()] };
-  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(ids), keepSnapshot: false });
+  const snapshot: ScoreSnapshot = { scoredOn: latestDay(since) ?? q.fileDate(), idColumn: found.value.header, model: '', leads: [...byKey.values()] };
+  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: false });
   return { change: new CsvChange(tracker, idIndex), warning: null };
 }
 
@@ -128,22 +166,20 @@ function isIdCandidate(headers: readonly string[], i: number): boolean {
 }
 
 /**
- * The day of the previous run. A CSV file does not record it: it is the latest Band since in
+ * The day of the previous run. The file does not record it: it is the latest Band since in
  * the file (every lead that was new or moved band got that run's date), else, for a file an
  * earlier version scored without Band since, the day the file was last written.
  */
-function previousDate(input: string, since: readonly string[]): string {
+function latestDay(since: readonly (string | null)[]): string | null {
   let latest: string | null = null;
-  for (const text of since) {
-    const d = isoDay(text);
-    if (d !== null && (latest === null || d > latest)) latest = d;
-  }
-  return latest ?? localIsoDate(statSync(input).mtime);
+  for (const d of since) if (d !== null && (latest === null || d > latest)) latest = d;
+  return latest;
 }
 
-/** A Band since cell as this command writes it ('YYYY-MM-DD'); anything else (a date a spreadsheet re-saved in its own format) is unknown. */
-function isoDay(text: string): string | null {
-  const t = text.trim();
+/** A Band since cell as this command writes it ('YYYY-MM-DD'), or a whole-day serial a spreadsheet made of it; anything else (a re-saved locale date) is unknown. */
+function sinceDay(cell: unknown): string | null {
+  if (typeof cell === 'number') return Number.isInteger(cell) && cell > 0 ? isoDateFromExcelSerial(cell) : null;
+  const t = typeof cell === 'string' ? cell.trim() : '';
   return /^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(excelSerialFromIsoDate(t)) ? t : null;
 }
 

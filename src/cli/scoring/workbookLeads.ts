@@ -148,6 +148,8 @@ export interface WalkedRow {
 export interface WalkHandlers {
   /** The first column whose cells the rows handed on must list (default: none). */
   cellsFrom?: () => number;
+  /** Whether the cells from cellsFrom() on are read for their values too (the previous run's scores), not only located. */
+  readListed?: boolean;
   /** The sheet's text before its rows; called once the header row is known. */
   head(text: string, header: HeaderInfo, prefix: string): Promise<void>;
   rows(rows: readonly WalkedRow[]): Promise<void>;
@@ -192,6 +194,7 @@ export async function walkLeadSheet(
     let size = 1;
     let cellsFrom = Number.POSITIVE_INFINITY;
     let isLeadColumn = (_column: number): boolean => false;
+    let isRead = (_column: number): boolean => false;
     let leadFirst = 0;
     let leadLast = 0;
 
@@ -238,6 +241,8 @@ export async function walkLeadSheet(
         cellsFrom = handlers.cellsFrom?.() ?? Number.POSITIVE_INFINITY;
         isLeadColumn = (c: number): boolean => c >= firstColumn && c <= lastColumn && !ours.has(c - firstColumn);
         ({ firstColumn: leadFirst, lastColumn: leadLast } = header);
+        const from = cellsFrom;
+        isRead = handlers.readListed === true ? (c: number): boolean => isLeadColumn(c) || c >= from : isLeadColumn;
         if (before.length > 0) await handlers.rows(before);
         pending.push({ row, cells, kind: 'header', values: null, dates: null, score: null });
         continue;
@@ -252,7 +257,7 @@ export async function walkLeadSheet(
       const cells: RawCell[] = [];
       let dates: boolean[] | null = null;
       let any = false;
-      scanRow(row, context, prefix, isLeadColumn, (column, start, end, value, isDate, style) => {
+      scanRow(row, context, prefix, isRead, (column, start, end, value, isDate, style) => {
         if (column >= cellsFrom) cells.push({ column, start, end, value, isDate, style });
         if (!isLeadColumn(column)) return;
         values[column - firstColumn] = value;

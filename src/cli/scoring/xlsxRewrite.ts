@@ -33,12 +33,15 @@ import {
   newNoteDrawing,
   type NoteToAdd,
 } from './xlsxParts';
+import { CHANGE_COLUMNS, type CsvChange } from './csvChange';
 import { walkLeadSheet, type HeaderInfo, type LeadLocation, type WalkedRow, type WalkSummary } from './workbookLeads';
 
 interface Plan {
   readonly header: HeaderInfo;
+  /** The columns this run writes: the score columns, then Change and Band since when leads are compared with the last run. */
+  readonly names: readonly string[];
   readonly prefix: string;
-  /** Sheet column (1-based) of each score column, in SCORE_COLUMNS order. */
+  /** Sheet column (1-based) of each column in `names`, in that order. */
   readonly columns: number[];
   /** The columns that did not exist before this run. */
   readonly added: Set<number>;
@@ -59,7 +62,19 @@ interface Plan {
 
 const U31 = 2 ** 31;
 
-export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, model: Model, asOf: string | undefined, out: AtomicFile, progress: Progress): Promise<{ tally: ScoreTally; warnings: string[] }> {
+/**
+ * `change`: Change and Band since of each lead, from the previous run's columns (xlsxChange.ts);
+ * null when the sheet was not scored before or no ID column was found.
+ */
+export async function rewriteWorkbook(
+  pkg: XlsxPackage,
+  location: LeadLocation,
+  model: Model,
+  asOf: string | undefined,
+  out: AtomicFile,
+  progress: Progress,
+  change: CsvChange | null = null,
+): Promise<{ tally: ScoreTally; warnings: string[] }> {
   const { sheet, table } = location;
   const where = `${pkg.path}, ${table === null ? `sheet '${sheet.name}'` : `table '${table.name}'`}`;
   const sheetRels = relsPathOf(sheet.part);
@@ -104,13 +119,16 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
         asOf,
         {
           head: async (text, header, prefix) => {
-            plan = makePlan(pkg, where, header, prefix, stylesPart);
+            plan = makePlan(pkg, where, header, prefix, stylesPart, change === null ? SCORE_COLUMNS : [...SCORE_COLUMNS, ...CHANGE_COLUMNS]);
             await write(editHead(text, plan));
           },
           cellsFrom: () => Math.min(...plan!.columns, ...plan!.cleared),
           rows: async (rows) => {
             let text = '';
-            for (const r of rows) text += rewriteRow(r, plan!, where);
+            for (const r of rows) {
+              if (change !== null && r.kind === 'lead' && r.score !== null) r.score = [...r.score, ...change.cells(r.values ?? [], r.score, r.row.number)];
+              text += rewriteRow(r, plan!, where);
+            }
             await write(text);
           },
           tail: async (text, summary) => {
@@ -142,7 +160,7 @@ export async function rewriteWorkbook(pkg: XlsxPackage, location: LeadLocation, 
   };
   addOrCopy(stylesPart, done.styles);
   if (table !== null) {
-    const addedNames = done.columns.flatMap((c, k) => (done.added.has(c) ? [SCORE_COLUMNS[k]!] : []));
+    const addedNames = done.columns.flatMap((c, k) => (done.added.has(c) ? [done.names[k]!] : []));
     const appliedNames = done.applied.map((c) => done.header.headers[c - done.header.firstColumn] ?? '');
     const tableXml = appliedNames.length > 0 ? dropCalculatedFormulas(table.xml, appliedNames) : table.xml;
     addOrCopy(table.part, addedNames.length > 0 ? extendTable(tableXml, addedNames) : tableXml !== table.xml ? tableXml : null);
@@ -173,11 +191,11 @@ function freePart(pkg: XlsxPackage, stem: string, ext: string): string {
   for (let n = 1; ; n++) if (!pkg.has(`${stem}${n}${ext}`)) return `${stem}${n}${ext}`;
 }
 
-function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: string, stylesPart: string): Plan {
+function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: string, stylesPart: string, names: readonly string[]): Plan {
   const columns: number[] = [];
   const added = new Set<number>();
   let next = header.lastColumn + 1;
-  for (const name of SCORE_COLUMNS) {
+  for (const name of names) {
     const existing = header.headers.findIndex((h, i) => h.toLowerCase() === name.toLowerCase() && header.ours.has(i));
     if (existing >= 0) columns.push(header.firstColumn + existing);
     else {
@@ -199,7 +217,7 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const targets = new Set(columns);
   const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
   const applied = [...header.applied].map((i) => header.firstColumn + i);
-  return { header, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles };
+  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles };
 }
 
 function editHead(head: string, plan: Plan): string {
@@ -210,7 +228,7 @@ function editHead(head: string, plan: Plan): string {
   });
   if (plan.added.size === 0) return text;
   const p = plan.prefix;
-  const widths = [...plan.added].map((column) => ({ column, width: SCORE_COLUMNS[plan.columns.indexOf(column)]!.length + 4 }));
+  const widths = [...plan.added].map((column) => ({ column, width: plan.names[plan.columns.indexOf(column)]!.length + 4 }));
   const colsMatch = new RegExp(`<${p}cols>([\\s\\S]*?)</${p}cols>`).exec(text);
   if (colsMatch === null) {
     const at = text.lastIndexOf(`<${p}sheetData`);
@@ -241,7 +259,7 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
     if (added.has(c.column) && HAS_CONTENT.test(row.xml.slice(c.start, c.end))) {
       const value = c.value === null ? row.xml.slice(c.start, c.end).replace(/<[^>]*>/g, '').slice(0, 40) : String(c.value).slice(0, 40);
       throw new CliError(
-        `${where}: cell ${columnLetters(c.column)}${row.number} holds '${value}' where leadscore would write its ${SCORE_COLUMNS[columns.indexOf(c.column)]} column; ` +
+        `${where}: cell ${columnLetters(c.column)}${row.number} holds '${value}' where leadscore would write its ${plan.names[columns.indexOf(c.column)]} column; ` +
           'move what is there (or the table), then run again',
       );
     }
@@ -249,7 +267,7 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
   const ours: { column: number; xml: string }[] = [];
   if (kind === 'header') {
     const neighbour = cells.filter((c) => c.column <= plan.header.lastColumn && !targets.has(c.column)).pop();
-    for (const column of added) ours.push({ column, xml: cellXml(prefix, `${columnLetters(column)}${row.number}`, SCORE_COLUMNS[columns.indexOf(column)]!, neighbour === undefined || neighbour.style < 0 ? undefined : String(neighbour.style)) });
+    for (const column of added) ours.push({ column, xml: cellXml(prefix, `${columnLetters(column)}${row.number}`, plan.names[columns.indexOf(column)]!, neighbour === undefined || neighbour.style < 0 ? undefined : String(neighbour.style)) });
     if (ours.length === 0) return row.xml;
     return rebuild(row, cells, (c) => !added.has(c.column), ours);
   }

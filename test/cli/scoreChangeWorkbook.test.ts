@@ -1,0 +1,146 @@
+/**
+ * `leadscore score` on a workbook it scored before, as on a CSV file (scoreChange.test.ts): the
+ * lead sheet's previous Score, Band and Band since columns (leadscore's note on their headers)
+ * are the snapshot; each lead is matched by its ID, never by row, and gets Change and Band since.
+ * Expected values are worked out by hand from the model below.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { EXIT } from '../../src/cli/command';
+import { scoreFile, SCORE_COLUMN_NOTE } from '../../src/cli/commands/score';
+import { criterion, model } from '../../src/engine';
+import { runCli } from './runCli';
+
+// Industry Technology 40, Employees >= 100 20, Demo 30, Visits >= 3 10 (a score is its points).
+// Bands: Cold from 0, Warm from 21, Hot from 50.
+const MODEL = model({
+  criteria: [
+    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
+    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
+    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
+    criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 3 }, points: 10 }),
+  ],
+});
+
+let dir = '';
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'leadscore-xlsx-change-'));
+  writeFileSync(join(dir, 'model.json'), JSON.stringify(MODEL));
+});
+const at = (name: string): string => join(dir, name);
+
+const LEAD_HEADERS = ['Lead ID', 'Name', 'Industry', 'Employees', 'Demo', 'Visits'];
+const TAIL = ['Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority', 'Change', 'Band since'];
+type Cell = string | number | null;
+/** A workbook an earlier run scored, then edited: the lead data changed since, the previous run's columns still say what it scored then. Rows 2-8. */
+const EDITED: Cell[][] = [
+  // L1: was 40 Warm; now 100 Hot: up, +60, Band since today.
+  ['L1', 'Ann', 'Technology', 500, 'yes', 5, 40, 'Warm', 40, 0, null, 'B4', '+10', '2026-11-10'],
+  // L2: was 50 Hot; now 0 Cold: down, -50, Band since today.
+  ['L2', 'Bo', 'Retail', 10, 'no', 0, 50, 'Hot', 40, 10, null, 'B3', 'new', '2026-11-10'],
+  // L3: was 55.5 Hot since 5 Nov; now 50 Hot: same band, -5.5, keeps 2026-11-05.
+  ['L3', 'Cy', 'Technology', 10, 'no', 3, 55.5, 'Hot', 40, 10, null, 'B3', '0', '2026-11-05'],
+  // L4: added after the last run (no previous scores): 50 Hot, new.
+  ['L4', 'Di', 'Retail', 500, 'yes', 0, null, null, null, null, null, null, null, null],
+  // L5 and 'l5 ' are one ID (case and spaces ignored): neither is compared.
+  ['L5', 'Ed', 'Technology', 500, 'no', 0, 10, 'Cold', 0, 10, null, 'D3', '0', '2026-11-01'],
+  ['l5 ', 'Flo', 'Retail', 10, 'no', 3, 10, 'Cold', 0, 10, null, 'D3', '0', '2026-11-01'],
+  // No ID: not compared.
+  [null, 'Gus', 'Retail', 10, 'no', 0, 0, 'Cold', 0, 0, null, 'D4', '0', '2026-11-01'],
+];
+
+async function editedWorkbook(path: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Leads');
+  sheet.addRow([...LEAD_HEADERS, ...TAIL]);
+  // leadscore's note marks the columns it wrote; without it a Score column is the user's.
+  TAIL.forEach((_, k) => (sheet.getRow(1).getCell(LEAD_HEADERS.length + k + 1).note = SCORE_COLUMN_NOTE));
+  for (const row of EDITED) sheet.addRow(row);
+  await wb.xlsx.writeFile(path);
+}
+
+/** ID, Score, Band, Change, Band since of each lead row, read back with ExcelJS. */
+async function changeCells(path: string): Promise<unknown[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheet = wb.getWorksheet('Leads')!;
+  const headers: unknown[] = [];
+  sheet.getRow(1).eachCell({ includeEmpty: true }, (c) => headers.push(c.value));
+  expect(headers.slice(-8)).toEqual(TAIL);
+  expect(headers.filter((h) => h === 'Score')).toHaveLength(1);
+  const col = (name: string): number => headers.indexOf(name) + 1;
+  const rows: unknown[][] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    rows.push(['Lead ID', 'Score', 'Band', 'Change', 'Band since'].map((h) => row.getCell(col(h)).value ?? ''));
+  }
+  return rows;
+}
+
+describe('leadscore score compares a workbook with its previous scoring', () => {
+  it('writes Change and Band since by ID and reports the band moves, new, duplicate and no-ID leads', async () => {
+    await editedWorkbook(at('leads.xlsx'));
+    const summary = await scoreFile({ input: at('leads.xlsx'), model: at('model.json'), output: at('out.xlsx'), today: '2026-11-26' });
+    expect(await changeCells(at('out.xlsx'))).toEqual([
+      ['L1', 100, 'Hot', '+60', '2026-11-26'],
+      ['L2', 0, 'Cold', '-50', '2026-11-26'],
+      ['L3', 50, 'Hot', '-5.5', '2026-11-05'],
+      ['L4', 50, 'Hot', 'new', '2026-11-26'],
+      ['L5', 60, 'Hot', '', ''],
+      ['l5 ', 10, 'Cold', '', ''],
+      ['', 0, 'Cold', '', ''],
+    ]);
+    const change = summary.change!;
+    expect(change.since).toBe('2026-11-10');
+    expect({ scored: change.scored, newLeads: change.newLeads, moved: change.movedCount, noId: change.noIdCount, duplicates: change.duplicateCount }).toEqual({ scored: 3, newLeads: 1, moved: 2, noId: 1, duplicates: 2 });
+    expect(change.moved.map((m) => [m.id, m.row, m.from, m.to, m.points])).toEqual([
+      ['L1', 2, 'Warm', 'Hot', 60],
+      ['L2', 3, 'Hot', 'Cold', -50],
+    ]);
+    expect(change.duplicates).toEqual([{ id: 'L5', rows: [6, 7] }]);
+    expect(change.noIdRows).toEqual([8]);
+  });
+
+  it('prints the same report as for a CSV file', async () => {
+    await editedWorkbook(at('leads.xlsx'));
+    const r = await runCli('score', at('leads.xlsx'), '--model', at('model.json'), '-o', at('out.xlsx'));
+    expect(r).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(r.out).toContain('1 lead became Hot, 1 dropped to Cold since 10 Nov (leads matched by Lead ID).');
+    expect(r.out).toContain("  'L1' (row 2): Warm -> Hot, +60\n  'L2' (row 3): Hot -> Cold, -50\n");
+    expect(r.out).toContain('1 lead new since the last scoring (Change: new).');
+    expect(r.out).toContain('1 lead without Lead ID gets no Change or Band since (row 8).');
+    expect(r.out).toContain("2 leads share Lead ID with another lead and get no Change or Band since: 'L5' (rows 6, 7).");
+  });
+
+  it('a second run on its own output: nothing moved, every Band since kept, Change 0, no column added twice', async () => {
+    await editedWorkbook(at('leads.xlsx'));
+    await scoreFile({ input: at('leads.xlsx'), model: at('model.json'), output: at('out.xlsx'), today: '2026-11-26' });
+    const again = await scoreFile({ input: at('out.xlsx'), model: at('model.json'), inPlace: true, today: '2026-11-27' });
+    expect(await changeCells(at('out.xlsx'))).toEqual([
+      ['L1', 100, 'Hot', '0', '2026-11-26'],
+      ['L2', 0, 'Cold', '0', '2026-11-26'],
+      ['L3', 50, 'Hot', '0', '2026-11-05'],
+      ['L4', 50, 'Hot', '0', '2026-11-26'],
+      ['L5', 60, 'Hot', '', ''],
+      ['l5 ', 10, 'Cold', '', ''],
+      ['', 0, 'Cold', '', ''],
+    ]);
+    expect(again.change).toMatchObject({ since: '2026-11-26', scored: 4, newLeads: 0, movedCount: 0 });
+  });
+
+  it('a workbook scored once before Change existed gets the two columns on its next run, by --id-column', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Leads');
+    sheet.addRow([...LEAD_HEADERS, 'Score', 'Band']);
+    for (const k of [0, 1]) sheet.getRow(1).getCell(LEAD_HEADERS.length + k + 1).note = SCORE_COLUMN_NOTE;
+    sheet.addRow(['X1', 'Ann', 'Technology', 500, 'yes', 5, 40, 'Warm']);
+    await wb.xlsx.writeFile(at('old.xlsx'));
+    const summary = await scoreFile({ input: at('old.xlsx'), model: at('model.json'), output: at('out.xlsx'), idColumn: 'Name', today: '2026-11-26' });
+    expect(summary.change).toMatchObject({ idColumn: 'Name', scored: 1, movedCount: 1 });
+    expect(await changeCells(at('out.xlsx'))).toEqual([['X1', 100, 'Hot', '+60', '2026-11-26']]);
+    await expect(scoreFile({ input: at('old.xlsx'), model: at('model.json'), output: at('out2.xlsx'), idColumn: 'Lead Id Nr' })).rejects.toThrow(/no ID column 'Lead Id Nr'/);
+  });
+});
