@@ -12,6 +12,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { scoreFile, SCORE_COLUMN_NOTE } from '../../src/cli/commands/score';
 import { criterion, model } from '../../src/engine';
+import { ZipReader } from '../../src/cli/files/zip';
 import { runCli } from './runCli';
 
 // Industry Technology 40, Employees >= 100 20, Demo 30, Visits >= 3 10 (a score is its points).
@@ -62,6 +63,9 @@ async function editedWorkbook(path: string): Promise<void> {
   await wb.xlsx.writeFile(path);
 }
 
+/** Band since as ExcelJS reads a date cell (a number with a date format): the day at midnight UTC. */
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
 /** ID, Score, Band, Change, Band since of each lead row, read back with ExcelJS. */
 async function changeCells(path: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
@@ -85,10 +89,10 @@ describe('leadscore score compares a workbook with its previous scoring', () => 
     await editedWorkbook(at('leads.xlsx'));
     const summary = await scoreFile({ input: at('leads.xlsx'), model: at('model.json'), output: at('out.xlsx'), today: '2026-11-26' });
     expect(await changeCells(at('out.xlsx'))).toEqual([
-      ['L1', 100, 'Hot', '+60', '2026-11-26'],
-      ['L2', 0, 'Cold', '-50', '2026-11-26'],
-      ['L3', 50, 'Hot', '-5.5', '2026-11-05'],
-      ['L4', 50, 'Hot', 'new', '2026-11-26'],
+      ['L1', 100, 'Hot', '+60', day('2026-11-26')],
+      ['L2', 0, 'Cold', '-50', day('2026-11-26')],
+      ['L3', 50, 'Hot', '-5.5', day('2026-11-05')],
+      ['L4', 50, 'Hot', 'new', day('2026-11-26')],
       ['L5', 60, 'Hot', '', ''],
       ['l5 ', 10, 'Cold', '', ''],
       ['', 0, 'Cold', '', ''],
@@ -118,12 +122,23 @@ describe('leadscore score compares a workbook with its previous scoring', () => 
   it('a second run on its own output: nothing moved, every Band since kept, Change 0, no column added twice', async () => {
     await editedWorkbook(at('leads.xlsx'));
     await scoreFile({ input: at('leads.xlsx'), model: at('model.json'), output: at('out.xlsx'), today: '2026-11-26' });
+    const cellStyles = (): number => {
+      const zip = ZipReader.open(at('out.xlsx'));
+      try {
+        return [...zip.readEntry('xl/styles.xml').toString('utf8').matchAll(/<xf\b/g)].length;
+      } finally {
+        zip.close();
+      }
+    };
+    const stylesOnce = cellStyles();
     const again = await scoreFile({ input: at('out.xlsx'), model: at('model.json'), inPlace: true, today: '2026-11-27' });
+    // The date style Band since is written with is reused, not added again on every run.
+    expect(cellStyles()).toBe(stylesOnce);
     expect(await changeCells(at('out.xlsx'))).toEqual([
-      ['L1', 100, 'Hot', '0', '2026-11-26'],
-      ['L2', 0, 'Cold', '0', '2026-11-26'],
-      ['L3', 50, 'Hot', '0', '2026-11-05'],
-      ['L4', 50, 'Hot', '0', '2026-11-26'],
+      ['L1', 100, 'Hot', '0', day('2026-11-26')],
+      ['L2', 0, 'Cold', '0', day('2026-11-26')],
+      ['L3', 50, 'Hot', '0', day('2026-11-05')],
+      ['L4', 50, 'Hot', '0', day('2026-11-26')],
       ['L5', 60, 'Hot', '', ''],
       ['l5 ', 10, 'Cold', '', ''],
       ['', 0, 'Cold', '', ''],
@@ -140,7 +155,7 @@ describe('leadscore score compares a workbook with its previous scoring', () => 
     await wb.xlsx.writeFile(at('old.xlsx'));
     const summary = await scoreFile({ input: at('old.xlsx'), model: at('model.json'), output: at('out.xlsx'), idColumn: 'Name', today: '2026-11-26' });
     expect(summary.change).toMatchObject({ idColumn: 'Name', scored: 1, movedCount: 1 });
-    expect(await changeCells(at('out.xlsx'))).toEqual([['X1', 100, 'Hot', '+60', '2026-11-26']]);
+    expect(await changeCells(at('out.xlsx'))).toEqual([['X1', 100, 'Hot', '+60', day('2026-11-26')]]);
     await expect(scoreFile({ input: at('old.xlsx'), model: at('model.json'), output: at('out2.xlsx'), idColumn: 'Lead Id Nr' })).rejects.toThrow(/no ID column 'Lead Id Nr'/);
   });
 });

@@ -74,6 +74,25 @@ export function addBandFills(styles: string, bands: readonly Band[]): { xml: str
   return { xml, dxfIds };
 }
 
+/**
+ * The cell style for a day (Excel's built-in short date format 14, shown in the user's locale),
+ * reused when the workbook has it from an earlier run; null when the styles have no cellXfs.
+ */
+export function addDateStyle(styles: string): { xml: string; index: number } | null {
+  const m = /<((?:\w+:)?)cellXfs\b[^>]*>/.exec(styles);
+  if (m === null) return null;
+  const prefix = m[1] ?? '';
+  const start = m.index + m[0].length;
+  const end = styles.indexOf(`</${prefix}cellXfs>`, start);
+  if (end < 0) return null;
+  const existing = splitElements(styles.slice(start, end), `${prefix}xf`);
+  const want = `<${prefix}xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+  const found = existing.indexOf(want);
+  if (found >= 0) return { xml: styles, index: found };
+  const tag = m[0].replace(/\scount="\d*"/, '').replace(/>$/, ` count="${existing.length + 1}">`);
+  return { xml: `${styles.slice(0, m.index)}${tag}${existing.join('')}${want}${styles.slice(end)}`, index: existing.length };
+}
+
 /** Top-level child elements of a body, as text. */
 function splitElements(body: string, name: string): string[] {
   const items: string[] = [];

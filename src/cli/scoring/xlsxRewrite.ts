@@ -6,7 +6,7 @@
  * macros: all are kept because they are never parsed.
  */
 import { posix } from 'node:path';
-import type { Model } from '../../engine';
+import { excelSerialFromIsoDate, SCORE_COLUMNS as COLUMN_NAMES, type Model } from '../../engine';
 import { CliError } from '../command';
 import type { AtomicFile } from '../files/atomicFile';
 import type { RawCell, RawRow } from '../files/sheetRows';
@@ -16,6 +16,7 @@ import { ZipWriter } from '../files/zip';
 import { Progress, SCORE_COLUMN_NOTE, SCORE_COLUMNS, type ScoreTally } from './leadColumns';
 import {
   addBandFills,
+  addDateStyle,
   addComments,
   addNoteShapes,
   addRelationships,
@@ -58,9 +59,12 @@ interface Plan {
   readonly notes: NoteToAdd[];
   readonly dxfIds: number[];
   readonly styles: string | null;
+  /** The cell style Band since is written with (a date), or undefined to write ISO text. */
+  readonly dateStyle: string | undefined;
 }
 
 const U31 = 2 ** 31;
+const BAND_SINCE = COLUMN_NAMES.bandSince;
 
 /**
  * `change`: Change and Band since of each lead, from the previous run's columns (xlsxChange.ts);
@@ -213,11 +217,14 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   // The header cells of new columns look like their neighbour (its style), and carry our note.
   const notes: NoteToAdd[] = [...added].map((column) => ({ column, row: header.headerRow, text: SCORE_COLUMN_NOTE }));
   const bands = header.compiled!.bands;
-  const { xml: styles, dxfIds } = addBandFills(pkg.text(stylesPart), bands);
+  const filled = addBandFills(pkg.text(stylesPart), bands);
+  const dxfIds = filled.dxfIds;
+  const dated = names.includes(BAND_SINCE) ? addDateStyle(filled.xml) : null;
+  const styles = dated?.xml ?? filled.xml;
   const targets = new Set(columns);
   const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
   const applied = [...header.applied].map((i) => header.firstColumn + i);
-  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles };
+  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles, dateStyle: dated === null ? undefined : String(dated.index) };
 }
 
 function editHead(head: string, plan: Plan): string {
@@ -272,7 +279,12 @@ function rewriteRow(walked: WalkedRow, plan: Plan, where: string): string {
     return rebuild(row, cells, (c) => !added.has(c.column), ours);
   }
   const score = walked.score ?? [];
-  columns.forEach((column, k) => ours.push({ column, xml: cellXml(prefix, `${plan.letters[k]}${row.number}`, score[k] ?? null) }));
+  columns.forEach((column, k) => {
+    const value = score[k] ?? null;
+    // Band since as a real date cell: Excel sorts and filters it as a date, in the user's date format.
+    const day = plan.dateStyle !== undefined && plan.names[k] === BAND_SINCE && typeof value === 'string' ? excelSerialFromIsoDate(value) : Number.NaN;
+    ours.push({ column, xml: Number.isNaN(day) ? cellXml(prefix, `${plan.letters[k]}${row.number}`, value) : cellXml(prefix, `${plan.letters[k]}${row.number}`, day, plan.dateStyle) });
+  });
   const keep = (c: RawCell): boolean => !targets.has(c.column) && !cleared.has(c.column);
   noteFormulas(row, cells.filter((c) => !keep(c)), plan);
   return rebuild(row, cells, keep, ours);
