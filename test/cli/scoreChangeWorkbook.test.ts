@@ -158,4 +158,21 @@ describe('leadscore score compares a workbook with its previous scoring', () => 
     expect(await changeCells(at('out.xlsx'))).toEqual([['X1', 100, 'Hot', '+60', day('2026-11-26')]]);
     await expect(scoreFile({ input: at('old.xlsx'), model: at('model.json'), output: at('out2.xlsx'), idColumn: 'Lead Id Nr' })).rejects.toThrow(/no ID column 'Lead Id Nr'/);
   });
+
+  it('a workbook scored before whose ID column is gone: the report says why, and the old Change and Band since are emptied, not left stale', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Leads');
+    sheet.addRow(['Name', 'Industry', 'Employees', 'Demo', 'Visits', ...TAIL]);
+    TAIL.forEach((_, k) => (sheet.getRow(1).getCell(5 + k + 1).note = SCORE_COLUMN_NOTE));
+    sheet.addRow(['Ann', 'Technology', 500, 'yes', 5, 40, 'Warm', 40, 0, null, 'B4', '+10', '2026-11-10']);
+    await wb.xlsx.writeFile(at('noid.xlsx'));
+    const r = await runCli('score', at('noid.xlsx'), '--model', at('model.json'), '-o', at('out.xlsx'));
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.out).toContain('No Change or Band since: no column is named like a lead ID');
+    expect(r.err).toContain("'Change', 'Band since' from leadscore's last run could not be brought up to date this time; emptied");
+    const out = new ExcelJS.Workbook();
+    await out.xlsx.readFile(at('out.xlsx'));
+    const row = out.getWorksheet('Leads')!.getRow(2);
+    expect([row.getCell(6).value, row.getCell(12).value, row.getCell(13).value]).toEqual([100, null, null]);
+  });
 });

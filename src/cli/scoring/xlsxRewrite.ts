@@ -186,8 +186,15 @@ export async function rewriteWorkbook(
   if (dropCalcChain) contentTypes = dropContentType(contentTypes ?? pkg.text('[Content_Types].xml'), calcChainRel.part!);
   addOrCopy('[Content_Types].xml', contentTypes);
   zip.finish();
-  const cleared = [...done.cleared].map((c) => `'${done.header.headers[c - done.header.firstColumn] ?? columnLetters(c)}'`);
-  const warnings = cleared.length === 0 ? result.warnings : [...result.warnings, `${where}: ${cleared.join(', ')} came from the add-in's last Apply and leadscore score does not write ${cleared.length === 1 ? 'it' : 'them'}; emptied rather than left out of date (Apply in Excel fills ${cleared.length === 1 ? 'it' : 'them'} again)`];
+  const name = (c: number): string => `'${done.header.headers[c - done.header.firstColumn] ?? columnLetters(c)}'`;
+  const byApply = done.applied;
+  const clearedApply = [...done.cleared].filter((c) => byApply.includes(c)).map(name);
+  // leadscore's own Change and Band since of a run that could compare, now that it cannot (no ID column): the report says why.
+  const clearedOwn = [...done.cleared].filter((c) => !byApply.includes(c)).map(name);
+  const it = (list: readonly string[]): string => (list.length === 1 ? 'it' : 'them');
+  const warnings = [...result.warnings];
+  if (clearedApply.length > 0) warnings.push(`${where}: ${clearedApply.join(', ')} came from the add-in's last Apply and leadscore score does not write ${it(clearedApply)}; emptied rather than left out of date (Apply in Excel fills ${it(clearedApply)} again)`);
+  if (clearedOwn.length > 0) warnings.push(`${where}: ${clearedOwn.join(', ')} from leadscore's last run could not be brought up to date this time; emptied rather than left out of date`);
   return { tally: result.tally!, warnings };
 }
 
