@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { PAYLOAD_LIMIT_BYTES } from '../../src/excel/gateway';
 import { MemoryWorkbook } from '../../src/excel/memoryWorkbook';
 import { CALL_LIST_SHEET } from '../../src/workbook/callListSheet';
 import { WorkbookSession } from '../../src/workbook/workbookSession';
@@ -155,4 +156,21 @@ describe('the Call list sheet', () => {
     await (await session(book)).writeCallList(PRIORITY_MODEL, { top: 10, everyone: false });
     expect((await cells(book, CALL_LIST_SHEET))[2]).not.toContain('Change');
   });
+
+  it('writes a long list of long non-ASCII contacts in requests under Excel\'s limit, every row landing', async () => {
+    const book = new MemoryWorkbook();
+    const company = (i: number): string => `株式会社${'東京営業開発'.repeat(60)}${i}`; // about 1.1 KB of UTF-8 each
+    const leads = Array.from({ length: 10_000 }, (_, i) => ['', `Lead ${i}`, company(i), `l${i}@example.jp`, 'Technology', 500, 'yes', 'yes']);
+    book.seedSheet('Leads', [['', '', '', '', '', '', '', ''], ['', '', '', '', '', '', '', ''], ['', 'Name', 'Company', 'Email', 'Industry', 'Employees', 'Demo', 'Webinar'], ...leads]);
+    book.seedTable('Leads', `B3:H${3 + leads.length}`, 'Leads');
+    book.select('Leads', 'C5');
+    book.payloads = [];
+    const written = await (await session(book)).writeCallList(PRIORITY_MODEL, { top: 10_000, everyone: true });
+    expect(written).toMatchObject({ kind: 'written', leads: 10_000 });
+    // One request of the whole list would be about 13 MB, over the 5 MB Excel on the web takes.
+    expect(Math.max(...book.payloads)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(await book.usedRange(CALL_LIST_SHEET)).toBe('A1:L10003');
+    expect((await book.readValues(CALL_LIST_SHEET, 'A10003:H10003'))[0]).toEqual([10_000, 10_003, 'A1', 'Call now', 100, 'Hot', 'Lead 9999', company(9_999)]);
+  });
 });
+
