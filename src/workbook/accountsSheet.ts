@@ -9,16 +9,13 @@
  */
 import { accountsTable, compile, describeAccounts, rollUpAccounts, type AccountsColumnKind, type Model } from '../engine';
 import { formatAddress } from '../excel/address';
-import type { WorkbookGateway, WriteCell } from '../excel/gateway';
+import type { WorkbookGateway } from '../excel/gateway';
 import { bandTextRules } from './bandFormats';
-import { asText } from './formulaText';
-import { claimOwnSheet, writeRowsInBlocks, type OwnSheetKind } from './ownSheet';
+import { claimOwnSheet, REPORT_HEADER_ROW as HEADER_ROW, writeReportCells, type OwnSheetKind } from './ownSheet';
 import type { AccountsResult, LeadTable } from './session';
 
 export const ACCOUNTS_SHEET = 'Accounts';
 export const ACCOUNTS_NAMESPACE = 'urn:leadscore:accounts';
-/** The table's header row (0-based): under the title and the summary line. */
-const HEADER_ROW = 2;
 
 const WIDTHS: Readonly<Record<AccountsColumnKind, number>> = { account: 160, score: 60, band: 48, count: 60, lead: 150, bandCount: 42 };
 
@@ -38,13 +35,7 @@ export async function writeAccountsSheet(gateway: WorkbookGateway, table: LeadTa
   const { sheet, replaced, where } = await claimOwnSheet(gateway, ACCOUNTS_KIND, title, now);
 
   const width = cells.headers.length;
-  const text = (v: string | number): WriteCell => (typeof v === 'string' ? asText(v) : v);
-  await gateway.write([
-    { sheet, address: 'A1', values: [[asText(title)]] },
-    { sheet, address: 'A2', values: [[asText(summary)]] },
-    { sheet, address: formatAddress({ row: HEADER_ROW, column: 0, rows: 1, columns: width }), values: [cells.headers.map((h) => asText(h))] },
-  ]);
-  await writeRowsInBlocks(gateway, sheet, HEADER_ROW + 1, width, cells.rows.map((row) => row.map(text)));
+  await writeReportCells(gateway, sheet, { title, summary, headers: cells.headers, rows: cells.rows });
 
   const bandColumn = cells.kinds.indexOf('band');
   if (cells.rows.length > 0) {

@@ -8,17 +8,14 @@
  */
 import { callList, callListTable, compile, describeCallList, type CallListColumnKind, type Model } from '../engine';
 import { formatAddress, parseAddress } from '../excel/address';
-import type { WorkbookGateway, WriteCell } from '../excel/gateway';
+import type { WorkbookGateway } from '../excel/gateway';
 import { bandTextRules } from './bandFormats';
 import { callListChanges } from './callListChange';
-import { asText } from './formulaText';
-import { claimOwnSheet, writeRowsInBlocks, type OwnSheetKind } from './ownSheet';
+import { claimOwnSheet, REPORT_HEADER_ROW as HEADER_ROW, writeReportCells, type OwnSheetKind } from './ownSheet';
 import type { CallListRequest, CallListResult, LeadTable } from './session';
 
 export const CALL_LIST_SHEET = 'Call list';
 export const CALL_LIST_NAMESPACE = 'urn:leadscore:calllist';
-/** The list's header row (0-based): under the title and the summary line. */
-const HEADER_ROW = 2;
 
 /** Column widths in points by what a column holds: wide enough to read, narrow enough to print one page wide. */
 const WIDTHS: Readonly<Record<CallListColumnKind, number>> = { rank: 24, row: 36, priority: 48, action: 100, score: 42, band: 48, change: 48, contact: 120, reason: 200 };
@@ -47,14 +44,7 @@ export async function writeCallListSheet(gateway: WorkbookGateway, table: LeadTa
   const { sheet, replaced, where } = await claimOwnSheet(gateway, CALL_LIST_KIND, title, now);
 
   const width = cells.headers.length;
-  const text = (v: string | number): WriteCell => (typeof v === 'string' ? asText(v) : v);
-  await gateway.write([
-    { sheet, address: 'A1', values: [[asText(title)]] },
-    { sheet, address: 'A2', values: [[asText(summary)]] },
-    { sheet, address: formatAddress({ row: HEADER_ROW, column: 0, rows: 1, columns: width }), values: [cells.headers.map((h) => asText(h))] },
-  ]);
-  // Up to 10,000 leads with their reasons can pass Excel's request limit: rows go in blocks.
-  await writeRowsInBlocks(gateway, sheet, HEADER_ROW + 1, width, cells.rows.map((r) => r.map(text)));
+  await writeReportCells(gateway, sheet, { title, summary, headers: cells.headers, rows: cells.rows });
   const bandColumn = cells.kinds.indexOf('band');
   if (bandColumn >= 0 && cells.rows.length > 0) {
     await gateway.addConditionalFormats(sheet, formatAddress({ row: HEADER_ROW + 1, column: bandColumn, rows: cells.rows.length, columns: 1 }), bandTextRules(model.bands));

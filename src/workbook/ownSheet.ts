@@ -8,6 +8,7 @@
  */
 import { formatAddress } from '../excel/address';
 import type { WorkbookGateway, WriteCell } from '../excel/gateway';
+import { asText } from './formulaText';
 import { BLOCK_BUDGET_BYTES, bytesOf } from './payloadBudget';
 
 export interface OwnSheetKind {
@@ -101,4 +102,26 @@ export async function writeRowsInBlocks(gateway: WorkbookGateway, sheet: string,
     bytes += size;
   }
   await flush();
+}
+
+/** The row (0-based) of a report's column headers: under its title (A1) and summary line (A2). */
+export const REPORT_HEADER_ROW = 2;
+
+/**
+ * Writes a report onto its sheet: the title in A1, the summary in A2, the column headers, then
+ * the rows in blocks. Text is written as text, so a value that looks like a formula stays one.
+ */
+export async function writeReportCells(
+  gateway: WorkbookGateway,
+  sheet: string,
+  report: { readonly title: string; readonly summary: string; readonly headers: readonly string[]; readonly rows: readonly (readonly (string | number)[])[] },
+): Promise<void> {
+  const width = report.headers.length;
+  const cell = (v: string | number): WriteCell => (typeof v === 'string' ? asText(v) : v);
+  await gateway.write([
+    { sheet, address: 'A1', values: [[asText(report.title)]] },
+    { sheet, address: 'A2', values: [[asText(report.summary)]] },
+    { sheet, address: formatAddress({ row: REPORT_HEADER_ROW, column: 0, rows: 1, columns: width }), values: [report.headers.map((h) => asText(h))] },
+  ]);
+  await writeRowsInBlocks(gateway, sheet, REPORT_HEADER_ROW + 1, width, report.rows.map((row) => row.map(cell)));
 }
