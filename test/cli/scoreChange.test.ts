@@ -2,38 +2,21 @@
  * `leadscore score` on a CSV file it scored before: the previous run's Score, Band and Band
  * since columns are the snapshot; each lead is matched by its ID (never by row) and gets Change
  * and Band since, and the report says who moved band and what could not be compared.
- * Expected values are worked out by hand from the model below.
+ * Expected values are worked out by hand from FOUR_CRITERIA_MODEL (fourCriteriaModel.ts).
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { scoreFile } from '../../src/cli/commands/score';
 import { parseCsv } from '../../src/cli/csv';
 import { scoreCsvLeads, type ParallelCsvOptions } from '../../src/cli/scoring/csvLeads';
 import { Progress } from '../../src/cli/scoring/leadColumns';
 import { CsvSink } from '../../src/cli/scoring/leadSinks';
-import { criterion, model } from '../../src/engine';
+import { FOUR_CRITERIA_MODEL, folderWithModel } from './fourCriteriaModel';
 import { runCli } from './runCli';
 
-// Industry Technology 40, Employees >= 100 20, Demo 30, Visits >= 3 10 (100 points at most, so
-// a score is its points). Bands: Cold from 0, Warm from 21, Hot from 50.
-const MODEL = model({
-  criteria: [
-    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
-    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
-    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
-    criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 3 }, points: 10 }),
-  ],
-});
-
-let dir = '';
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'leadscore-change-'));
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(MODEL));
-});
-const at = (name: string): string => join(dir, name);
+const MODEL = FOUR_CRITERIA_MODEL;
+const at = folderWithModel('leadscore-change-');
 
 const TAIL = 'Score,Band,Fit,Engagement,Stage,Priority,Change,Band since';
 /**

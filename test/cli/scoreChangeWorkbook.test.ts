@@ -2,36 +2,17 @@
  * `leadscore score` on a workbook it scored before, as on a CSV file (scoreChange.test.ts): the
  * lead sheet's previous Score, Band and Band since columns (leadscore's note on their headers)
  * are the snapshot; each lead is matched by its ID, never by row, and gets Change and Band since.
- * Expected values are worked out by hand from the model below.
+ * Expected values are worked out by hand from FOUR_CRITERIA_MODEL (fourCriteriaModel.ts).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { scoreFile, SCORE_COLUMN_NOTE } from '../../src/cli/commands/score';
-import { criterion, model } from '../../src/engine';
 import { ZipReader } from '../../src/cli/files/zip';
+import { folderWithModel } from './fourCriteriaModel';
 import { runCli } from './runCli';
 
-// Industry Technology 40, Employees >= 100 20, Demo 30, Visits >= 3 10 (a score is its points).
-// Bands: Cold from 0, Warm from 21, Hot from 50.
-const MODEL = model({
-  criteria: [
-    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
-    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
-    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
-    criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 3 }, points: 10 }),
-  ],
-});
-
-let dir = '';
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'leadscore-xlsx-change-'));
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(MODEL));
-});
-const at = (name: string): string => join(dir, name);
+const at = folderWithModel('leadscore-xlsx-change-');
 
 const LEAD_HEADERS = ['Lead ID', 'Name', 'Industry', 'Employees', 'Demo', 'Visits'];
 const TAIL = ['Score', 'Band', 'Fit', 'Engagement', 'Stage', 'Priority', 'Change', 'Band since'];

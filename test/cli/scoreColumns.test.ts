@@ -1,29 +1,13 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { parseCsv } from '../../src/cli/csv';
-import { criterion, model } from '../../src/engine';
+import { model } from '../../src/engine';
+import { FOUR_CRITERIA_MODEL, folderWithModel } from './fourCriteriaModel';
 import { runCli } from './runCli';
 
-// Fit: Industry Technology 40, Employees >= 100 20 (at most 60: grades A from 45, B 30, C 15).
-// Engagement: Demo 30, Visits >= 3 10 (at most 40: levels 1 from 30, 2 from 20, 3 from 10).
-const MODEL = model({
-  criteria: [
-    criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 40 }),
-    criterion({ group: 'fit', field: 'Employees', condition: { op: 'gte', value: 100 }, points: 20 }),
-    criterion({ group: 'engagement', field: 'Demo', condition: { op: 'isTrue' }, points: 30 }),
-    criterion({ group: 'engagement', field: 'Visits', condition: { op: 'gte', value: 3 }, points: 10 }),
-  ],
-});
-
-let dir = '';
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'leadscore-columns-'));
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(MODEL));
-});
-const at = (name: string): string => join(dir, name);
+const MODEL = FOUR_CRITERIA_MODEL;
+const at = folderWithModel('leadscore-columns-');
 
 describe('leadscore score writes Priority and recognises the columns of this and the earlier version', () => {
   it('writes Priority after Stage: the fit grade and engagement level', async () => {
