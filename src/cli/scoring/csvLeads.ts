@@ -152,6 +152,8 @@ export class CsvLeadRows {
       return;
     }
     if (record.multiline && cells.length === width) this.multiline.add({ line: record.line, lastLine: record.lastLine, detail: '' });
+    // Only a full row's text can be copied: a short one is padded below (its text would leave the score columns out of place).
+    const text = cells.length === width ? this.copyable(record) : undefined;
     if (cells.length !== width) {
       const extra = cells.slice(width);
       const at = { line: record.line, lastLine: record.line };
@@ -180,7 +182,7 @@ export class CsvLeadRows {
       this.block.push({ cells: BLANK, line: 0 });
       if (this.block.length >= this.size) await this.flush();
     }
-    this.block.push({ cells, text: this.copyable(record), line: record.line });
+    this.block.push({ cells, text, line: record.line });
     if (this.block.length >= this.size) {
       await this.flush();
       this.afterBlock();
