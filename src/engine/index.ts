@@ -29,7 +29,7 @@ export { SCORE_COLUMNS, SCORE_FILE_COLUMNS, EARLIER_SCORE_FILE_COLUMNS, LEADSCOR
 export { OWNERSHIP_NAMESPACE, modelFingerprint, ownershipToXml, ownershipFromXml, appliedColumnsOf, type AppliedModel, type Ownership, type ScoreNote } from './applyRecord';
 export { leadIdText, leadIdKey, findIdColumn, duplicateIdKeys, ID_HEADER_NAMES, EMAIL_HEADER_NAMES, type IdColumn, type IdColumnQuery, type IdColumnResult } from './change/leadId';
 export { SNAPSHOT_SHEET, SNAPSHOT_TITLE, SNAPSHOT_LABELS, SNAPSHOT_HEADERS, SNAPSHOT_HEADER_ROW, snapshotToCells, snapshotFromCells, type ScoreSnapshot, type SnapshotLead, type SnapshotRead } from './change/snapshot';
-export { ChangeTracker, diffScores, type ScoreChange, type ScoreChangeKind, type BandMove, type BandMoveEntry, type ScoredLead, type ChangeSummary, type ChangeOptions } from './change/diff';
+export { ChangeTracker, diffScores, type ScoreChange, type ScoreChangeKind, type BandMove, type BandMoveEntry, type ScoredLead, type ChangeSummary, type ChangeOptions, type ChangePart } from './change/diff';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
