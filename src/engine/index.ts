@@ -10,7 +10,8 @@ export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type
 export { formatProblem, formatProblems, printable } from './problems';
 export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
-export { maximumScore, groupMaximum, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
+export { maximumScore, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
+export { groupMaximum } from './groupMaximum';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { priorityMatrix, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type OutcomeLabels } from './priorityMatrix';
