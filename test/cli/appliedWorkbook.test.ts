@@ -157,7 +157,8 @@ describe('leadscore score on a workbook the add-in scored (Apply)', () => {
     expect(summary.warnings.join('\n')).toMatch(/'Change', 'Band since' came from the add-in's last Apply/);
 
     const wb = await load(output);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Leads', 'Lead Scoring', 'Notes']);
+    // The snapshot of this scoring is kept for the next one (Apply's or leadscore's), on a sheet added at the end.
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Leads', 'Lead Scoring', 'Notes', 'Lead Scoring Snapshot']);
     expect(wb.getWorksheet('Notes')!.getCell('A1').value).toBe('keep me');
     const sheet = wb.getWorksheet('Leads')!;
     const headers = headerRow(sheet);
