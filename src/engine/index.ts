@@ -10,7 +10,8 @@ export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type
 export { formatProblem, formatProblems, printable } from './problems';
 export { parseModel, normaliseModel } from './schema';
 export { validateModel } from './validate';
-export { maximumScore, groupMaximum, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
+export { maximumScore, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
+export { groupMaximum } from './groupMaximum';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { priorityMatrix, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type OutcomeLabels } from './priorityMatrix';
@@ -49,5 +50,20 @@ export { YES as YES_WORDS, NUMBER_TEXT } from './cells/readCell';
 export { MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES, TIME as TIME_OF_DAY, MAX_LENGTH as MAX_DATE_TEXT_LENGTH } from './cells/textDate';
 export { KEY_ROWS as KEYBOARD_ROWS, MIN_RUN as MIN_KEYBOARD_RUN, WORD_RUNS as KEYBOARD_RUNS_IN_WORDS } from './conditions/spam';
 export { AccountsBuilder, planAccounts, rollUpAccounts, type Account, type AccountColumns, type AccountLead, type AccountPlan, type AccountRollup } from './accounts/accounts';
-export { cellText as accountCellText, companyKey, COMPANY_SUFFIX_PATTERN, compareCodePoints, domainKey, NOT_A_COMPANY, SUFFIX_TAIL } from './accounts/accountKey';
+export {
+  cellText as accountCellText,
+  characterClass,
+  companyKey,
+  COMPANY_PREFIX_PATTERN,
+  COMPANY_SUFFIX_PATTERN,
+  compareCodePoints,
+  domainKey,
+  FULL_WIDTH_AS_ASCII,
+  FULL_WIDTH_FORMS,
+  INVISIBLE_CHARACTERS,
+  NOT_A_COMPANY,
+  NOT_IN_A_DOMAIN,
+  PUNCTUATION_CHARACTERS,
+  SUFFIX_TAIL,
+} from './accounts/accountKey';
 export { accountsTable, describeAccounts, type AccountsCell, type AccountsColumnKind, type AccountsTable } from './accounts/accountsTable';
