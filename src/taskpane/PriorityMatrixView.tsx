@@ -8,6 +8,7 @@ import {
   MIN_LEADS_FOR_RATE,
   modelPathOf,
   priorityActionOf,
+  SETTINGS,
   validateModel,
   withPriorityAction,
   type Model,
@@ -51,6 +52,28 @@ function cellDescription(c: PriorityMatrixCell, action: string): string {
   return `${c.priority}: ${c.leads} lead${c.leads === 1 ? '' : 's'}${conversion}. Action: ${action}`;
 }
 
+/**
+ * Where the grades and levels start, as this matrix uses them ("Rows: fit grade, A from Fit 41.25,
+ * B 27.5, C 13.75 (automatic)"), and, when no lead reaches the top grade or level, the setting to
+ * change: an empty row A says more about the threshold than about the leads.
+ */
+export function thresholdNotes(m: Model, x: PriorityMatrix): { from: string; unreached: string } {
+  const axes = [
+    { what: 'fit grade', unit: 'Fit', names: GRADES, from: x.thresholds.grades, keys: ['gradeA', 'gradeB', 'gradeC'] as const, rank: (c: PriorityMatrixCell) => GRADES.indexOf(c.grade) },
+    { what: 'engagement level', unit: 'Engagement', names: LEVELS, from: x.thresholds.levels, keys: ['level1', 'level2', 'level3'] as const, rank: (c: PriorityMatrixCell) => LEVELS.indexOf(c.level) },
+  ];
+  const from: string[] = [];
+  const unreached: string[] = [];
+  axes.forEach((a, i) => {
+    const automatic = a.names.filter((_, j) => j < 3 && m.priority[a.keys[j] as (typeof a.keys)[number]] === null);
+    const how = automatic.length === 3 ? ' (automatic)' : automatic.length > 0 ? ` (${automatic.join(', ')} automatic)` : '';
+    from.push(`${i === 0 ? 'Rows' : 'Columns'}: ${a.what}, ${a.names[0]} from ${a.unit} ${a.from[0]}, ${a.names[1]} ${a.from[1]}, ${a.names[2]} ${a.from[2]}${how}.`);
+    const top = Math.min(...x.cells.filter((c) => c.leads > 0).map(a.rank));
+    if (top > 0 && top < 4) unreached.push(`No lead reaches ${a.what} ${a.names[top - 1]} (${a.unit} ${a.from[top - 1]}): set '${SETTINGS[a.keys[top - 1] as (typeof a.keys)[number]]}' on the Lead Scoring sheet.`);
+  });
+  return { from: from.join(' '), unreached: unreached.join(' ') };
+}
+
 /** Heavier cells get a stronger tint, so where the leads are shows at a glance (kept light enough for AA text). */
 function tint(leads: number, most: number): string {
   const alpha = most === 0 || leads === 0 ? 0 : 0.06 + 0.29 * (leads / most);
@@ -80,6 +103,7 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
   const most = Math.max(...x.cells.map((c) => c.leads));
   const at = (p: Priority): PriorityMatrixCell => x.cells.find((c) => c.priority === p) as PriorityMatrixCell;
   const current = selected === null ? null : at(selected);
+  const notes = thresholdNotes(shown, x);
   // The action as typed, not as the deferred figures have it, so the field keeps up with the keys.
   const typed = selected === null ? '' : (model.priorityActions[selected] ?? DEFAULT_PRIORITY_ACTIONS[selected]);
   const problems = selected === null ? [] : actionProblems(model, selected);
@@ -128,7 +152,8 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
           ))}
         </tbody>
       </table>
-      <p className="muted small axis-note">Rows: fit grade. Columns: engagement level.</p>
+      <p className="muted small axis-note">{notes.from}</p>
+      {notes.unreached !== '' && <p className="small axis-note">{notes.unreached}</p>}
       {current !== null && selected !== null && (
         <div className="priority-detail" role="region" aria-label={`Priority ${selected}`}>
           <p className="detail-line">
