@@ -54,22 +54,23 @@ function cellDescription(c: PriorityMatrixCell, action: string): string {
 
 /**
  * Where the grades and levels start, as this matrix uses them ("Rows: fit grade, A from Fit 41.25,
- * B 27.5, C 13.75 (automatic)"), and, when no lead reaches the top grade or level, the setting to
- * change: an empty row A says more about the threshold than about the leads.
+ * B from 27.5, C from 13.75 (automatic)"), and, when no lead reaches the top grade or level, the
+ * setting to change: an empty row A says more about the threshold than about the leads.
  */
 export function thresholdNotes(m: Model, x: PriorityMatrix): { from: string; unreached: string } {
-  const axes = [
-    { what: 'fit grade', unit: 'Fit', names: GRADES, from: x.thresholds.grades, keys: ['gradeA', 'gradeB', 'gradeC'] as const, rank: (c: PriorityMatrixCell) => GRADES.indexOf(c.grade) },
-    { what: 'engagement level', unit: 'Engagement', names: LEVELS, from: x.thresholds.levels, keys: ['level1', 'level2', 'level3'] as const, rank: (c: PriorityMatrixCell) => LEVELS.indexOf(c.level) },
-  ];
   const from: string[] = [];
   const unreached: string[] = [];
-  axes.forEach((a, i) => {
-    const automatic = a.names.filter((_, j) => j < 3 && m.priority[a.keys[j] as (typeof a.keys)[number]] === null);
-    const how = automatic.length === 3 ? ' (automatic)' : automatic.length > 0 ? ` (${automatic.join(', ')} automatic)` : '';
-    from.push(`${i === 0 ? 'Rows' : 'Columns'}: ${a.what}, ${a.names[0]} from ${a.unit} ${a.from[0]}, ${a.names[1]} ${a.from[1]}, ${a.names[2]} ${a.from[2]}${how}.`);
-    const top = Math.min(...x.cells.filter((c) => c.leads > 0).map(a.rank));
-    if (top > 0 && top < 4) unreached.push(`No lead reaches ${a.what} ${a.names[top - 1]} (${a.unit} ${a.from[top - 1]}): set '${SETTINGS[a.keys[top - 1] as (typeof a.keys)[number]]}' on the Lead Scoring sheet.`);
+  const axes = [
+    ['Rows', 'fit grade', 'Fit', GRADES, x.thresholds.grades, ['gradeA', 'gradeB', 'gradeC']],
+    ['Columns', 'engagement level', 'Engagement', LEVELS, x.thresholds.levels, ['level1', 'level2', 'level3']],
+  ] as const;
+  axes.forEach(([side, what, unit, names, t, keys], axis) => {
+    const automatic = keys.every((k) => m.priority[k] === null) ? ' (automatic)' : '';
+    from.push(`${side}: ${what}, ${names[0]} from ${unit} ${t[0]}, ${names[1]} from ${t[1]}, ${names[2]} from ${t[2]}${automatic}.`);
+    // The best grade (level) holding a lead; cells are in reading order, A1 to D4.
+    const top = Math.min(...x.cells.flatMap((c, i) => (c.leads > 0 ? [axis === 0 ? i >> 2 : i & 3] : [])));
+    const key = keys[top - 1];
+    if (key !== undefined) unreached.push(`No lead reaches ${what} ${names[top - 1]} (${unit} ${t[top - 1]}): set '${SETTINGS[key]}' on the Lead Scoring sheet.`);
   });
   return { from: from.join(' '), unreached: unreached.join(' ') };
 }
