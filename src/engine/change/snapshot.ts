@@ -110,13 +110,14 @@ export class SnapshotLeadRows {
     this.byKey.set(key, { id, score, band: cellText(row[2]), bandSince: dateOf(row[3]) });
   }
 
-  finish(): { readonly leads: SnapshotLead[]; readonly warnings: string[] } {
+  /** The leads kept, and the same by leadIdKey (the map the reader built, for a caller that looks leads up by ID). */
+  finish(): { readonly leads: SnapshotLead[]; readonly warnings: string[]; readonly byKey: ReadonlyMap<string, SnapshotLead> } {
     const { byKey, twice, unreadable } = this;
     for (const key of twice) byKey.delete(key);
     const warnings: string[] = [];
     if (unreadable > 0) warnings.push(`${unreadable} row${unreadable === 1 ? '' : 's'} of the '${SNAPSHOT_SHEET}' sheet without an ID or a numeric score ${unreadable === 1 ? 'was' : 'were'} left out`);
     if (twice.size > 0) warnings.push(`${twice.size} ID${twice.size === 1 ? '' : 's'} written more than once on the '${SNAPSHOT_SHEET}' sheet ${twice.size === 1 ? 'was' : 'were'} left out: ${[...twice].slice(0, 5).map((k) => showCell(k)).join(', ')}${twice.size > 5 ? ', ...' : ''}`);
-    return { leads: [...byKey.values()], warnings };
+    return { leads: [...byKey.values()], warnings, byKey };
   }
 }
 
