@@ -137,19 +137,47 @@ export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun
   const idIndex = found.value.index;
   const idCells = previous.values.get(idIndex) ?? [];
   previous.values.clear();
-  const since = previous.since.map(sinceDay);
+  // A Band since after today (a typo such as 2062, or a clock set wrong) would date the whole
+  // run in the future and hand that date on to every lead: it is not trusted, and said.
+  // Text that is no day (a locale date a spreadsheet re-saved, 'last week') is unknown: said too.
+  const future: string[] = [];
+  const notDays: string[] = [];
+  let futureCount = 0;
+  let notDayCount = 0;
+  const since = previous.since.map((cell, k) => {
+    const day = sinceDay(cell);
+    if (day === null) {
+      const text = cell === null || cell === undefined ? '' : String(cell).trim();
+      if (text !== '') {
+        notDayCount++;
+        if (notDays.length < 5) notDays.push(`${quoted(leadIdText(idCells[k]) ?? '')} (${quoted(text)})`);
+      }
+      return null;
+    }
+    if (day <= q.today) return day;
+    futureCount++;
+    if (future.length < 5) future.push(`${quoted(leadIdText(idCells[k]) ?? '')} (${day})`);
+    return null;
+  });
 
   // The snapshot the previous run's columns make. A lead without an ID or a numeric score (a row
   // added since: blank scores) has none, so it is new; an ID on several rows has none either.
   const byKey = new Map<string, SnapshotLead>();
   const twice = new Set<string>();
+  const unreadable: string[] = [];
+  let unreadableCount = 0;
   idCells.forEach((cell, k) => {
     const id = leadIdText(cell);
     const raw = previous.scores[k];
     const text = raw === null || raw === undefined ? '' : String(raw).trim();
     if (id === null || id === '' || text === '') return;
     const score = typeof raw === 'number' ? raw : Number(q.number(text));
-    if (!Number.isFinite(score)) return;
+    if (!Number.isFinite(score)) {
+      // Text or an error where the last run wrote a number: the lead counts as new, and the report says which.
+      unreadableCount++;
+      if (unreadable.length < 5) unreadable.push(`${quoted(id)} (${quoted(text)})`);
+      return;
+    }
     const key = leadIdKey(id);
     if (byKey.has(key)) twice.add(key);
     byKey.set(key, { id, score, band: String(previous.bands[k] ?? '').trim(), bandSince: since[k] ?? null });
@@ -157,8 +185,16 @@ export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun
   for (const key of twice) byKey.delete(key);
   const snapshot: ScoreSnapshot = { scoredOn: latestDay(since) ?? q.fileDate(), idColumn: found.value.header, model: '', leads: [...byKey.values()] };
   const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: q.keepSnapshot ?? false });
-  return { change: new CsvChange(tracker, idIndex), warning: null };
+  const notes: string[] = [];
+  const more = (shown: number, total: number): string => (total > shown ? ` and ${(total - shown).toLocaleString('en-US')} more` : '');
+  if (unreadableCount > 0) notes.push(`${unreadableCount.toLocaleString('en-US')} previous ${unreadableCount === 1 ? 'Score is' : 'Scores are'} not a number, so ${unreadableCount === 1 ? 'that lead counts' : 'those leads count'} as new: ${unreadable.join(', ')}${more(unreadable.length, unreadableCount)}`);
+  if (notDayCount > 0) notes.push(`${notDayCount.toLocaleString('en-US')} Band since ${notDayCount === 1 ? 'is' : 'are'} not a day written YYYY-MM-DD, the day of the last scoring is used: ${notDays.join(', ')}${more(notDays.length, notDayCount)}`);
+  if (futureCount > 0) notes.push(`${futureCount.toLocaleString('en-US')} Band since after today (${q.today}) ${futureCount === 1 ? 'is' : 'are'} not trusted, the day of the last scoring is used: ${future.join(', ')}${more(future.length, futureCount)}`);
+  return { change: new CsvChange(tracker, idIndex), warning: notes.length === 0 ? null : notes.join('; ') };
 }
+
+/** A cell's text in a message: quoted, cut short. */
+const quoted = (text: string): string => `'${text.length > 40 ? `${text.slice(0, 37)}...` : text}'`;
 
 /** Whether column i is named like an ID column: the detection asked about that column alone. */
 function isIdCandidate(headers: readonly string[], i: number): boolean {

@@ -54,9 +54,15 @@ export type SnapshotRead = { readonly ok: true; readonly value: ScoreSnapshot; r
 
 /**
  * Reads the snapshot sheet's cells (from A1, as a gateway or the command line reads them). A
- * sheet someone edited reads as much as can be trusted: a row without an ID, or with a score
- * that is not a number, is left out; an ID written twice is left out (which row would be the
- * lead?); each is a warning. A sheet without its labels or header row is not a snapshot.
+ * sheet someone edited reads as much as can be trusted, and each warning names the cells:
+ * - a row without an ID, or whose score is not a number (text such as 'abc', an error such as
+ *   #N/A; a number typed as text, '45', is read as the number), is left out: its lead counts
+ *   as new;
+ * - an ID written twice is left out (which row would be the lead?);
+ * - a Band since that is not a date, or is after the scoring it belongs to (a typo such as
+ *   2062 for 2026), is not trusted: the lead's band is dated from that scoring, as for a
+ *   Band since left blank.
+ * A sheet without its labels or header row is not a snapshot.
  */
 export function snapshotFromCells(cells: readonly (readonly unknown[])[]): SnapshotRead {
   const label = (text: string): unknown => cells.find((r) => cellText(r[0]).toLowerCase() === text.toLowerCase())?.[1];
@@ -66,27 +72,61 @@ export function snapshotFromCells(cells: readonly (readonly unknown[])[]): Snaps
   if (scoredOn === null || idColumn === '' || headerRow < 0) {
     return { ok: false, message: `the '${SNAPSHOT_SHEET}' sheet does not hold a snapshot (it needs '${SNAPSHOT_LABELS.scoredOn}' with a date, '${SNAPSHOT_LABELS.idColumn}' and the header row ${SNAPSHOT_HEADERS.join(', ')})` };
   }
-  const warnings: string[] = [];
   const byKey = new Map<string, SnapshotLead>();
-  const twice = new Set<string>();
-  let unreadable = 0;
+  const rowsOf = new Map<string, { id: string; rows: number[] }>();
+  const noId: number[] = [];
+  const noScore: string[] = [];
+  const badSince: string[] = [];
   for (let r = headerRow + 1; r < cells.length; r++) {
     const row = cells[r] ?? [];
     if (row.every((c) => isBlank(c))) continue;
+    // Sheet rows and cells as Excel numbers them: the cells start at A1.
+    const sheetRow = r + 1;
     const id = leadIdText(row[0]);
-    const score = row[1];
-    if (id === null || id === '' || typeof score !== 'number' || !Number.isFinite(score)) {
-      unreadable++;
+    if (id === null || id === '') {
+      noId.push(sheetRow);
       continue;
     }
+    const score = scoreOf(row[1]);
+    if (score === null) {
+      noScore.push(`B${sheetRow} (${isBlank(row[1]) ? 'blank' : showCell(row[1])})`);
+      continue;
+    }
+    let bandSince = dateOf(row[3]);
+    if ((bandSince === null && !isBlank(row[3])) || (bandSince !== null && bandSince > scoredOn)) {
+      badSince.push(`D${sheetRow} (${bandSince ?? showCell(row[3])})`);
+      bandSince = null;
+    }
     const key = leadIdKey(id);
-    if (byKey.has(key)) twice.add(key);
-    byKey.set(key, { id, score, band: cellText(row[2]), bandSince: dateOf(row[3]) });
+    const seen = rowsOf.get(key);
+    if (seen === undefined) rowsOf.set(key, { id, rows: [sheetRow] });
+    else seen.rows.push(sheetRow);
+    byKey.set(key, { id, score, band: cellText(row[2]), bandSince });
   }
-  for (const key of twice) byKey.delete(key);
-  if (unreadable > 0) warnings.push(`${unreadable} row${unreadable === 1 ? '' : 's'} of the '${SNAPSHOT_SHEET}' sheet without an ID or a numeric score ${unreadable === 1 ? 'was' : 'were'} left out`);
-  if (twice.size > 0) warnings.push(`${twice.size} ID${twice.size === 1 ? '' : 's'} written more than once on the '${SNAPSHOT_SHEET}' sheet ${twice.size === 1 ? 'was' : 'were'} left out: ${[...twice].slice(0, 5).map((k) => showCell(k)).join(', ')}${twice.size > 5 ? ', ...' : ''}`);
+  const twice = [...rowsOf].filter(([, v]) => v.rows.length > 1);
+  for (const [key] of twice) byKey.delete(key);
+  const warnings: string[] = [];
+  const sheet = `the '${SNAPSHOT_SHEET}' sheet`;
+  if (noId.length > 0) warnings.push(`${sheet}: ${plural(noId.length, 'row')} without a lead ID ${noId.length === 1 ? 'was' : 'were'} left out: ${listed(noId.map((n) => `row ${n}`))}`);
+  if (noScore.length > 0) warnings.push(`${sheet}: ${plural(noScore.length, 'score')} that ${noScore.length === 1 ? 'is' : 'are'} not a number, so ${noScore.length === 1 ? 'its lead counts' : 'their leads count'} as new: ${listed(noScore)}`);
+  if (twice.length > 0) {
+    warnings.push(`${sheet}: ${plural(twice.length, 'ID')} written more than once ${twice.length === 1 ? 'was' : 'were'} left out: ${listed(twice.map(([, v]) => `${showCell(v.id)} (rows ${v.rows.join(', ')})`))}`);
+  }
+  if (badSince.length > 0) {
+    warnings.push(`${sheet}: ${plural(badSince.length, 'Band since cell')} not a date on or before the scoring of ${scoredOn}, so that day is used instead: ${listed(badSince)}`);
+  }
   return { ok: true, value: { scoredOn, idColumn, model: cellText(label(SNAPSHOT_LABELS.model)), leads: [...byKey.values()] }, warnings };
+}
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+/** The first few of a list, and how many more: a message stays one readable line. */
+const listed = (items: readonly string[]): string => (items.length <= 5 ? items.join(', ') : `${items.slice(0, 5).join(', ')} and ${(items.length - 5).toLocaleString('en-US')} more`);
+
+/** A score cell: a number, or a number typed as text ('45', ' -5.5 '); null for anything else (text, an error, blank). */
+function scoreOf(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(v)) return Number(v);
+  return null;
 }
 
 function cellText(v: unknown): string {
