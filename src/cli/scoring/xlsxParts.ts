@@ -228,6 +228,14 @@ function commentXml(prefix: string, note: NoteToAdd, authorId: number): string {
   return `<${prefix}comment ref="${columnLetters(note.column)}${note.row}" authorId="${authorId}"><${prefix}text><${prefix}t>${escapeXml(note.text)}</${prefix}t></${prefix}text></${prefix}comment>`;
 }
 
+/** A comments part with the text of the note on `ref` replaced (its author and shape kept). */
+export function replaceCommentText(xml: string, ref: string, text: string): string {
+  return xml.replace(/<((?:\w+:)?)comment\b([^>]*)>([\s\S]*?)<\/\1comment>/g, (whole, prefix: string, attributes: string) => {
+    if ((attribute(` ${attributes}`, 'ref') ?? '').toUpperCase() !== ref.toUpperCase()) return whole;
+    return `<${prefix}comment${attributes}><${prefix}text><${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t></${prefix}text></${prefix}comment>`;
+  });
+}
+
 /** An existing comments part with the notes added (and leadscore as an author). */
 export function addComments(xml: string, notes: readonly NoteToAdd[]): string {
   const prefix = /<(\w+:)?comments\b/.exec(xml)?.[1] ?? '';

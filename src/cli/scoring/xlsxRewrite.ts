@@ -6,7 +6,7 @@
  * macros: all are kept because they are never parsed.
  */
 import { posix } from 'node:path';
-import { excelSerialFromIsoDate, SCORE_COLUMNS as COLUMN_NAMES, SNAPSHOT_SHEET, type ChangeSummary, type Model } from '../../engine';
+import { excelSerialFromIsoDate, leadscoreScoreNote, SCORE_COLUMNS as COLUMN_NAMES, SNAPSHOT_SHEET, type ChangeSummary, type Model, type Ownership, type ScoreNote } from '../../engine';
 import { CliError } from '../command';
 import type { AtomicFile } from '../files/atomicFile';
 import type { RawCell, RawRow } from '../files/sheetRows';
@@ -33,8 +33,10 @@ import {
   highestPriority,
   newComments,
   newNoteDrawing,
+  replaceCommentText,
   type NoteToAdd,
 } from './xlsxParts';
+import { applyRecordPart, refreshedApplyRecord } from './applyRecord';
 import { CHANGE_COLUMNS } from './csvChange';
 import { walkLeadSheet, type HeaderInfo, type LeadLocation, type WalkedRow, type WalkSummary } from './workbookLeads';
 import type { WorkbookChange } from './xlsxChange';
@@ -64,6 +66,8 @@ interface Plan {
   readonly styles: string | null;
   /** The cell style Band since is written with (a date), or undefined to write ISO text. */
   readonly dateStyle: string | undefined;
+  /** Apply's Score column refreshed: the note left on its header (null: a person's note there, kept) and the cell whose note of Apply's is replaced. */
+  refresh: { readonly note: ScoreNote | null; readonly replace: string | null } | null;
 }
 
 const U31 = 2 ** 31;
@@ -127,6 +131,11 @@ export async function rewriteWorkbook(
   const grownRels = addRelationships(pkg.has(sheetRels) ? pkg.text(sheetRels) : null, newRels);
   const newDrawingId = vmlRel === undefined ? (grownRels.ids[grownRels.ids.length - 1] ?? null) : null;
 
+  // Apply's record says who scored last: rewritten when this run refreshes Apply's columns.
+  const recordPart = applyRecordPart(pkg);
+  if (recordPart !== null) edited.add(recordPart.part);
+  const at = new Date();
+
   const zip = new ZipWriter(out);
   for (const [key, entry] of pkg.zip.entries) if (!edited.has(key)) zip.copy(pkg.zip, entry);
 
@@ -144,6 +153,7 @@ export async function rewriteWorkbook(
         {
           head: async (text, header, prefix) => {
             plan = makePlan(pkg, where, header, prefix, stylesPart, change?.columns === true ? [...SCORE_COLUMNS, ...CHANGE_COLUMNS] : SCORE_COLUMNS);
+            plan.refresh = refreshApplyNote(plan, recordPart?.record ?? null, pkg.notes(sheet), sheet.name, leadscoreScoreNote(model.name, at));
             await write(editHead(text, plan));
           },
           cellsFrom: () => Math.min(...plan!.columns, ...plan!.cleared),
@@ -220,7 +230,10 @@ export async function rewriteWorkbook(
   }
   if (calcChainRel !== undefined || addsSheet) addOrCopy(workbookRels, relsXml);
   const notes = done.notes.length > 0;
-  addOrCopy(commentsPart, !notes ? null : commentsRel !== undefined ? addComments(pkg.text(commentsPart), done.notes) : newComments(done.notes));
+  const replaced = done.refresh?.replace ?? null;
+  const comments = commentsRel === undefined ? null : replaced === null ? pkg.text(commentsPart) : replaceCommentText(pkg.text(commentsPart), replaced, done.refresh!.note!.text);
+  addOrCopy(commentsPart, notes ? (comments !== null ? addComments(comments, done.notes) : newComments(done.notes)) : replaced !== null ? comments : null);
+  if (recordPart !== null) addOrCopy(recordPart.part, done.refresh === null ? null : refreshedApplyRecord(recordPart.record, { model, at, note: done.refresh.note }));
   addOrCopy(vmlPart, !notes ? null : vmlRel !== undefined ? addNoteShapes(pkg.text(vmlPart), done.notes) : newNoteDrawing(done.notes, pkg.sheets.indexOf(sheet) + 1));
   addOrCopy(sheetRels, notes && newRels.length > 0 ? grownRels.xml : null);
   let contentTypes: string | null = null;
@@ -239,7 +252,7 @@ export async function rewriteWorkbook(
   const clearedOwn = [...done.cleared].filter((c) => !byApply.includes(c)).map(name);
   const it = (list: readonly string[]): string => (list.length === 1 ? 'it' : 'them');
   const warnings = [...result.warnings];
-  if (clearedApply.length > 0) warnings.push(`${where}: ${clearedApply.join(', ')} came from the add-in's last Apply and leadscore score does not write ${it(clearedApply)}; emptied rather than left out of date (Apply in Excel fills ${it(clearedApply)} again)`);
+  if (clearedApply.length > 0) warnings.push(`${where}: ${clearedApply.join(', ')} came from the add-in's last Apply, and the workbook has no '${SNAPSHOT_SHEET}' sheet of that Apply (or no ID column now) to compare with; emptied rather than left out of date (the next scoring fills ${it(clearedApply)} again)`);
   if (clearedOwn.length > 0) warnings.push(`${where}: ${clearedOwn.join(', ')} from leadscore's last run could not be brought up to date this time; emptied rather than left out of date`);
   return { tally: result.tally!, warnings, change: finished?.summary ?? null };
 }
@@ -277,7 +290,34 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const targets = new Set(columns);
   const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
   const applied = [...header.applied].map((i) => header.firstColumn + i);
-  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles, dateStyle: dated === null ? undefined : String(dated.index) };
+  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles, dateStyle: dated === null ? undefined : String(dated.index), refresh: null };
+}
+
+/**
+ * The note on Apply's Score header once this run rewrote the column, so it names this run's
+ * model and time rather than the last Apply's: Apply's note (the text its record holds) is
+ * replaced, an empty header cell gets one, and a person's note is left as it is. Null when the
+ * Score column is not Apply's.
+ */
+function refreshApplyNote(plan: Plan, record: Ownership | null, notes: ReadonlyMap<string, string>, sheet: string, text: string): Plan['refresh'] {
+  const column = plan.columns[0]!;
+  if (record === null || !plan.applied.includes(column)) return null;
+  const cell = `${columnLetters(column)}${plan.header.headerRow}`;
+  const note = { sheet, cell, text };
+  const existing = notes.get(cell);
+  if (existing === undefined) {
+    plan.notes.push({ column, row: plan.header.headerRow, text });
+    return { note, replace: null };
+  }
+  return isRecordedNote(existing, record.applied?.note?.text) ? { note, replace: cell } : { note: null, replace: null };
+}
+
+/** Whether a note's text is the one the record says the add-in wrote (Excel may put the author's name on a line before it). */
+function isRecordedNote(text: string, recorded: string | undefined): boolean {
+  if (recorded === undefined) return false;
+  const plain = (t: string): string => t.replace(/\r\n?/g, '\n').trim();
+  const [have, want] = [plain(text), plain(recorded)];
+  return want !== '' && (have === want || have.endsWith(`\n${want}`));
 }
 
 function editHead(head: string, plan: Plan): string {
