@@ -1,6 +1,5 @@
 import { excelErrorOf, isBlank } from './cells/cellValue';
 import { foldText, NO, readNumber, readYes, YES } from './cells/readCell';
-import { columnKey } from './columns';
 import { compileCondition, MATCH, nextDown, nextUp, numericBounds } from './conditions/compileCondition';
 import type { Criterion, Group, Model } from './model';
 import { bestContribution, clamp, MAX_CONTRIBUTION } from './scoreRange';
@@ -35,7 +34,9 @@ export function groupMaximum(m: Model, group: Group): number {
   const byColumn = new Map<string, Criterion[]>();
   for (const c of m.criteria) {
     if (!c.enabled || c.group !== group) continue;
-    const key = columnKey(c.field);
+    // Fields written alike read one column. 'Industry' and 'industry' usually do too, but a CSV
+    // file may hold both headers (the engine takes an exact match first), so they add up.
+    const key = c.field.trim();
     const same = byColumn.get(key);
     if (same === undefined) byColumn.set(key, [c]);
     else same.push(c);
