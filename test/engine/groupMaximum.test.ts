@@ -86,8 +86,10 @@ describe('groupMaximum: the most one lead can reach in a group', () => {
     expect(fitMaximum(industry(['Technology'], 20, { decay: { kind: 'factor', dateField: 'Last Seen', afterDays: 30, percent: 50 } }))).toBe(20);
   });
 
-  it('matches columns as the engine does, whatever their case and spacing', () => {
-    expect(fitMaximum(industry(['Technology'], 20), fit(' industry ', { op: 'equals', values: ['Healthcare'] }, 10))).toBe(20);
+  it('takes fields written alike as one column, and fields written differently as columns that may differ', () => {
+    expect(fitMaximum(industry(['Technology'], 20), fit(' Industry ', { op: 'equals', values: ['Healthcare'] }, 10))).toBe(20);
+    // A CSV file may have both 'Industry' and 'industry' headers, and the engine reads each rule's own.
+    expect(fitMaximum(industry(['Technology'], 20), fit('industry', { op: 'equals', values: ['Healthcare'] }, 10))).toBe(30);
   });
 
   it('gives the Priority matrix thresholds a lead can reach: the pane test model before gave an empty grade A', () => {
