@@ -66,7 +66,7 @@ export function AccountsPanel({ session, model, compiled, table, visible }: Acco
       {rolled !== null && rolled.ok && (
         <>
           <p className="small" data-testid="accounts-summary">{describeAccounts(rolled.value)}</p>
-          {rolled.value.accounts.length === 0 && <p className="small muted">No company column and no business e-mail: name the company column in the model’s ‘{SETTINGS.accountColumn}’ setting.</p>}
+          {rolled.value.accounts.length === 0 && <p className="small muted">No account: name the company column in the ‘{SETTINGS.accountColumn}’ setting.</p>}
           {rolled.value.accounts.length > 0 && (
             <ol className="call-list" aria-label={`The first ${Math.min(SHOWN, rolled.value.accounts.length)} accounts`}>
               {rolled.value.accounts.slice(0, SHOWN).map((a) => (

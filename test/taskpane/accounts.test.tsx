@@ -45,7 +45,7 @@ describe("the pane's accounts", () => {
     const { panel } = await openAccounts(TEST_MODEL, [['Technology', 100, 'a@gmail.com', 46000, 2], ['Healthcare', 5, 'b@yahoo.com', 46000, 1]]);
     expect(within(panel).getByTestId('accounts-summary').textContent).toMatch(/^0 accounts from 0 of 2 leads \(2 leads with no company or business e-mail in no account\)/);
     expect(within(panel).queryByRole('list')).toBeNull();
-    expect(within(panel).getByText('No company column and no business e-mail: name the company column in the model’s ‘Account column’ setting.')).toBeTruthy();
+    expect(within(panel).getByText('No account: name the company column in the ‘Account column’ setting.')).toBeTruthy();
   });
 
   it('writes the Accounts sheet with the model in use and says what it wrote', async () => {
