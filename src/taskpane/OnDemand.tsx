@@ -82,7 +82,7 @@ class LoadFailure extends Component<LoadFailureProps, { failed: unknown }> {
     return (
       <div role="alert" className="problems load-failure">
         <p>
-          {failed.message}: the add-in&apos;s files did not arrive. Check the connection, then try again. Your model is unchanged.
+          {failed.message}: the add-in&apos;s files did not arrive. Check the connection, then try again; if it still fails, close and reopen the pane. Your model is unchanged.
         </p>
         <p className="muted small">{reason}</p>
         <Button

@@ -52,7 +52,7 @@ describe('parts of the pane loaded on demand', () => {
     const panel = page.getByRole('tabpanel', { name: 'Insights' });
     await panel.getByRole('status').filter({ hasText: 'Loading the insights…' }).waitFor();
     release();
-    const alert = panel.getByRole('alert').filter({ hasText: /^The insights could not be loaded: the add-in's files did not arrive\. Check the connection, then try again\./ });
+    const alert = panel.getByRole('alert').filter({ hasText: /^The insights could not be loaded: the add-in's files did not arrive\. Check the connection, then try again; if it still fails, close and reopen the pane\./ });
     await alert.waitFor();
     // The rest of the pane carries on: the model tab still works.
     await page.getByRole('tab', { name: /^Model/ }).click();

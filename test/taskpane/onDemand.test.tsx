@@ -36,7 +36,7 @@ it('says the part did not arrive, keeps the rest of the pane, and loads it on Tr
     </>,
   );
   const alert = await screen.findByRole('alert');
-  expect(alert.textContent).toMatch(/^The insights could not be loaded: the add-in's files did not arrive\. Check the connection, then try again\./);
+  expect(alert.textContent).toMatch(/^The insights could not be loaded: the add-in's files did not arrive\. Check the connection, then try again; if it still fails, close and reopen the pane\./);
   expect(alert.textContent).toContain('Loading chunk insights failed.');
   expect(screen.getByText('the model editor')).toBeTruthy();
   await userEvent.setup().click(screen.getByRole('button', { name: 'Try again' }));
