@@ -6,6 +6,7 @@
  */
 import { columnLetters, type AccountsTable, type Band } from '../engine';
 import { toCsv } from './csv';
+import { workbookCellValue } from './workbookCellText';
 
 export interface AccountsDocument {
   /** "Accounts: Weighted B2B, as of 2026-11-26". */
@@ -37,8 +38,12 @@ export function accountsCsv(doc: AccountsDocument): string {
 
 const WIDTHS: Readonly<Record<AccountsTable['kinds'][number], number>> = { account: 28, score: 10, band: 9, count: 10, lead: 26, bandCount: 8 };
 
-/** A workbook with one sheet, 'Accounts': title, summary, then the table with band colours; header row frozen and printed on every page. */
-export async function accountsWorkbook(doc: AccountsDocument): Promise<Uint8Array> {
+/**
+ * A workbook with one sheet, 'Accounts': title, summary, then the table with band colours; header
+ * row frozen and printed on every page. Text is made safe for the file (workbookCellText); a cell
+ * cut to Excel's limit is reported through `warn`.
+ */
+export async function accountsWorkbook(doc: AccountsDocument, warn?: (message: string) => void): Promise<Uint8Array> {
   // Loaded only when a workbook is asked for: the other commands start without it.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -47,15 +52,17 @@ export async function accountsWorkbook(doc: AccountsDocument): Promise<Uint8Arra
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   const { headers, rows, kinds } = doc.table;
-  sheet.getCell(1, 1).value = doc.title;
+  const text = (v: string | number, row: number, column: number, header: string): string | number =>
+    workbookCellValue(v, { sheet: 'Accounts', address: `${columnLetters(column)}${row}`, column: header }, warn);
+  sheet.getCell(1, 1).value = text(doc.title, 1, 0, 'title');
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = doc.summary;
+  sheet.getCell(2, 1).value = text(doc.summary, 2, 0, 'summary');
   const head = sheet.getRow(3);
   const colourOf = new Map(doc.bands.map((b) => [b.name, b.color.replace('#', '').toUpperCase()]));
   const fill = (colour: string | undefined) => (colour !== undefined && /^[0-9A-F]{6}$/.test(colour) ? { type: 'pattern' as const, pattern: 'solid' as const, fgColor: { argb: `FF${colour}` } } : undefined);
   headers.forEach((h, c) => {
     const cell = head.getCell(c + 1);
-    cell.value = h;
+    cell.value = text(h, 3, c, 'header');
     cell.font = { bold: true };
     cell.border = { bottom: { style: 'thin' } };
     // A contacts-per-band column carries its band's colour in the header.
@@ -67,7 +74,7 @@ export async function accountsWorkbook(doc: AccountsDocument): Promise<Uint8Arra
     r.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       // Text stays text: an account named "=HYPERLINK(...)" is shown, never run.
-      cell.value = v;
+      cell.value = text(v, 4 + i, c, headers[c] ?? '');
       const band = kinds[c] === 'band' ? fill(colourOf.get(String(v))) : undefined;
       if (band !== undefined) cell.fill = band;
     });

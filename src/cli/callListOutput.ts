@@ -6,6 +6,7 @@
  */
 import { columnLetters, type Band, type CallListTable } from '../engine';
 import { toCsv } from './csv';
+import { workbookCellValue } from './workbookCellText';
 
 export interface CallListDocument {
   /** "Call list: Weighted B2B, 26 Nov 2026". */
@@ -78,8 +79,12 @@ export function callListMarkdown(doc: CallListDocument): string {
 /** Column widths in characters, by kind: wide enough to read, narrow enough to print one page wide. */
 const WIDTHS: Readonly<Record<CallListTable['kinds'][number], number>> = { rank: 5, row: 7, priority: 9, action: 18, score: 8, band: 9, change: 9, contact: 22, reason: 38 };
 
-/** A workbook with one sheet, 'Call list', ready to print: landscape, one page wide, header row on every page (paper size: the printer's). */
-export async function callListWorkbook(doc: CallListDocument): Promise<Uint8Array> {
+/**
+ * A workbook with one sheet, 'Call list', ready to print: landscape, one page wide, header row on
+ * every page (paper size: the printer's). Text is made safe for the file (workbookCellText); a
+ * cell cut to Excel's limit is reported through `warn`.
+ */
+export async function callListWorkbook(doc: CallListDocument, warn?: (message: string) => void): Promise<Uint8Array> {
   // Loaded only when a workbook is asked for: the other commands start without it.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
@@ -88,13 +93,15 @@ export async function callListWorkbook(doc: CallListDocument): Promise<Uint8Arra
     views: [{ state: 'frozen', ySplit: 3 }],
   });
   const { headers, rows, kinds } = doc.table;
-  sheet.getCell(1, 1).value = doc.title;
+  const text = (v: string | number, row: number, column: number, header: string): string | number =>
+    workbookCellValue(v, { sheet: 'Call list', address: `${columnLetters(column)}${row}`, column: header }, warn);
+  sheet.getCell(1, 1).value = text(doc.title, 1, 0, 'title');
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = doc.summary;
+  sheet.getCell(2, 1).value = text(doc.summary, 2, 0, 'summary');
   const head = sheet.getRow(3);
   headers.forEach((h, c) => {
     const cell = head.getCell(c + 1);
-    cell.value = h;
+    cell.value = text(h, 3, c, 'header');
     cell.font = { bold: true };
     cell.border = { bottom: { style: 'thin' } };
   });
@@ -104,7 +111,7 @@ export async function callListWorkbook(doc: CallListDocument): Promise<Uint8Arra
     r.forEach((v, c) => {
       const cell = row.getCell(c + 1);
       // Text stays text: a lead named "=HYPERLINK(...)" is shown, never run.
-      cell.value = v;
+      cell.value = text(v, 4 + i, c, headers[c] ?? '');
       if (kinds[c] === 'reason') cell.alignment = { wrapText: true, vertical: 'top' };
       else cell.alignment = { vertical: 'top' };
       const colour = kinds[c] === 'band' ? colourOf.get(String(v)) : undefined;

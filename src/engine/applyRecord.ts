@@ -19,6 +19,8 @@ export interface AppliedModel {
   readonly fingerprint: string;
   /** The note Apply put on the Score header cell, so the next Apply replaces it and no other note. */
   readonly note?: ScoreNote;
+  /** Who wrote the scores last: absent for Apply; 'leadscore' when `leadscore score` refreshed Apply's columns in a saved file. */
+  readonly scoredBy?: 'leadscore';
 }
 
 export interface ScoreNote {
@@ -79,7 +81,7 @@ export function ownershipFromXml(xml: string | null): Ownership | null {
       cells: o.cells.filter((c) => typeof c?.sheet === 'string' && typeof c.address === 'string'),
       mode: o.mode === 'values' ? 'values' : 'formulas',
       ...(typeof o.applied?.model === 'string' && typeof o.applied.at === 'string' && typeof o.applied.fingerprint === 'string'
-        ? { applied: { model: o.applied.model, at: o.applied.at, fingerprint: o.applied.fingerprint, ...noteOf(o.applied.note) } }
+        ? { applied: { model: o.applied.model, at: o.applied.at, fingerprint: o.applied.fingerprint, ...noteOf(o.applied.note), ...(o.applied.scoredBy === 'leadscore' ? { scoredBy: 'leadscore' as const } : {}) } }
         : {}),
     };
   } catch {
@@ -98,4 +100,25 @@ export function appliedColumnsOf(table: { readonly name: string; readonly header
   if (!recordedTableGone) return [];
   const tail = table.headers.slice(-owned.columns.length).map((h) => h.toLowerCase());
   return owned.columns.every((c, i) => tail[i] === c.toLowerCase()) ? owned.columns : [];
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "26 Nov 2026, 14:05" in the machine's time zone: one reading in every locale (no 11/12 vs 12/11). */
+export function noteDate(at: Date): string {
+  const two = (n: number): string => String(n).padStart(2, '0');
+  return `${at.getDate()} ${MONTHS[at.getMonth()] ?? ''} ${at.getFullYear()}, ${two(at.getHours())}:${two(at.getMinutes())}`;
+}
+
+/**
+ * The note on Apply's Score header once `leadscore score` has refreshed the column in a saved
+ * file: the model and time of that run, and that the scores are static values now (the command
+ * line writes values where Apply had formulas).
+ */
+export function leadscoreScoreNote(modelName: string, at: Date): string {
+  return [
+    `Lead Scoring: model '${modelName}', scored by leadscore on ${noteDate(at)}.`,
+    'Static values: they stay as they are when the model changes; Apply in Excel (or leadscore score again) refreshes them.',
+    'This column was written by the Lead Scoring add-in (Remove scoring takes it away).',
+  ].join('\n');
 }

@@ -11,7 +11,8 @@ export { formatProblem, formatProblems, printable } from './problems';
 export { parseModel } from './schema';
 export { normaliseModel } from './normaliseModel';
 export { validateModel } from './validate';
-export { maximumScore, groupMaximum, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
+export { maximumScore, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
+export { groupMaximum } from './groupMaximum';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
 export { priorityMatrix, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type OutcomeLabels } from './priorityMatrix';
@@ -26,10 +27,10 @@ export type { Cell, CellTable, ModelCells, ModelCellTables, TableName } from './
 export { modelToCells } from './modelCells/toCells';
 export { modelFromCells, type PartialModel } from './modelCells/fromCells';
 export { SCORE_COLUMNS, SCORE_FILE_COLUMNS, EARLIER_SCORE_FILE_COLUMNS, LEADSCORE_COLUMN_NOTE } from './scoreColumns';
-export { OWNERSHIP_NAMESPACE, modelFingerprint, ownershipToXml, ownershipFromXml, appliedColumnsOf, type AppliedModel, type Ownership, type ScoreNote } from './applyRecord';
+export { OWNERSHIP_NAMESPACE, modelFingerprint, ownershipToXml, ownershipFromXml, appliedColumnsOf, noteDate, leadscoreScoreNote, type AppliedModel, type Ownership, type ScoreNote } from './applyRecord';
 export { leadIdText, leadIdKey, findIdColumn, duplicateIdKeys, ID_HEADER_NAMES, EMAIL_HEADER_NAMES, type IdColumn, type IdColumnQuery, type IdColumnResult } from './change/leadId';
 export { SNAPSHOT_SHEET, SNAPSHOT_TITLE, SNAPSHOT_LABELS, SNAPSHOT_HEADERS, SNAPSHOT_HEADER_ROW, snapshotToCells, snapshotFromCells, type ScoreSnapshot, type SnapshotLead, type SnapshotRead } from './change/snapshot';
-export { ChangeTracker, diffScores, type ScoreChange, type ScoreChangeKind, type BandMove, type BandMoveEntry, type ScoredLead, type ChangeSummary, type ChangeOptions } from './change/diff';
+export { ChangeTracker, diffScores, type ScoreChange, type ScoreChangeKind, type BandMove, type BandMoveEntry, type ScoredLead, type ChangeSummary, type ChangeOptions, type ChangePart } from './change/diff';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';
 export { CONDITION_OPS, conditionLabel, conditionOpFromLabel, describeCondition } from './conditions/conditionLabels';
@@ -50,5 +51,20 @@ export { YES as YES_WORDS, NUMBER_TEXT } from './cells/readCell';
 export { MONTHS as MONTH_NAMES, WEEKDAYS as WEEKDAY_NAMES, TIME as TIME_OF_DAY, MAX_LENGTH as MAX_DATE_TEXT_LENGTH } from './cells/textDate';
 export { KEY_ROWS as KEYBOARD_ROWS, MIN_RUN as MIN_KEYBOARD_RUN, WORD_RUNS as KEYBOARD_RUNS_IN_WORDS } from './conditions/spam';
 export { AccountsBuilder, planAccounts, rollUpAccounts, type Account, type AccountColumns, type AccountLead, type AccountPlan, type AccountRollup } from './accounts/accounts';
-export { cellText as accountCellText, companyKey, COMPANY_SUFFIX_PATTERN, compareCodePoints, domainKey, NOT_A_COMPANY, SUFFIX_TAIL } from './accounts/accountKey';
+export {
+  cellText as accountCellText,
+  characterClass,
+  companyKey,
+  COMPANY_PREFIX_PATTERN,
+  COMPANY_SUFFIX_PATTERN,
+  compareCodePoints,
+  domainKey,
+  FULL_WIDTH_AS_ASCII,
+  FULL_WIDTH_FORMS,
+  INVISIBLE_CHARACTERS,
+  NOT_A_COMPANY,
+  NOT_IN_A_DOMAIN,
+  PUNCTUATION_CHARACTERS,
+  SUFFIX_TAIL,
+} from './accounts/accountKey';
 export { accountsTable, describeAccounts, type AccountsCell, type AccountsColumnKind, type AccountsTable } from './accounts/accountsTable';

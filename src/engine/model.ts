@@ -87,8 +87,8 @@ import type { DateOrder } from './cells/textDate';
 /**
  * Where the Priority matrix cuts Fit into grades (A best, D below C) and Engagement into levels
  * (1 most engaged, 4 below level 3), in the unit of the Fit and Engagement columns. Each is the
- * lowest value of its grade or level; null is automatic: 75%, 50% and 25% of the most the group
- * can give (priority.ts).
+ * lowest value of its grade or level; null is automatic: 75%, 50% and 25% of the most a single
+ * lead can reach in the group (priority.ts, groupMaximum.ts).
  */
 export interface PrioritySettings {
   readonly gradeA: number | null;

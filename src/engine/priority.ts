@@ -1,7 +1,8 @@
 import { GROUP_LABELS, type Group, type Model, type PrioritySettings } from './model';
 import { SETTINGS } from './modelCells/layout';
 import { resultOf, type Problem, type Result } from './problems';
-import { groupMaximum, maximumScore } from './scoreRange';
+import { groupMaximum } from './groupMaximum';
+import { maximumScore } from './scoreRange';
 
 /**
  * Priority: a fit grade (A best to D) and an engagement level (1 most engaged to 4) side by
@@ -13,7 +14,10 @@ export const LEVELS = ['1', '2', '3', '4'] as const;
 export type Grade = (typeof GRADES)[number];
 export type Level = (typeof LEVELS)[number];
 
-/** Where an automatic threshold sits, as a share of the most its group can give. */
+/**
+ * Where an automatic threshold sits, as a share of the most a single lead can reach in its
+ * group (groupMaximum: criteria that exclude each other, such as two industries, count once).
+ */
 export const AUTOMATIC_SHARES = [0.75, 0.5, 0.25] as const;
 
 const GRADE_KEYS = ['gradeA', 'gradeB', 'gradeC'] as const;

@@ -1,6 +1,6 @@
 import { foldText } from './cells/readCell';
 import { columnKey } from './columns';
-import { GROUPS, type Cap, type Group, type Condition, type Criterion, type Model } from './model';
+import { GROUPS, type Cap, type Condition, type Criterion, type Model } from './model';
 
 /**
  * The highest raw score a lead can reach under a model: what 100 means on the 0-100 scale.
@@ -13,11 +13,6 @@ export function maximumScore(m: Model): number {
   const max = maximumIn(m, (points) => points, (cap) => cap);
   maxima.set(m, max);
   return max;
-}
-
-/** The most one group (Fit or Engagement) can give, in raw points, within its group caps. */
-export function groupMaximum(m: Model, group: Group): number {
-  return clamp(bestOfExclusiveSets(m.criteria.filter((c) => c.enabled && c.group === group), (points) => points), m.groupCaps[group]);
 }
 
 /**
@@ -92,7 +87,7 @@ function maximumIn(m: Model, toUnits: (points: number) => number, capIn: (cap: C
   return clamp(total, capIn(m.totalCap));
 }
 
-function clamp(value: number, cap: Cap): number {
+export function clamp(value: number, cap: Cap): number {
   let v = value;
   if (cap.min !== null && v < cap.min) v = cap.min;
   if (cap.max !== null && v > cap.max) v = cap.max;
@@ -100,7 +95,7 @@ function clamp(value: number, cap: Cap): number {
 }
 
 /** The most a criterion gives a lead: its points (any number of occurrences when counted) within its cap, or nothing. */
-function bestContribution(c: Criterion): number {
+export function bestContribution(c: Criterion): number {
   const cap = { min: Math.max(c.cap.min ?? -MAX_CONTRIBUTION, -MAX_CONTRIBUTION), max: Math.min(c.cap.max ?? MAX_CONTRIBUTION, MAX_CONTRIBUTION) };
   if (c.points <= 0) return Math.max(0, clamp(c.points, cap));
   const uncapped = c.perOccurrenceOf === null ? c.points : Number.POSITIVE_INFINITY;

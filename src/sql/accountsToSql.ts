@@ -8,7 +8,22 @@
  * DuckDB and PostgreSQL (the dialects it is checked on); Spark has no Unicode normalisation
  * function, so it is refused rather than approximated.
  */
-import { COMPANY_SUFFIX_PATTERN, NOT_A_COMPANY, PERSONAL_EMAIL_DOMAINS, planAccounts, SUFFIX_TAIL, type Model, type Result } from '../engine';
+import {
+  characterClass,
+  COMPANY_PREFIX_PATTERN,
+  COMPANY_SUFFIX_PATTERN,
+  FULL_WIDTH_AS_ASCII,
+  FULL_WIDTH_FORMS,
+  INVISIBLE_CHARACTERS,
+  NOT_A_COMPANY,
+  NOT_IN_A_DOMAIN,
+  PERSONAL_EMAIL_DOMAINS,
+  planAccounts,
+  PUNCTUATION_CHARACTERS,
+  SUFFIX_TAIL,
+  type Model,
+  type Result,
+} from '../engine';
 import { dialectByName, type Dialect } from './dialects';
 import { jsTrim, num } from './readFields';
 import { commentText } from './sqlText';
@@ -60,25 +75,28 @@ export function accountsToSql(m: Model, options: AccountSqlOptions): Result<stri
   const domain = `${NS}domain`;
   // The account name the lead would give its account: its company as typed, else its domain.
   const shown = `(CASE WHEN ${companyKey} IS NOT NULL THEN ${NS}company_shown ELSE ${domainKey} END)`;
+  const emailPlain = plainSql(d, text(emailCol));
   const keyed = `SELECT s.score, s.engagement, s.band,
-    ${companySpacedSql(d, companyText)} AS ${spaced},
-    ${addressSql(d, text(emailCol))} AS ${address},
+    ${companySpacedSql(d, plainSql(d, companyText))} AS ${spaced},
+    ${addressSql(d, emailPlain)} AS ${address},
+    (length(${emailPlain}) - length(replace(${emailPlain}, '@', ''))) AS ${NS}ats,
     ${jsTrim(d, companyText)} AS ${NS}company_shown,
     ${trimmed(emailCol)} AS ${email},
     ${nameOf()} AS ${name},
     round(s.score * ${num(d, 100)}) AS ${cents}
   FROM leads_scored AS s`;
   const cut = `SELECT k0.*,
-    (left(${spaced}, greatest(length(${spaced}) - ${SUFFIX_TAIL}, 0)) || regexp_replace(right(${spaced}, ${SUFFIX_TAIL}), ${d.str(COMPANY_SUFFIX_PATTERN)}, '')) AS ${headTail},
+    regexp_replace(left(${spaced}, greatest(length(${spaced}) - ${SUFFIX_TAIL}, 0)) || regexp_replace(right(${spaced}, ${SUFFIX_TAIL}), ${d.str(COMPANY_SUFFIX_PATTERN)}, ''), ${d.str(COMPANY_PREFIX_PATTERN)}, '') AS ${headTail},
     lower(${d.afterLast(address, '@')}) AS ${domain}
   FROM keyed0 AS k0`;
   const placeholders = [...NOT_A_COMPANY].map(d.str).join(', ');
   const freeMail = [...PERSONAL_EMAIL_DOMAINS].map(d.str).join(', ');
   // emailDomain: something before the last '@', no white space, a domain of dot-separated labels; then not free mail.
   const keys = `SELECT k1.*,
-    (CASE WHEN ${headTail} = '' OR ${headTail} IN (${placeholders}) THEN NULL ELSE ${headTail} END) AS ${companyKey},
+    (CASE WHEN ${headTail} = '' OR ${headTail} IN (${placeholders}) OR ${d.matches(headTail, `^${characterClass(PUNCTUATION_CHARACTERS, escapeFor(d))}*$`)} THEN NULL ELSE ${headTail} END) AS ${companyKey},
     (CASE WHEN ${address} LIKE '%@%' AND length(${address}) > length(${domain}) + 1 AND NOT ${d.matches(address, d.whitespaceClass)}
-      AND ${d.matches(domain, '^[^.]+([.][^.]+)+$')} AND ${domain} NOT IN (${freeMail}) THEN ${domain} END) AS ${domainKey}
+      AND ${d.matches(domain, '^[^.]+([.][^.]+)+$')} AND ${domain} NOT IN (${freeMail})
+      AND NOT ${d.matches(domain, NOT_IN_A_DOMAIN)} AND ${NS}ats = 1 THEN ${domain} END) AS ${domainKey}
   FROM keyed1 AS k1`;
   const collate = d.name === 'postgres' ? ' COLLATE "C"' : '';
   const ranked = `SELECT k.*,
@@ -151,6 +169,16 @@ ORDER BY a.score DESC, a.account_key${collate}`,
 function companySpacedSql(d: Dialect, s: string): string {
   const nfc = d.name === 'duckdb' ? `nfc_normalize(${s})` : `normalize(${s}, NFC)`;
   return `regexp_replace(lower(${jsTrim(d, nfc)}), ${d.str(`${d.whitespaceClass}+`)}, ' ', 'g')`;
+}
+
+/** A code point in a regular expression: RE2 (DuckDB) writes \x{XXXX}, PostgreSQL \uXXXX. */
+function escapeFor(d: Dialect): (codePoint: number) => string {
+  return (cp) => (d.name === 'duckdb' ? `\\x{${cp.toString(16).padStart(4, '0')}}` : `\\u${cp.toString(16).padStart(4, '0')}`);
+}
+
+/** accountKey's plainText: full-width forms as ASCII, invisible characters removed. */
+function plainSql(d: Dialect, s: string): string {
+  return `translate(regexp_replace(${s}, ${d.str(characterClass(INVISIBLE_CHARACTERS, escapeFor(d)))}, '', 'g'), ${d.str(FULL_WIDTH_FORMS)}, ${d.str(FULL_WIDTH_AS_ASCII)})`;
 }
 
 /** emailDomain's address: the trimmed text, or what is inside "Name <...>" when it ends with '>' (NULL when there is no '<'). */

@@ -2,15 +2,11 @@
  * The note Apply leaves on the Score header cell: which model the scores came from and when,
  * readable by anyone who opens the workbook, with or without the add-in.
  */
+import { noteDate } from '../engine';
 import type { OutputMode } from './session';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "26 Nov 2026, 14:05" in the machine's time zone: one reading in every locale (no 11/12 vs 12/11). */
-export function noteDate(at: Date): string {
-  const two = (n: number): string => String(n).padStart(2, '0');
-  return `${at.getDate()} ${MONTHS[at.getMonth()] ?? ''} ${at.getFullYear()}, ${two(at.getHours())}:${two(at.getMinutes())}`;
-}
+/** The date as the note shows it; in the engine, shared with the note `leadscore score` leaves (leadscoreScoreNote). */
+export { noteDate };
 
 export function scoreHeaderNote(modelName: string, at: Date, mode: OutputMode): string {
   const how =

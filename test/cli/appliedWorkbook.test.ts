@@ -13,11 +13,15 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { leadTableToCsv, parseCsv } from '../../src/cli/csv';
 import { openAtomic } from '../../src/cli/files/atomicFile';
+import { XlsxPackage } from '../../src/cli/files/xlsxPackage';
 import { ZipReader, ZipWriter } from '../../src/cli/files/zip';
-import { writeModelSheet } from '../../src/cli/modelSource';
-import { compile, modelFingerprint, OWNERSHIP_NAMESPACE, ownershipToXml, SCORE_COLUMNS, templateById, type Model, type Ownership } from '../../src/engine';
+import { modelFromWorkbook, writeModelSheet } from '../../src/cli/modelSource';
+import { compile, modelFingerprint, OWNERSHIP_NAMESPACE, ownershipFromXml, ownershipToXml, SCORE_COLUMNS, SNAPSHOT_SHEET, SNAPSHOT_TITLE, templateById, type Model, type Ownership } from '../../src/engine';
 import { generateLeads } from '../../src/sample-data/generateLeads';
+import { scoreFile } from '../../src/cli/commands/score';
+import { FOUR_CRITERIA_MODEL } from './fourCriteriaModel';
 import { runCli } from './runCli';
+import { packageProblems } from './xlsxPackageCheck';
 
 const MODEL: Model = { ...templateById('weighted-b2b')!.model, asOf: '2026-11-01' };
 const PANE_COLUMNS = [SCORE_COLUMNS.score, SCORE_COLUMNS.band, SCORE_COLUMNS.fit, SCORE_COLUMNS.engagement, SCORE_COLUMNS.change, SCORE_COLUMNS.bandSince];
@@ -32,17 +36,20 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'leadscore-applied-'));
 });
 
+/** The note Apply left on the Score header, as its record has it. */
+const APPLY_NOTE = "Lead Scoring: model 'Weighted B2B', applied 20 Nov 2026, 10:00.\nLive formulas: they follow the model on the Lead Scoring sheet.";
+
 const leads = (): { headers: string[]; rows: string[][] } => parseCsv(leadTableToCsv(generateLeads({ count: 40, seed: 'interop', asOf: '2026-11-01' })));
 
 /** The record as Apply writes it at the end of a formulas-mode Apply (src/workbook/applyScoring.ts). */
-function paneRecord(table: string): Ownership {
+function paneRecord(table: string, model: Model = MODEL): Ownership {
   return {
     table,
     columns: PANE_COLUMNS,
     names: ['LeadScoringModel'],
     cells: [{ sheet: 'Lead Scoring', address: 'A2:B2' }],
     mode: 'formulas',
-    applied: { model: MODEL.name, at: '2026-11-20T09:00:00.000Z', fingerprint: modelFingerprint(MODEL), note: { sheet: 'Leads', cell: 'A1', text: 'Scored by Apply' } },
+    applied: { model: model.name, at: '2026-11-20T09:00:00.000Z', fingerprint: modelFingerprint(model), note: { sheet: 'Leads', cell: 'A1', text: APPLY_NOTE } },
   };
 }
 
@@ -53,8 +60,21 @@ function paneRecord(table: string): Ownership {
  * stores a custom XML part: customXml/item1.xml (UTF-16 with a byte order mark when `utf16`),
  * its properties part, and a customXml relationship from the workbook.
  */
-async function paneScoredWorkbook(path: string, options: { record: Ownership | null; utf16?: boolean; headers?: readonly string[] }): Promise<{ headers: string[]; rows: string[][] }> {
-  const table = leads();
+async function paneScoredWorkbook(
+  path: string,
+  options: {
+    record: Ownership | null;
+    utf16?: boolean;
+    headers?: readonly string[];
+    leads?: { headers: string[]; rows: (string | number)[][] };
+    model?: Model;
+    /** Apply's snapshot sheet, as its cells (dates as Date). */
+    snapshot?: unknown[][];
+    /** The note on the Score header cell. */
+    scoreNote?: string;
+  },
+): Promise<{ headers: string[]; rows: (string | number)[][] }> {
+  const table = options.leads ?? leads();
   const extra = options.headers ?? PANE_COLUMNS;
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Leads');
@@ -74,8 +94,16 @@ async function paneScoredWorkbook(path: string, options: { record: Ownership | n
     ref: `${scoreLetter}2:${scoreLetter}${table.rows.length + 1}`,
     rules: [{ type: 'cellIs', operator: 'between', formulae: ['0', '50'], priority: 1, style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: 'FFFF0000' } } } }],
   });
-  writeModelSheet(wb, MODEL);
+  if (options.scoreNote !== undefined) sheet.getCell(`${scoreLetter}1`).note = options.scoreNote;
+  writeModelSheet(wb, options.model ?? MODEL);
   wb.addWorksheet('Notes').getCell('A1').value = 'keep me';
+  if (options.snapshot !== undefined) {
+    const snap = wb.addWorksheet(SNAPSHOT_SHEET);
+    options.snapshot.forEach((row) => snap.addRow(row));
+    // Apply formats the dates as dates (src/workbook/scoreSnapshot.ts).
+    snap.getColumn(4).numFmt = 'yyyy-mm-dd';
+    snap.getCell('B2').numFmt = 'yyyy-mm-dd';
+  }
   const plain = join(dir, 'plain.xlsx');
   await wb.xlsx.writeFile(options.record === null ? path : plain);
   if (options.record !== null) addCustomXmlPart(plain, path, ownershipToXml(options.record), options.utf16 === true, { scoreColumn: scoreLetter, rows: table.rows.length });
@@ -157,7 +185,8 @@ describe('leadscore score on a workbook the add-in scored (Apply)', () => {
     expect(summary.warnings.join('\n')).toMatch(/'Change', 'Band since' came from the add-in's last Apply/);
 
     const wb = await load(output);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Leads', 'Lead Scoring', 'Notes']);
+    // The snapshot of this scoring is kept for the next one (Apply's or leadscore's), on a sheet added at the end.
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Leads', 'Lead Scoring', 'Notes', 'Lead Scoring Snapshot']);
     expect(wb.getWorksheet('Notes')!.getCell('A1').value).toBe('keep me');
     const sheet = wb.getWorksheet('Leads')!;
     const headers = headerRow(sheet);
@@ -227,5 +256,106 @@ describe('leadscore score on a workbook the add-in scored (Apply)', () => {
     const r = await runCli('score', input);
     expect(r.code).toBe(EXIT.input);
     expect(r.err).toContain("already has a column named 'Score' that leadscore did not write");
+  });
+});
+
+/** Dates as ExcelJS reads a date cell: the day at midnight UTC. */
+const day = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
+
+/**
+ * A workbook the pane's Apply scored on 20 Nov with FOUR_CRITERIA_MODEL (hand-computed in
+ * fourCriteriaModel.ts), edited since: its snapshot sheet holds the scores of that Apply, the
+ * lead data changed, L4 was added and L9 deleted.
+ */
+const FOUR_LEADS = {
+  headers: ['Lead ID', 'Name', 'Industry', 'Employees', 'Demo', 'Visits'],
+  rows: [
+    ['L1', 'Ann', 'Technology', 500, 'yes', 5], // 40 + 20 + 30 + 10 = 100 Hot
+    ['L2', 'Bo', 'Retail', 10, 'no', 0], // 0 Cold
+    ['L3', 'Cy', 'Technology', 10, 'no', 3], // 40 + 10 = 50 Hot
+    ['L4', 'Di', 'Retail', 500, 'yes', 0], // 20 + 30 = 50 Hot, new
+  ],
+};
+const APPLY_SNAPSHOT: unknown[][] = [
+  [SNAPSHOT_TITLE],
+  ['Scored on', day('2026-11-20')],
+  ['ID column', 'Lead ID'],
+  ['Model', FOUR_CRITERIA_MODEL.name],
+  [],
+  ['Lead ID', 'Score', 'Band', 'Band since'],
+  ['L1', 40, 'Warm', day('2026-11-10')],
+  ['L2', 50, 'Hot', day('2026-11-20')],
+  ['L3', 55.5, 'Hot', day('2026-11-05')],
+  ['L9', 30, 'Warm', day('2026-11-12')],
+];
+
+/** The note on a cell of the Leads sheet, read as leadscore reads notes (ExcelJS reads only notes written in runs). */
+function noteOn(path: string, ref: string): string | undefined {
+  const pkg = XlsxPackage.open(path);
+  try {
+    return pkg.notes(pkg.sheets.find((s) => s.name === 'Leads')!).get(ref);
+  } finally {
+    pkg.close();
+  }
+}
+
+function recordOf(path: string): Ownership {
+  const zip = ZipReader.open(path);
+  try {
+    return ownershipFromXml(zip.readEntry('customXml/item1.xml').toString('utf8'))!;
+  } finally {
+    zip.close();
+  }
+}
+
+describe('Apply, then leadscore score: compared with the snapshot of the last Apply', () => {
+  it("writes Change and Band since into Apply's columns by ID, reports the deleted lead, and replaces Apply's snapshot", async () => {
+    const input = join(dir, 'applied.xlsx');
+    await paneScoredWorkbook(input, { record: paneRecord('Leads', FOUR_CRITERIA_MODEL), leads: FOUR_LEADS, model: FOUR_CRITERIA_MODEL, snapshot: APPLY_SNAPSHOT, scoreNote: APPLY_NOTE });
+    const output = join(dir, 'out.xlsx');
+    const summary = await scoreFile({ input, output, today: '2026-11-26' });
+    // Nothing emptied: Apply's Change and Band since are brought up to date.
+    expect(summary.warnings).toEqual([]);
+    expect(summary.change).toMatchObject({ since: '2026-11-20', idColumn: 'Lead ID', scored: 3, newLeads: 1, movedCount: 2, removedCount: 1 });
+    expect(summary.change!.removed.map((l) => l.id)).toEqual(['L9']);
+
+    const sheet = (await load(output)).getWorksheet('Leads')!;
+    const headers = headerRow(sheet);
+    expect(headers).toEqual([...FOUR_LEADS.headers, ...PANE_COLUMNS, 'Stage', 'Priority']);
+    const col = (name: string): number => headers.indexOf(name) + 1;
+    const cells = [2, 3, 4, 5].map((r) => ['Lead ID', 'Score', 'Band', 'Change', 'Band since'].map((h) => sheet.getRow(r).getCell(col(h)).value));
+    expect(cells).toEqual([
+      ['L1', 100, 'Hot', '+60', day('2026-11-26')],
+      ['L2', 0, 'Cold', '-50', day('2026-11-26')],
+      ['L3', 50, 'Hot', '-5.5', day('2026-11-05')],
+      ['L4', 50, 'Hot', 'new', day('2026-11-26')],
+    ]);
+    const snapshot = (await load(output)).getWorksheet(SNAPSHOT_SHEET)!;
+    expect(snapshot.getCell('B2').value).toEqual(day('2026-11-26'));
+    expect([7, 8, 9, 10, 11].map((r) => snapshot.getRow(r).getCell(1).value ?? null)).toEqual(['L1', 'L2', 'L3', 'L4', null]);
+    expect(packageProblems(output)).toEqual([]);
+
+    // The Score header's note and Apply's record say who scored last, with which model, and that the scores are values now.
+    const noteText = noteOn(output, `${sheet.getColumn(col('Score')).letter}1`) ?? '';
+    expect(noteText).toMatch(/^Lead Scoring: model 'Untitled model', scored by leadscore on \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}\.\nStatic values/);
+    const record = recordOf(output);
+    // The fingerprint of the model as read from the model sheet, which is what the pane compares with its model to flag static scores as out of date.
+    const pkg = XlsxPackage.open(output);
+    const fromSheet = (await modelFromWorkbook(pkg))!.model;
+    pkg.close();
+    expect(record).toMatchObject({ table: 'Leads', columns: PANE_COLUMNS, mode: 'values', applied: { model: 'Untitled model', fingerprint: modelFingerprint(fromSheet), scoredBy: 'leadscore' } });
+    expect(record.applied!.note).toEqual({ sheet: 'Leads', cell: `${sheet.getColumn(col('Score')).letter}1`, text: noteText });
+    expect(Date.now() - Date.parse(record.applied!.at)).toBeLessThan(60_000);
+  });
+
+  it("leaves a person's note on the Score header as it is, and the record then names no note", async () => {
+    const input = join(dir, 'noted.xlsx');
+    await paneScoredWorkbook(input, { record: paneRecord('Leads', FOUR_CRITERIA_MODEL), leads: FOUR_LEADS, model: FOUR_CRITERIA_MODEL, snapshot: APPLY_SNAPSHOT, scoreNote: 'Ask Bo before calling anyone' });
+    const output = join(dir, 'out.xlsx');
+    await scoreFile({ input, output, today: '2026-11-26' });
+    expect(noteOn(output, 'G1')).toBe('Ask Bo before calling anyone');
+    const record = recordOf(output);
+    expect(record.applied).toMatchObject({ scoredBy: 'leadscore', model: 'Untitled model' });
+    expect(record.applied!.note).toBeUndefined();
   });
 });

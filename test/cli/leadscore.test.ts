@@ -99,7 +99,8 @@ describe('leadscore score, workbooks', () => {
     expect(summary.modelSource).toBe("sheet 'Lead Scoring'");
 
     const wb = await load(summary.output);
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Leads', 'Lead Scoring', 'Notes']);
+    // The leads have an ID column (detected), so the snapshot of this scoring is kept for the next one.
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Leads', 'Lead Scoring', 'Notes', 'Lead Scoring Snapshot']);
     const notes = wb.getWorksheet('Notes')!;
     expect(notes.getCell('A3').value).toMatchObject({ formula: 'SUM(A1:A2)' });
     const sheet = wb.getWorksheet('Leads')!;

@@ -9,8 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { scoreFile, SCORE_COLUMN_NOTE } from '../../src/cli/commands/score';
 import { ZipReader } from '../../src/cli/files/zip';
+import { SNAPSHOT_SHEET, SNAPSHOT_TITLE } from '../../src/engine';
 import { folderWithModel } from './fourCriteriaModel';
 import { runCli } from './runCli';
+import { packageProblems } from './xlsxPackageCheck';
 
 const at = folderWithModel('leadscore-xlsx-change-');
 
@@ -155,5 +157,107 @@ describe('leadscore score compares a workbook with its previous scoring', () => 
     await out.xlsx.readFile(at('out.xlsx'));
     const row = out.getWorksheet('Leads')!.getRow(2);
     expect([row.getCell(6).value, row.getCell(12).value, row.getCell(13).value]).toEqual([100, null, null]);
+  });
+});
+
+/** The snapshot sheet's cells, A-D of each row, as ExcelJS reads them (dates as Date). */
+async function snapshotCells(path: string): Promise<{ state: string; rows: unknown[][] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const sheets = wb.worksheets.filter((s) => s.name === SNAPSHOT_SHEET);
+  expect(sheets).toHaveLength(1);
+  const sheet = sheets[0]!;
+  const rows: unknown[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) rows.push([1, 2, 3, 4].map((c) => sheet.getRow(r).getCell(c).value ?? ''));
+  return { state: sheet.state, rows };
+}
+
+/** The workbook with the leads of `ids` deleted from the Leads sheet (rows removed, as a person deletes them). */
+async function withoutLeads(from: string, to: string, ids: readonly string[], edit?: (wb: ExcelJS.Workbook) => void): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(from);
+  const sheet = wb.getWorksheet('Leads')!;
+  for (let r = sheet.rowCount; r >= 2; r--) if (ids.includes(String(sheet.getRow(r).getCell(1).value))) sheet.spliceRows(r, 1);
+  edit?.(wb);
+  await wb.xlsx.writeFile(to);
+}
+
+describe("leadscore score keeps the 'Lead Scoring Snapshot' sheet in a workbook, as Apply does", () => {
+  it('writes the snapshot of this scoring in the pane\'s format: title, date, ID column, model, then each lead with an ID once', async () => {
+    await editedWorkbook(at('leads.xlsx'));
+    await scoreFile({ input: at('leads.xlsx'), model: at('model.json'), output: at('out.xlsx'), today: '2026-11-26' });
+    const { state, rows } = await snapshotCells(at('out.xlsx'));
+    expect(state).toBe('visible');
+    expect(rows).toEqual([
+      [SNAPSHOT_TITLE, '', '', ''],
+      ['Scored on', day('2026-11-26'), '', ''],
+      ['ID column', 'Lead ID', '', ''],
+      ['Model', 'Untitled model', '', ''],
+      ['', '', '', ''],
+      ['Lead ID', 'Score', 'Band', 'Band since'],
+      // The leads of the lead sheet as scored now; L5 and 'l5 ' (one ID twice) and the lead without an ID cannot be kept.
+      ['L1', 100, 'Hot', day('2026-11-26')],
+      ['L2', 0, 'Cold', day('2026-11-26')],
+      ['L3', 50, 'Hot', day('2026-11-05')],
+      ['L4', 50, 'Hot', day('2026-11-26')],
+    ]);
+    // Dates and scores formatted as the pane formats them.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(at('out.xlsx'));
+    const sheet = wb.getWorksheet(SNAPSHOT_SHEET)!;
+    expect([sheet.getCell('B2').numFmt, sheet.getCell('B7').numFmt, sheet.getCell('D7').numFmt]).toEqual(['yyyy-mm-dd', '0.00', 'yyyy-mm-dd']);
+    expect(packageProblems(at('out.xlsx'))).toEqual([]);
+    const zip = ZipReader.open(at('out.xlsx'));
+    try {
+      expect(zip.readEntry('docProps/app.xml').toString('utf8')).toContain(`<vt:lpstr>${SNAPSHOT_SHEET}</vt:lpstr>`);
+    } finally {
+      zip.close();
+    }
+  });
+
+  it('a re-run reads it as the last scoring: a deleted lead is reported by ID and the sheet is replaced where it is, still hidden', async () => {
+    await editedWorkbook(at('leads.xlsx'));
+    await scoreFile({ input: at('leads.xlsx'), model: at('model.json'), output: at('once.xlsx'), today: '2026-11-26' });
+    // L2 deleted since; the snapshot sheet hidden by someone.
+    await withoutLeads(at('once.xlsx'), at('edited.xlsx'), ['L2'], (wb) => (wb.getWorksheet(SNAPSHOT_SHEET)!.state = 'hidden'));
+    const summary = await scoreFile({ input: at('edited.xlsx'), model: at('model.json'), output: at('twice.xlsx'), today: '2026-11-27' });
+    expect(summary.change).toMatchObject({ since: '2026-11-26', scored: 3, newLeads: 0, movedCount: 0, removedCount: 1 });
+    expect(summary.change!.removed).toEqual([{ id: 'L2', score: 0, band: 'Cold', bandSince: '2026-11-26' }]);
+    expect(await changeCells(at('twice.xlsx'))).toEqual([
+      ['L1', 100, 'Hot', '0', day('2026-11-26')],
+      ['L3', 50, 'Hot', '0', day('2026-11-05')],
+      ['L4', 50, 'Hot', '0', day('2026-11-26')],
+      ['L5', 60, 'Hot', '', ''],
+      ['l5 ', 10, 'Cold', '', ''],
+      ['', 0, 'Cold', '', ''],
+    ]);
+    const { state, rows } = await snapshotCells(at('twice.xlsx'));
+    expect(state).toBe('hidden');
+    expect(rows.slice(1, 2)).toEqual([['Scored on', day('2026-11-27'), '', '']]);
+    expect(rows.slice(6)).toEqual([
+      ['L1', 100, 'Hot', day('2026-11-26')],
+      ['L3', 50, 'Hot', day('2026-11-05')],
+      ['L4', 50, 'Hot', day('2026-11-26')],
+    ]);
+    expect(packageProblems(at('twice.xlsx'))).toEqual([]);
+
+    const r = await runCli('score', at('edited.xlsx'), '--model', at('model.json'), '-o', at('printed.xlsx'));
+    expect(r).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(r.out).toContain("1 lead of the last scoring is no longer in the table (by Lead ID): 'L2'.");
+  });
+
+  it("never writes over a sheet of that name that is not the snapshot: it is kept as it is, and the run says so", async () => {
+    await editedWorkbook(at('leads.xlsx'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(at('leads.xlsx'));
+    wb.addWorksheet(SNAPSHOT_SHEET).getCell('A1').value = 'my own notes';
+    await wb.xlsx.writeFile(at('mine.xlsx'));
+    const r = await runCli('score', at('mine.xlsx'), '--model', at('model.json'), '-o', at('out.xlsx'));
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toContain(`a sheet named '${SNAPSHOT_SHEET}' that Lead Scoring did not write is in the way: it was left as it is`);
+    // Compared with the lead sheet's own columns instead, as before.
+    expect(r.out).toContain('1 lead became Hot, 1 dropped to Cold since 10 Nov (leads matched by Lead ID).');
+    const { rows } = await snapshotCells(at('out.xlsx'));
+    expect(rows).toEqual([['my own notes', '', '', '']]);
   });
 });

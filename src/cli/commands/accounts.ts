@@ -75,7 +75,7 @@ export const accountsCommand: Command = {
       if (!flag(values, 'json')) io.stdout(visible(accountsText(doc)));
       return EXIT.ok;
     }
-    const content = format === 'xlsx' ? await accountsWorkbook(doc) : accountsCsv(doc);
+    const content = format === 'xlsx' ? await accountsWorkbook(doc, (w) => io.stderr(`leadscore accounts: warning: ${visible(w)}`)) : accountsCsv(doc);
     try {
       writeFileAtomically(output, content);
     } catch (error) {

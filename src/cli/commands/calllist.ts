@@ -94,7 +94,7 @@ export const calllistCommand: Command = {
       if (!flag(values, 'json')) io.stdout(visible(callListText(doc)));
       return EXIT.ok;
     }
-    const content = format === 'xlsx' ? await callListWorkbook(doc) : format === 'csv' ? callListCsv(doc) : callListMarkdown(doc);
+    const content = format === 'xlsx' ? await callListWorkbook(doc, (w) => io.stderr(`leadscore calllist: warning: ${visible(w)}`)) : format === 'csv' ? callListCsv(doc) : callListMarkdown(doc);
     try {
       writeFileAtomically(output, content);
     } catch (error) {

@@ -155,10 +155,11 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
     const out = openAtomic(output);
     try {
       let result;
-      let compared: Awaited<ReturnType<typeof prepareWorkbookChange>> = { change: null, warning: null };
+      let compared: Awaited<ReturnType<typeof prepareWorkbookChange>> = { change: null, warning: null, warnings: [] };
       if (outKind === 'xlsx') {
         compared = await prepareWorkbookChange(pkg, location, { bands: model.bands, modelName: model.name, chosenId: options.idColumn ?? model.idColumn, today: options.today ?? localIsoDate(new Date()) });
-        result = await rewriteWorkbook(pkg, location, model, options.asOf, out, progress, compared.change);
+        const rewritten = await rewriteWorkbook(pkg, location, model, options.asOf, out, progress, compared.change);
+        result = { ...rewritten, warnings: [...compared.warnings, ...rewritten.warnings] };
       } else {
         const sink: LeadSink = new CsvSink(out);
         const walked = await walkLeadSheet(
@@ -174,15 +175,15 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
           progress,
         );
         await sink.finish();
-        result = { tally: walked.tally!, warnings: walked.warnings };
+        result = { tally: walked.tally!, warnings: walked.warnings, change: null };
       }
       // The input is closed before the output replaces it (--in-place): Windows cannot rename over an open file.
       pkg.close();
       out.commit();
       progress.say(`wrote ${output}`);
       const summary = result.tally.summary(input, output, modelSource, result.warnings);
-      const change = compared.change?.tracker.finish().summary;
-      return withUnused({ ...summary, ...(change === undefined ? {} : { change }), ...(compared.warning === null ? {} : { noChange: compared.warning }) });
+      const change = result.change;
+      return withUnused({ ...summary, ...(change === null ? {} : { change }), ...(compared.warning === null ? {} : { noChange: compared.warning }) });
     } catch (error) {
       out.abort();
       throw error;

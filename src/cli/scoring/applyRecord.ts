@@ -4,7 +4,7 @@
  * a customXml relationship of the workbook part. `leadscore score` reads it so the columns Apply
  * wrote (Score, Band, ... inside the lead table) count as scoring's own, not as the user's data.
  */
-import { appliedColumnsOf, OWNERSHIP_NAMESPACE, ownershipFromXml, type Ownership } from '../../engine';
+import { appliedColumnsOf, modelFingerprint, OWNERSHIP_NAMESPACE, ownershipFromXml, ownershipToXml, type Model, type Ownership, type ScoreNote } from '../../engine';
 import type { TableInfo, XlsxPackage } from '../files/xlsxPackage';
 
 /** A custom XML part's text: Office may save one as UTF-16 (with a byte order mark) as well as UTF-8. */
@@ -26,6 +26,11 @@ const isApplyRecord = (xml: string): boolean => {
 
 /** The record Apply left in the workbook, or null when there is none or it cannot be read (then no column is Apply's). */
 export function readApplyRecord(pkg: XlsxPackage): Ownership | null {
+  return applyRecordPart(pkg)?.record ?? null;
+}
+
+/** The record and the custom XML part it is in (to write it again after a run), or null. */
+export function applyRecordPart(pkg: XlsxPackage): { readonly part: string; readonly record: Ownership } | null {
   for (const rel of pkg.relationships(pkg.workbookPart)) {
     if (rel.kind !== 'customXml' || rel.part === null || !pkg.has(rel.part)) continue;
     let xml: string;
@@ -34,9 +39,22 @@ export function readApplyRecord(pkg: XlsxPackage): Ownership | null {
     } catch {
       continue;
     }
-    if (isApplyRecord(xml)) return ownershipFromXml(xml);
+    if (!isApplyRecord(xml)) continue;
+    const record = ownershipFromXml(xml);
+    return record === null ? null : { part: rel.part, record };
   }
   return null;
+}
+
+/**
+ * The record after `leadscore score` refreshed Apply's columns: the scores are static values now,
+ * from this model at this time, written by leadscore; `note` is the note left on the Score header,
+ * absent when that cell holds a person's note. The columns, names and cells Apply owns stay its
+ * own, so Remove scoring still takes them away. Saved as UTF-8, which Excel reads as it reads UTF-16.
+ */
+export function refreshedApplyRecord(record: Ownership, run: { readonly model: Model; readonly at: Date; readonly note: ScoreNote | null }): string {
+  const applied = { model: run.model.name, at: run.at.toISOString(), fingerprint: modelFingerprint(run.model), ...(run.note === null ? {} : { note: run.note }), scoredBy: 'leadscore' as const };
+  return `<?xml version="1.0" encoding="UTF-8" standalone="no"?>${ownershipToXml({ ...record, mode: 'values', applied })}`;
 }
 
 /** Which of a lead table's headers Apply wrote, as the pane itself decides it (by the recorded table, or a renamed table's last columns). */

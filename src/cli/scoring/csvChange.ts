@@ -126,6 +126,8 @@ export interface ChangeSettings {
   readonly number: (text: string) => string | number;
   /** The day of the previous run when no Band since says it (a file an earlier version scored). */
   readonly fileDate: () => string;
+  /** Keep this run's snapshot (ChangeTracker.finish), for a writer that stores it (a workbook's snapshot sheet); default false. */
+  readonly keepSnapshot?: boolean;
 }
 
 /** The comparison the previous run's columns make possible, shared by CSV files and workbooks; null with a warning when no ID column is found. */
@@ -154,7 +156,7 @@ export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun
   });
   for (const key of twice) byKey.delete(key);
   const snapshot: ScoreSnapshot = { scoredOn: latestDay(since) ?? q.fileDate(), idColumn: found.value.header, model: '', leads: [...byKey.values()] };
-  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: false });
+  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: q.keepSnapshot ?? false });
   return { change: new CsvChange(tracker, idIndex), warning: null };
 }
 

@@ -1,16 +1,19 @@
 /**
- * What changed since the last `leadscore score` of a workbook, the same way as for a CSV file
- * (csvChange.ts): the lead sheet's own Score, Band and Band since columns that leadscore wrote
- * (its note on the header) are the snapshot. A first walk over the sheet reads them with the
- * ID column's values before the rewrite writes a single lead, so IDs several leads share are known.
+ * What changed since the last scoring of a workbook, by the pane's Apply or by `leadscore score`:
+ * the `Lead Scoring Snapshot` sheet either of them keeps (xlsxSnapshot.ts) is the previous
+ * scoring, so leads deleted since are reported too. A workbook without that sheet that
+ * leadscore scored before is compared as a CSV file is (csvChange.ts): its own Score, Band and
+ * Band since columns (leadscore's note on the header) are the snapshot. A first walk over the
+ * lead sheet reads the ID column's values (and those columns) before the rewrite writes a
+ * single lead, so the ID column is known and IDs several leads share are found.
  */
 import { statSync } from 'node:fs';
-import { SCORE_COLUMNS as COLUMN_NAMES, type Band } from '../../engine';
-import { CliError } from '../command';
+import { ChangeTracker, duplicateIdKeys, findIdColumn, SCORE_COLUMNS as COLUMN_NAMES, type Band, type ScoreSnapshot } from '../../engine';
 import type { XlsxPackage } from '../files/xlsxPackage';
-import { changeFromPreviousRun, emptyPreviousRun, idColumnChoice, localIsoDate, type CsvChange, type IdColumnChoice, type PreviousRun } from './csvChange';
+import { changeFromPreviousRun, CsvChange, emptyPreviousRun, idColumnChoice, localIsoDate, type IdColumnChoice, type PreviousRun } from './csvChange';
 import { Progress } from './leadColumns';
 import { walkLeadSheet, type LeadLocation } from './workbookLeads';
+import { readSnapshotSheet, type SnapshotTarget } from './xlsxSnapshot';
 
 export interface WorkbookChangeQuery {
   readonly bands: readonly Band[];
@@ -21,59 +24,108 @@ export interface WorkbookChangeQuery {
   readonly today: string;
 }
 
-/** Stops the first walk as soon as its header shows the sheet was not scored before. */
-class NotScoredBefore extends CliError {
-  constructor() {
-    super('the lead sheet was not scored before');
-  }
+export interface WorkbookChange {
+  /** Each lead compared, as it is written, with the previous scoring (or with none: a first scoring). */
+  readonly compare: CsvChange;
+  /** Whether Change and Band since columns are written: only when there is a previous scoring to compare with. */
+  readonly columns: boolean;
+  /** Where this run's snapshot is kept; null when a sheet of that name is the user's. */
+  readonly snapshot: SnapshotTarget | null;
 }
 
-/** The comparison with the previous run, or null when the sheet has no Score and Band columns of leadscore's; `warning` says why nothing was compared. */
-export async function prepareWorkbookChange(pkg: XlsxPackage, location: LeadLocation, q: WorkbookChangeQuery): Promise<{ readonly change: CsvChange | null; readonly warning: string | null }> {
+export interface PreparedWorkbookChange {
+  /** Null when the leads have no ID column (or the walk found no lead table to compare). */
+  readonly change: WorkbookChange | null;
+  /** Why nothing was compared, for the report; null when compared or nothing was there to compare with. */
+  readonly warning: string | null;
+  /** Said on stderr: the snapshot sheet's rows left out, a sheet of that name in the way. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Reads the previous scoring: the snapshot sheet, else the lead sheet's own columns from an
+ * earlier `leadscore score`; finds the ID column; returns the comparison to run as the leads are written.
+ */
+export async function prepareWorkbookChange(pkg: XlsxPackage, location: LeadLocation, q: WorkbookChangeQuery): Promise<PreparedWorkbookChange> {
+  const stored = await readSnapshotSheet(pkg);
+  const warnings: string[] = [];
+  if (stored.kind === 'snapshot') warnings.push(...stored.warnings.map((w) => `${pkg.path}: ${w}`));
+  if (stored.kind === 'unreadable') warnings.push(`${pkg.path}: ${stored.message}; this scoring does not compare with it and replaces it`);
+  if (stored.kind === 'foreign') {
+    warnings.push(`${pkg.path}: a sheet named '${stored.sheet}' that Lead Scoring did not write is in the way: it was left as it is and the snapshot of this scoring was not kept, so the next one cannot report deleted leads (rename that sheet)`);
+  }
+  // The lead sheet itself, named like the snapshot (--table): never written over by the snapshot.
+  const onLeadSheet = stored.kind !== 'none' && stored.kind !== 'foreign' && stored.sheet.part === location.sheet.part;
+  const previousSnapshot: ScoreSnapshot | null = stored.kind === 'snapshot' && !onLeadSheet ? stored.snapshot : null;
+  const target: SnapshotTarget | null = onLeadSheet || stored.kind === 'foreign' ? null : stored.kind === 'none' ? { kind: 'add' } : { kind: 'replace', sheet: stored.sheet };
+
   let ids: IdColumnChoice | null = null;
   let previous: PreviousRun | null = null;
+  let fromColumns = false;
   let at = { score: 0, band: 0, since: 0 };
-  try {
-    await walkLeadSheet(
-      pkg,
-      location,
-      null,
-      undefined,
-      {
-        head: async (_text, header) => {
-          const own = (name: string): number => {
-            const i = header.headers.findIndex((h, k) => header.ours.has(k) && h === name);
-            return i < 0 ? -1 : header.firstColumn + i;
-          };
-          at = { score: own(COLUMN_NAMES.score), band: own(COLUMN_NAMES.band), since: own(COLUMN_NAMES.bandSince) };
-          // Columns the add-in's Apply wrote are left to the pane's own snapshot (not read here yet): compared only with leadscore's own run.
-          const applied = (column: number): boolean => header.applied.has(column - header.firstColumn);
-          if (at.score < 0 || at.band < 0 || applied(at.score) || applied(at.band)) throw new NotScoredBefore();
-          ids = idColumnChoice(header.headers, header.ours, q.chosenId, `${pkg.path}, sheet '${location.sheet.name}'`);
-          previous = emptyPreviousRun(ids.candidates);
-        },
-        readListed: true,
-        cellsFrom: () => Math.min(at.score, at.band, ...(at.since < 0 ? [] : [at.since])),
-        rows: async (rows) => {
-          const p = previous!;
-          for (const r of rows) {
-            if (r.kind !== 'lead') continue;
-            const values = r.values ?? [];
-            for (const [i, list] of p.values) list.push(values[i] ?? null);
-            const cell = (column: number): unknown => r.cells.find((c) => c.column === column)?.value ?? null;
-            p.scores.push(cell(at.score));
-            p.bands.push(cell(at.band));
-            p.since.push(at.since < 0 ? null : cell(at.since));
-          }
-        },
-        tail: async () => {},
+  await walkLeadSheet(
+    pkg,
+    location,
+    null,
+    undefined,
+    {
+      head: async (_text, header) => {
+        const own = (name: string): number => {
+          const i = header.headers.findIndex((h, k) => header.ours.has(k) && h === name);
+          return i < 0 ? -1 : header.firstColumn + i;
+        };
+        at = { score: own(COLUMN_NAMES.score), band: own(COLUMN_NAMES.band), since: own(COLUMN_NAMES.bandSince) };
+        // Columns Apply wrote are compared through Apply's snapshot sheet only: without it, their last values are not leadscore's to trust.
+        const applied = (column: number): boolean => header.applied.has(column - header.firstColumn);
+        fromColumns = previousSnapshot === null && at.score >= 0 && at.band >= 0 && !applied(at.score) && !applied(at.band);
+        const choice = idColumnChoice(header.headers, header.ours, q.chosenId, `${pkg.path}, sheet '${location.sheet.name}'`);
+        const kept = previousSnapshot === null ? null : findIdColumn({ headers: choice.leadHeaders, previous: previousSnapshot.idColumn });
+        const candidates = kept?.ok === true && kept.value.how === 'previous' ? [...choice.candidates, kept.value.index] : choice.candidates;
+        ids = { ...choice, candidates };
+        previous = emptyPreviousRun(candidates);
       },
-      new Progress(null),
-    );
-  } catch (error) {
-    if (error instanceof NotScoredBefore) return { change: null, warning: null };
-    throw error;
+      readListed: true,
+      cellsFrom: () => (fromColumns ? Math.min(at.score, at.band, ...(at.since < 0 ? [] : [at.since])) : Number.POSITIVE_INFINITY),
+      rows: async (rows) => {
+        const p = previous!;
+        for (const r of rows) {
+          if (r.kind !== 'lead') continue;
+          const values = r.values ?? [];
+          for (const [i, list] of p.values) list.push(values[i] ?? null);
+          if (!fromColumns) continue;
+          const cell = (column: number): unknown => r.cells.find((c) => c.column === column)?.value ?? null;
+          p.scores.push(cell(at.score));
+          p.bands.push(cell(at.band));
+          p.since.push(at.since < 0 ? null : cell(at.since));
+        }
+      },
+      tail: async () => {},
+    },
+    new Progress(null),
+  );
+  const idChoice = ids as IdColumnChoice | null;
+  const run = previous as PreviousRun | null;
+  if (idChoice === null || run === null) return { change: null, warning: null, warnings };
+
+  if (fromColumns) {
+    const fromRun = changeFromPreviousRun(idChoice, run, {
+      input: pkg.path,
+      bands: q.bands,
+      modelName: q.modelName,
+      today: q.today,
+      number: (t) => t,
+      fileDate: () => localIsoDate(statSync(pkg.path).mtime),
+      keepSnapshot: true,
+    });
+    return { change: fromRun.change === null ? null : { compare: fromRun.change, columns: true, snapshot: target }, warning: fromRun.warning, warnings };
   }
-  if (ids === null || previous === null) return { change: null, warning: null };
-  return changeFromPreviousRun(ids, previous, { input: pkg.path, bands: q.bands, modelName: q.modelName, today: q.today, number: (t) => t, fileDate: () => localIsoDate(statSync(pkg.path).mtime) });
+  const found = idChoice.chosen ?? findIdColumn({ headers: [...idChoice.leadHeaders], previous: previousSnapshot?.idColumn ?? null, valuesOf: (i) => run.values.get(i) ?? [] });
+  if (!found.ok) {
+    // A first scoring without an ID column keeps no snapshot and says nothing: there is nothing to compare yet.
+    return { change: null, warning: previousSnapshot === null ? null : `No Change or Band since: ${found.message}, or give --id-column`, warnings };
+  }
+  const idCells = run.values.get(found.value.index) ?? [];
+  run.values.clear();
+  const tracker = new ChangeTracker(previousSnapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: true });
+  return { change: { compare: new CsvChange(tracker, found.value.index), columns: previousSnapshot !== null, snapshot: target }, warning: null, warnings };
 }

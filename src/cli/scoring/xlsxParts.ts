@@ -79,6 +79,45 @@ export function addBandFills(styles: string, bands: readonly Band[]): { xml: str
  * reused when the workbook has it from an earlier run; null when the styles have no cellXfs.
  */
 export function addDateStyle(styles: string): { xml: string; index: number } | null {
+  return addNumberFormatXf(styles, 14);
+}
+
+/**
+ * The cell style showing numbers in a format given by its code ('yyyy-mm-dd'), or by a built-in
+ * format's id (2 is '0.00'): the format and the style are added once and reused from run to run.
+ */
+export function addNumberFormatStyle(styles: string, format: { readonly id: number } | { readonly code: string }): { xml: string; index: number } | null {
+  if ('id' in format) return addNumberFormatXf(styles, format.id);
+  const prefix = /<(\w+:)?styleSheet\b/.exec(styles)?.[1] ?? '';
+  const code = escapeXml(format.code);
+  const formats = startTags(styles, 'numFmt');
+  const existing = formats.find((tag) => attribute(tag, 'formatCode') === format.code);
+  if (existing !== undefined) return addNumberFormatXf(styles, Number(attribute(existing, 'numFmtId')));
+  // Custom formats take ids from 164 up.
+  const id = Math.max(163, ...formats.map((tag) => Number(attribute(tag, 'numFmtId') ?? 0))) + 1;
+  const added = `<${prefix}numFmt numFmtId="${id}" formatCode="${code}"/>`;
+  const list = /<((?:\w+:)?)numFmts\b[^>]*?(\/?)>/.exec(styles);
+  let xml: string;
+  if (list === null) {
+    // numFmts is the styleSheet's first child.
+    const sheet = /<(?:\w+:)?styleSheet\b[^>]*>/.exec(styles);
+    if (sheet === null) return null;
+    const at = sheet.index + sheet[0].length;
+    xml = `${styles.slice(0, at)}<${prefix}numFmts count="1">${added}</${prefix}numFmts>${styles.slice(at)}`;
+  } else {
+    const tag = list[0].replace(/\scount="\d*"/, '').replace(/\/?>$/, ` count="${formats.length + 1}">`);
+    const close = `</${list[1] ?? ''}numFmts>`;
+    const bodyEnd = list[2] === '/' ? list.index + list[0].length : styles.indexOf(close, list.index);
+    if (bodyEnd < 0) return null;
+    const body = list[2] === '/' ? '' : styles.slice(list.index + list[0].length, bodyEnd);
+    const after = list[2] === '/' ? bodyEnd : bodyEnd + close.length;
+    xml = `${styles.slice(0, list.index)}${tag}${body}${added}${close}${styles.slice(after)}`;
+  }
+  return addNumberFormatXf(xml, id);
+}
+
+/** A plain cell style (default font, fill and border) with the number format of this id, reused when there. */
+function addNumberFormatXf(styles: string, numFmtId: number): { xml: string; index: number } | null {
   const m = /<((?:\w+:)?)cellXfs\b[^>]*>/.exec(styles);
   if (m === null) return null;
   const prefix = m[1] ?? '';
@@ -86,7 +125,7 @@ export function addDateStyle(styles: string): { xml: string; index: number } | n
   const end = styles.indexOf(`</${prefix}cellXfs>`, start);
   if (end < 0) return null;
   const existing = splitElements(styles.slice(start, end), `${prefix}xf`);
-  const want = `<${prefix}xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
+  const want = `<${prefix}xf numFmtId="${numFmtId}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`;
   const found = existing.indexOf(want);
   if (found >= 0) return { xml: styles, index: found };
   const tag = m[0].replace(/\scount="\d*"/, '').replace(/>$/, ` count="${existing.length + 1}">`);
@@ -187,6 +226,14 @@ export function newComments(notes: readonly NoteToAdd[]): string {
 
 function commentXml(prefix: string, note: NoteToAdd, authorId: number): string {
   return `<${prefix}comment ref="${columnLetters(note.column)}${note.row}" authorId="${authorId}"><${prefix}text><${prefix}t>${escapeXml(note.text)}</${prefix}t></${prefix}text></${prefix}comment>`;
+}
+
+/** A comments part with the text of the note on `ref` replaced (its author and shape kept). */
+export function replaceCommentText(xml: string, ref: string, text: string): string {
+  return xml.replace(/<((?:\w+:)?)comment\b([^>]*)>([\s\S]*?)<\/\1comment>/g, (whole, prefix: string, attributes: string) => {
+    if ((attribute(` ${attributes}`, 'ref') ?? '').toUpperCase() !== ref.toUpperCase()) return whole;
+    return `<${prefix}comment${attributes}><${prefix}text><${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t></${prefix}text></${prefix}comment>`;
+  });
 }
 
 /** An existing comments part with the notes added (and leadscore as an author). */

@@ -6,7 +6,7 @@
  * macros: all are kept because they are never parsed.
  */
 import { posix } from 'node:path';
-import { excelSerialFromIsoDate, SCORE_COLUMNS as COLUMN_NAMES, type Model } from '../../engine';
+import { excelSerialFromIsoDate, leadscoreScoreNote, SCORE_COLUMNS as COLUMN_NAMES, SNAPSHOT_SHEET, type ChangeSummary, type Model, type Ownership, type ScoreNote } from '../../engine';
 import { CliError } from '../command';
 import type { AtomicFile } from '../files/atomicFile';
 import type { RawCell, RawRow } from '../files/sheetRows';
@@ -17,6 +17,7 @@ import { Progress, SCORE_COLUMN_NOTE, SCORE_COLUMNS, type ScoreTally } from './l
 import {
   addBandFills,
   addDateStyle,
+  addNumberFormatStyle,
   addComments,
   addNoteShapes,
   addRelationships,
@@ -32,10 +33,14 @@ import {
   highestPriority,
   newComments,
   newNoteDrawing,
+  replaceCommentText,
   type NoteToAdd,
 } from './xlsxParts';
-import { CHANGE_COLUMNS, type CsvChange } from './csvChange';
+import { applyRecordPart, refreshedApplyRecord } from './applyRecord';
+import { CHANGE_COLUMNS } from './csvChange';
 import { walkLeadSheet, type HeaderInfo, type LeadLocation, type WalkedRow, type WalkSummary } from './workbookLeads';
+import type { WorkbookChange } from './xlsxChange';
+import { addAppSheetTitle, addWorkbookSheet, freeSheetPart, writeSnapshotSheet } from './xlsxSnapshot';
 
 interface Plan {
   readonly header: HeaderInfo;
@@ -61,14 +66,17 @@ interface Plan {
   readonly styles: string | null;
   /** The cell style Band since is written with (a date), or undefined to write ISO text. */
   readonly dateStyle: string | undefined;
+  /** Apply's Score column refreshed: the note left on its header (null: a person's note there, kept) and the cell whose note of Apply's is replaced. */
+  refresh: { readonly note: ScoreNote | null; readonly replace: string | null } | null;
 }
 
 const U31 = 2 ** 31;
 const BAND_SINCE = COLUMN_NAMES.bandSince;
 
 /**
- * `change`: Change and Band since of each lead, from the previous run's columns (xlsxChange.ts);
- * null when the sheet was not scored before or no ID column was found.
+ * `change`: each lead compared with the last scoring (xlsxChange.ts), written as Change and Band
+ * since when there was one, and this run's snapshot kept on the snapshot sheet; null when the
+ * leads have no ID column.
  */
 export async function rewriteWorkbook(
   pkg: XlsxPackage,
@@ -77,8 +85,8 @@ export async function rewriteWorkbook(
   asOf: string | undefined,
   out: AtomicFile,
   progress: Progress,
-  change: CsvChange | null = null,
-): Promise<{ tally: ScoreTally; warnings: string[] }> {
+  change: WorkbookChange | null = null,
+): Promise<{ tally: ScoreTally; warnings: string[]; change: ChangeSummary | null }> {
   const { sheet, table } = location;
   const where = `${pkg.path}, ${table === null ? `sheet '${sheet.name}'` : `table '${table.name}'`}`;
   const sheetRels = relsPathOf(sheet.part);
@@ -92,10 +100,26 @@ export async function rewriteWorkbook(
   // back until the sheet is written, then dropped (Excel rebuilds it) or copied as it was.
   const calcChainRel = pkg.relationships(pkg.workbookPart).find((r) => r.kind === 'calcChain' && r.part !== null && pkg.has(r.part));
   const workbookRels = relsPathOf(pkg.workbookPart);
+  // The snapshot sheet: the add-in's part replaced where it is, or a new part listed in the workbook, its relationships and the document properties.
+  const snapshotTarget = change?.snapshot ?? null;
+  const snapshotPart = snapshotTarget === null ? null : snapshotTarget.kind === 'replace' ? snapshotTarget.sheet.part : freeSheetPart(pkg);
+  const addsSheet = snapshotTarget?.kind === 'add';
+  const appPart = addsSheet ? (pkg.relationships('').find((r) => r.kind === 'extended-properties' && r.part !== null && pkg.has(r.part))?.part ?? undefined) : undefined;
   const edited = new Set(
-    [sheet.part, sheetRels, '[Content_Types].xml', stylesPart, table?.part, commentsRel?.part, vmlRel?.part, calcChainRel?.part, calcChainRel === undefined ? undefined : workbookRels].filter(
-      (p): p is string => typeof p === 'string',
-    ),
+    [
+      sheet.part,
+      sheetRels,
+      '[Content_Types].xml',
+      stylesPart,
+      table?.part,
+      commentsRel?.part,
+      vmlRel?.part,
+      calcChainRel?.part,
+      calcChainRel !== undefined || addsSheet ? workbookRels : undefined,
+      snapshotPart ?? undefined,
+      addsSheet ? pkg.workbookPart : undefined,
+      appPart,
+    ].filter((p): p is string => typeof p === 'string'),
   );
 
   // Where notes would go, decided before the sheet is written (its tail names the drawing).
@@ -106,6 +130,11 @@ export async function rewriteWorkbook(
   if (vmlRel === undefined) newRels.push({ type: REL.vmlDrawing, target: posix.relative(posix.dirname(sheet.part), vmlPart) });
   const grownRels = addRelationships(pkg.has(sheetRels) ? pkg.text(sheetRels) : null, newRels);
   const newDrawingId = vmlRel === undefined ? (grownRels.ids[grownRels.ids.length - 1] ?? null) : null;
+
+  // Apply's record says who scored last: rewritten when this run refreshes Apply's columns.
+  const recordPart = applyRecordPart(pkg);
+  if (recordPart !== null) edited.add(recordPart.part);
+  const at = new Date();
 
   const zip = new ZipWriter(out);
   for (const [key, entry] of pkg.zip.entries) if (!edited.has(key)) zip.copy(pkg.zip, entry);
@@ -123,14 +152,19 @@ export async function rewriteWorkbook(
         asOf,
         {
           head: async (text, header, prefix) => {
-            plan = makePlan(pkg, where, header, prefix, stylesPart, change === null ? SCORE_COLUMNS : [...SCORE_COLUMNS, ...CHANGE_COLUMNS]);
+            plan = makePlan(pkg, where, header, prefix, stylesPart, change?.columns === true ? [...SCORE_COLUMNS, ...CHANGE_COLUMNS] : SCORE_COLUMNS);
+            plan.refresh = refreshApplyNote(plan, recordPart?.record ?? null, pkg.notes(sheet), sheet.name, leadscoreScoreNote(model.name, at));
             await write(editHead(text, plan));
           },
           cellsFrom: () => Math.min(...plan!.columns, ...plan!.cleared),
           rows: async (rows) => {
             let text = '';
             for (const r of rows) {
-              if (change !== null && r.kind === 'lead' && r.score !== null) r.score = [...r.score, ...change.cells(r.values ?? [], r.score, r.row.number)];
+              if (change !== null && r.kind === 'lead' && r.score !== null) {
+                // Every lead goes through the comparison, for the snapshot, even on a first scoring that writes no Change columns.
+                const compared = change.compare.cells(r.values ?? [], r.score, r.row.number);
+                if (change.columns) r.score = [...r.score, ...compared];
+              }
               text += rewriteRow(r, plan!, where);
             }
             await write(text);
@@ -162,7 +196,19 @@ export async function rewriteWorkbook(
       if (entry !== undefined) zip.copy(pkg.zip, entry);
     }
   };
-  addOrCopy(stylesPart, done.styles);
+  const finished = change === null ? null : change.compare.tracker.finish();
+  const snapshot = snapshotPart === null ? null : (finished?.snapshot ?? null);
+  let styles = done.styles;
+  if (snapshot !== null && snapshotPart !== null) {
+    // The pane's formats: Scored on and Band since as yyyy-mm-dd dates, Score with two decimals.
+    const date = addNumberFormatStyle(styles ?? pkg.text(stylesPart), { code: 'yyyy-mm-dd' });
+    const score = date === null ? null : addNumberFormatStyle(date.xml, { id: 2 });
+    if (date === null || score === null) throw new CliError(`${pkg.path}: the workbook's styles have no cell formats; open it in Excel and save it again`);
+    styles = score.xml;
+    await zip.stream(snapshotPart, (write) => writeSnapshotSheet(snapshot, { date: String(date.index), score: String(score.index) }, write));
+  }
+  else if (snapshotTarget?.kind === 'replace') addOrCopy(snapshotTarget.sheet.part, null);
+  addOrCopy(stylesPart, styles);
   if (table !== null) {
     const addedNames = done.columns.flatMap((c, k) => (done.added.has(c) ? [done.names[k]!] : []));
     const appliedNames = done.applied.map((c) => done.header.headers[c - done.header.firstColumn] ?? '');
@@ -170,12 +216,24 @@ export async function rewriteWorkbook(
     addOrCopy(table.part, addedNames.length > 0 ? extendTable(tableXml, addedNames) : tableXml !== table.xml ? tableXml : null);
   }
   const dropCalcChain = calcChainRel !== undefined && done.replacedFormulas.found;
-  if (calcChainRel !== undefined) {
-    addOrCopy(workbookRels, dropCalcChain ? dropRelationship(pkg.text(workbookRels), calcChainRel.id) : null);
-    if (!dropCalcChain) addOrCopy(calcChainRel.part!, null);
+  let relsXml: string | null = dropCalcChain ? dropRelationship(pkg.text(workbookRels), calcChainRel.id) : null;
+  if (calcChainRel !== undefined && !dropCalcChain) addOrCopy(calcChainRel.part!, null);
+  const newSheet = addsSheet && snapshot !== null && snapshotPart !== null;
+  if (newSheet) {
+    const added = addRelationships(relsXml ?? (pkg.has(workbookRels) ? pkg.text(workbookRels) : null), [{ type: REL.worksheet, target: posix.relative(posix.dirname(pkg.workbookPart), snapshotPart) }]);
+    relsXml = added.xml;
+    zip.add(pkg.workbookPart, addWorkbookSheet(pkg.text(pkg.workbookPart), SNAPSHOT_SHEET, added.ids[0]!));
+    if (appPart !== undefined) addOrCopy(appPart, addAppSheetTitle(pkg.text(appPart), SNAPSHOT_SHEET));
+  } else if (addsSheet) {
+    addOrCopy(pkg.workbookPart, null);
+    if (appPart !== undefined) addOrCopy(appPart, null);
   }
+  if (calcChainRel !== undefined || addsSheet) addOrCopy(workbookRels, relsXml);
   const notes = done.notes.length > 0;
-  addOrCopy(commentsPart, !notes ? null : commentsRel !== undefined ? addComments(pkg.text(commentsPart), done.notes) : newComments(done.notes));
+  const replaced = done.refresh?.replace ?? null;
+  const comments = commentsRel === undefined ? null : replaced === null ? pkg.text(commentsPart) : replaceCommentText(pkg.text(commentsPart), replaced, done.refresh!.note!.text);
+  addOrCopy(commentsPart, notes ? (comments !== null ? addComments(comments, done.notes) : newComments(done.notes)) : replaced !== null ? comments : null);
+  if (recordPart !== null) addOrCopy(recordPart.part, done.refresh === null ? null : refreshedApplyRecord(recordPart.record, { model, at, note: done.refresh.note }));
   addOrCopy(vmlPart, !notes ? null : vmlRel !== undefined ? addNoteShapes(pkg.text(vmlPart), done.notes) : newNoteDrawing(done.notes, pkg.sheets.indexOf(sheet) + 1));
   addOrCopy(sheetRels, notes && newRels.length > 0 ? grownRels.xml : null);
   let contentTypes: string | null = null;
@@ -184,6 +242,7 @@ export async function rewriteWorkbook(
     contentTypes = declareContentType(contentTypes, { extension: 'vml', type: CONTENT_TYPE.vml });
   }
   if (dropCalcChain) contentTypes = dropContentType(contentTypes ?? pkg.text('[Content_Types].xml'), calcChainRel.part!);
+  if (newSheet) contentTypes = declareContentType(contentTypes ?? pkg.text('[Content_Types].xml'), { part: snapshotPart, type: CONTENT_TYPE.worksheet });
   addOrCopy('[Content_Types].xml', contentTypes);
   zip.finish();
   const name = (c: number): string => `'${done.header.headers[c - done.header.firstColumn] ?? columnLetters(c)}'`;
@@ -193,9 +252,9 @@ export async function rewriteWorkbook(
   const clearedOwn = [...done.cleared].filter((c) => !byApply.includes(c)).map(name);
   const it = (list: readonly string[]): string => (list.length === 1 ? 'it' : 'them');
   const warnings = [...result.warnings];
-  if (clearedApply.length > 0) warnings.push(`${where}: ${clearedApply.join(', ')} came from the add-in's last Apply and leadscore score does not write ${it(clearedApply)}; emptied rather than left out of date (Apply in Excel fills ${it(clearedApply)} again)`);
+  if (clearedApply.length > 0) warnings.push(`${where}: ${clearedApply.join(', ')} came from the add-in's last Apply, and the workbook has no '${SNAPSHOT_SHEET}' sheet of that Apply (or no ID column now) to compare with; emptied rather than left out of date (the next scoring fills ${it(clearedApply)} again)`);
   if (clearedOwn.length > 0) warnings.push(`${where}: ${clearedOwn.join(', ')} from leadscore's last run could not be brought up to date this time; emptied rather than left out of date`);
-  return { tally: result.tally!, warnings };
+  return { tally: result.tally!, warnings, change: finished?.summary ?? null };
 }
 
 function freePart(pkg: XlsxPackage, stem: string, ext: string): string {
@@ -231,7 +290,34 @@ function makePlan(pkg: XlsxPackage, where: string, header: HeaderInfo, prefix: s
   const targets = new Set(columns);
   const cleared = new Set([...header.ours].map((i) => header.firstColumn + i).filter((c) => !targets.has(c)));
   const applied = [...header.applied].map((i) => header.firstColumn + i);
-  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles, dateStyle: dated === null ? undefined : String(dated.index) };
+  return { header, names, prefix, columns, added, targets, cleared, applied, replacedFormulas: { found: false }, letters: columns.map(columnLetters), notes, dxfIds, styles, dateStyle: dated === null ? undefined : String(dated.index), refresh: null };
+}
+
+/**
+ * The note on Apply's Score header once this run rewrote the column, so it names this run's
+ * model and time rather than the last Apply's: Apply's note (the text its record holds) is
+ * replaced, an empty header cell gets one, and a person's note is left as it is. Null when the
+ * Score column is not Apply's.
+ */
+function refreshApplyNote(plan: Plan, record: Ownership | null, notes: ReadonlyMap<string, string>, sheet: string, text: string): Plan['refresh'] {
+  const column = plan.columns[0]!;
+  if (record === null || !plan.applied.includes(column)) return null;
+  const cell = `${columnLetters(column)}${plan.header.headerRow}`;
+  const note = { sheet, cell, text };
+  const existing = notes.get(cell);
+  if (existing === undefined) {
+    plan.notes.push({ column, row: plan.header.headerRow, text });
+    return { note, replace: null };
+  }
+  return isRecordedNote(existing, record.applied?.note?.text) ? { note, replace: cell } : { note: null, replace: null };
+}
+
+/** Whether a note's text is the one the record says the add-in wrote (Excel may put the author's name on a line before it). */
+function isRecordedNote(text: string, recorded: string | undefined): boolean {
+  if (recorded === undefined) return false;
+  const plain = (t: string): string => t.replace(/\r\n?/g, '\n').trim();
+  const [have, want] = [plain(text), plain(recorded)];
+  return want !== '' && (have === want || have.endsWith(`\n${want}`));
 }
 
 function editHead(head: string, plan: Plan): string {

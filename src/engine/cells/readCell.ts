@@ -85,7 +85,7 @@ export function isComposedAlready(text: string): boolean {
 }
 
 export const YES: ReadonlySet<string> = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'ja', 'oui', 'si', 'sí']);
-const NO = new Set(['no', 'n', 'false', '0', '', 'nein', 'non', '-']);
+export const NO: ReadonlySet<string> = new Set(['no', 'n', 'false', '0', '', 'nein', 'non', '-']);
 
 /** 1 for yes, 0 for no, NaN for a cell that is neither (e.g. "maybe" or an error). */
 export function readYes(value: unknown): number {

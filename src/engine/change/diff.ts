@@ -98,6 +98,20 @@ export interface ChangeOptions {
 }
 
 /**
+ * What a tracker counted over one part of a table (a block of a file scored on a worker
+ * thread), with rows as that part numbered them, for join(): every list in table order, as
+ * long as the part's own limit let it grow (a part tracked with an unlimited listLimit holds all).
+ */
+export interface ChangePart {
+  readonly counts: { readonly leads: number; readonly scored: number; readonly newLeads: number; readonly moved: number; readonly noId: number; readonly duplicate: number };
+  readonly entered: readonly { readonly band: string; readonly up: number; readonly down: number }[];
+  readonly movedUp: readonly BandMoveEntry[];
+  readonly moved: readonly BandMoveEntry[];
+  readonly noIdRows: readonly number[];
+  readonly duplicates: readonly { readonly key: string; readonly id: string; readonly rows: readonly number[] }[];
+}
+
+/**
  * Compares leads with the last scoring one at a time, in table order, so a file of any size can
  * be streamed through it; memory holds the previous snapshot, the IDs seen and the lists.
  */
@@ -167,6 +181,52 @@ export class ChangeTracker {
     }
     if (this.options.keepSnapshot !== false) this.kept.push({ id, score: lead.score, band: lead.band, bandSince: change.bandSince });
     return change;
+  }
+
+  /** What this tracker counted, to be joined into the tracker of the whole table (see join). */
+  part(): ChangePart {
+    return {
+      counts: { ...this.counts },
+      entered: [...this.entered].map(([band, n]) => ({ band, up: n.up, down: n.down })),
+      movedUp: this.movedUp,
+      moved: this.moved,
+      noIdRows: this.noIdRows,
+      duplicates: [...this.duplicateRows].map(([key, d]) => ({ key, id: d.id, rows: d.rows })),
+    };
+  }
+
+  /**
+   * Counts a part of the table tracked elsewhere (each part once, in table order, after the
+   * leads added here) as if its leads had been added here: the lists keep their table order and
+   * this tracker's limit, so the summary is the one add() would have made. `rowShift` turns the
+   * part's rows into the table's. The part's IDs are not seen by this: give them to see().
+   */
+  join(part: ChangePart, rowShift: number): void {
+    const c = this.counts;
+    const p = part.counts;
+    this.counts = { leads: c.leads + p.leads, scored: c.scored + p.scored, newLeads: c.newLeads + p.newLeads, moved: c.moved + p.moved, noId: c.noId + p.noId, duplicate: c.duplicate + p.duplicate };
+    for (const e of part.entered) {
+      const n = this.entered.get(e.band);
+      if (n !== undefined) {
+        n.up += e.up;
+        n.down += e.down;
+      }
+    }
+    const shifted = (m: BandMoveEntry): BandMoveEntry => ({ ...m, row: m.row + rowShift });
+    for (const m of part.movedUp) if (this.movedUp.length < this.limit) this.movedUp.push(shifted(m));
+    for (const m of part.moved) if (this.moved.length < this.limit) this.moved.push(shifted(m));
+    for (const row of part.noIdRows) if (this.noIdRows.length < this.limit) this.noIdRows.push(row + rowShift);
+    for (const d of part.duplicates) {
+      const rows = d.rows.map((r) => r + rowShift);
+      const entry = this.duplicateRows.get(d.key);
+      if (entry !== undefined) entry.rows.push(...rows);
+      else if (this.duplicateRows.size < this.limit) this.duplicateRows.set(d.key, { id: d.id, rows });
+    }
+  }
+
+  /** ID keys of the table met outside add() (in joined parts), so that finish() does not list those leads as removed. */
+  see(keys: Iterable<string>): void {
+    for (const key of keys) this.seen.add(key);
   }
 
   /** The summary, and the snapshot to keep for next time (null when keepSnapshot is false). */

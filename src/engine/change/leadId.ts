@@ -3,6 +3,7 @@
  * A lead is matched to its previous score only through this key: never by row position, which
  * sorting, filtering or pasting a fresh export changes.
  */
+import { columnLetters } from '../cells/a1';
 import { excelErrorOf, isBlank } from '../cells/cellValue';
 import { columnKey, headerLookup } from '../columns';
 
@@ -14,17 +15,42 @@ import { columnKey, headerLookup } from '../columns';
 export function leadIdText(value: unknown): string | null {
   if (isBlank(value) || excelErrorOf(value) !== null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
-  if (typeof value === 'string') return value.normalize('NFC').trim();
+  if (typeof value === 'string') {
+    const text = value.normalize('NFC').trim();
+    // A cell of invisible characters, or a lone apostrophe, holds no ID: blank, not an ID of its own.
+    return (text.startsWith("'") || /[^\x20-\x7e]/.test(text)) && leadIdKey(text) === '' ? '' : text;
+  }
   return null;
 }
 
 /**
+ * Characters that show as nothing: zero-width spaces and joiners, word joiner, soft hyphen,
+ * direction marks and the byte-order mark. A web page or a CRM export pastes them into an ID
+ * ('A\u200B17' looks exactly like 'A17'), so they are no part of the key.
+ */
+const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/**
  * The key IDs are compared by: case and surrounding spaces ignored, as Excel's MATCH and an
- * e-mail address do ('Ann@Acme.com' is 'ann@acme.com'). Two IDs that differ only in case are
- * therefore one ID (reported as a duplicate), never two leads matched to each other's scores.
+ * e-mail address do ('Ann@Acme.com' is 'ann@acme.com'); compatibility forms folded (NFKC:
+ * full-width 'ＡＢ１２' typed with a Japanese input method is 'AB12', a non-breaking space is a
+ * space); invisible characters dropped; one leading apostrophe dropped (Excel's mark for "keep
+ * as text", which a CSV writer adds before '=', '+', '-' or '@', so "'=A1" read back is "=A1").
+ * Two IDs that differ only in these ways are one ID (reported as a duplicate when two leads
+ * have it), never two leads matched to each other's scores. A number and text stay apart only
+ * by their digits: 123 and '123' are one ID, '00123' is another (as in Excel's MATCH).
  */
 export function leadIdKey(id: string): string {
-  return id.toLowerCase();
+  let key = id;
+  for (let i = 0; i < key.length; i++) {
+    if (key.charCodeAt(i) >= 0x80) {
+      key = key.normalize('NFKC').replace(INVISIBLE, '');
+      break;
+    }
+  }
+  key = key.trim();
+  if (key.startsWith("'")) key = key.slice(1).trim();
+  return key.toLowerCase();
 }
 
 /** Header names of an ID column, in order of preference (compared without case, spaces, '-', '_' or '.'). */
@@ -68,7 +94,22 @@ export interface IdColumnQuery {
  */
 export function findIdColumn(q: IdColumnQuery): IdColumnResult {
   const lookup = headerLookup(q.headers);
-  const at = (index: number, how: IdColumn['how']): IdColumnResult => ({ ok: true, value: { index, header: (q.headers[index] ?? '').trim(), how } });
+  // A header two columns share names neither: the IDs would come from whichever is first, and the next scoring could read the other.
+  const sameHeader = (index: number): number[] => {
+    const key = columnKey(q.headers[index] ?? '');
+    return q.headers.flatMap((h, i) => (columnKey(h) === key ? [i] : []));
+  };
+  const at = (index: number, how: IdColumn['how']): IdColumnResult => {
+    const header = (q.headers[index] ?? '').trim();
+    const shared = sameHeader(index);
+    if (shared.length > 1) {
+      return {
+        ok: false,
+        message: `${shared.length} columns are headed '${header}' (columns ${shared.map(columnLetters).join(', ')}), so which one holds the lead IDs is not clear; rename the others, or choose another ID column (Lead ID column)`,
+      };
+    }
+    return { ok: true, value: { index, header, how } };
+  };
   const chosen = q.chosen?.trim() ?? '';
   if (chosen !== '') {
     const index = lookup.find(chosen);
@@ -81,7 +122,9 @@ export function findIdColumn(q: IdColumnQuery): IdColumnResult {
     const index = lookup.find(previous);
     if (index !== undefined) return at(index, 'previous');
   }
-  const candidates = idCandidates(q.headers);
+  const named = idCandidates(q.headers);
+  // Detection passes over a header two columns share (choosing it is an error, above) when another candidate is unambiguous.
+  const candidates = named.some((i) => sameHeader(i).length === 1) ? named.filter((i) => sameHeader(i).length === 1) : named;
   if (candidates.length === 0) {
     return { ok: false, message: `no column is named like a lead ID (${[...ID_HEADER_NAMES.slice(0, 3), 'Email'].join(', ')}, ...); choose the ID column in the model's settings (Lead ID column)` };
   }

@@ -326,14 +326,14 @@ const scratch = new Float64Array(1);
 const scratchBits = new BigInt64Array(scratch.buffer);
 
 /** The smallest double above x (x finite). */
-function nextUp(x: number): number {
+export function nextUp(x: number): number {
   if (x === 0) return Number.MIN_VALUE;
   scratch[0] = x;
   scratchBits[0] = (scratchBits[0] ?? 0n) + (x > 0 ? 1n : -1n);
   return scratch[0] ?? x;
 }
 
-function nextDown(x: number): number {
+export function nextDown(x: number): number {
   return -nextUp(-x);
 }
 
