@@ -8,6 +8,7 @@ import {
   MIN_LEADS_FOR_RATE,
   modelPathOf,
   priorityActionOf,
+  SETTINGS,
   validateModel,
   withPriorityAction,
   type Model,
@@ -51,6 +52,29 @@ function cellDescription(c: PriorityMatrixCell, action: string): string {
   return `${c.priority}: ${c.leads} lead${c.leads === 1 ? '' : 's'}${conversion}. Action: ${action}`;
 }
 
+/**
+ * Where the grades and levels start, as this matrix uses them ("Rows: fit grade, A from Fit 41.25,
+ * B from 27.5, C from 13.75 (automatic)"), and, when no lead reaches the top grade or level, the
+ * setting to change: an empty row A says more about the threshold than about the leads.
+ */
+export function thresholdNotes(m: Model, x: PriorityMatrix): { from: string; unreached: string } {
+  const from: string[] = [];
+  const unreached: string[] = [];
+  const axes = [
+    ['Rows', 'fit grade', 'Fit', GRADES, x.thresholds.grades, ['gradeA', 'gradeB', 'gradeC']],
+    ['Columns', 'engagement level', 'Engagement', LEVELS, x.thresholds.levels, ['level1', 'level2', 'level3']],
+  ] as const;
+  axes.forEach(([side, what, unit, names, t, keys], axis) => {
+    const automatic = keys.every((k) => m.priority[k] === null) ? ' (automatic)' : '';
+    from.push(`${side}: ${what}, ${names[0]} from ${unit} ${t[0]}, ${names[1]} from ${t[1]}, ${names[2]} from ${t[2]}${automatic}.`);
+    // The best grade (level) holding a lead; cells are in reading order, A1 to D4.
+    const top = Math.min(...x.cells.flatMap((c, i) => (c.leads > 0 ? [axis === 0 ? i >> 2 : i & 3] : [])));
+    const key = keys[top - 1];
+    if (key !== undefined) unreached.push(`No lead reaches ${what} ${names[top - 1]} (${unit} ${t[top - 1]}): set '${SETTINGS[key]}' on the Lead Scoring sheet.`);
+  });
+  return { from: from.join(' '), unreached: unreached.join(' ') };
+}
+
 /** Heavier cells get a stronger tint, so where the leads are shows at a glance (kept light enough for AA text). */
 function tint(leads: number, most: number): string {
   const alpha = most === 0 || leads === 0 ? 0 : 0.06 + 0.29 * (leads / most);
@@ -80,6 +104,7 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
   const most = Math.max(...x.cells.map((c) => c.leads));
   const at = (p: Priority): PriorityMatrixCell => x.cells.find((c) => c.priority === p) as PriorityMatrixCell;
   const current = selected === null ? null : at(selected);
+  const notes = thresholdNotes(shown, x);
   // The action as typed, not as the deferred figures have it, so the field keeps up with the keys.
   const typed = selected === null ? '' : (model.priorityActions[selected] ?? DEFAULT_PRIORITY_ACTIONS[selected]);
   const problems = selected === null ? [] : actionProblems(model, selected);
@@ -128,7 +153,8 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
           ))}
         </tbody>
       </table>
-      <p className="muted small axis-note">Rows: fit grade. Columns: engagement level.</p>
+      <p className="muted small axis-note">{notes.from}</p>
+      {notes.unreached !== '' && <p className="small axis-note">{notes.unreached}</p>}
       {current !== null && selected !== null && (
         <div className="priority-detail" role="region" aria-label={`Priority ${selected}`}>
           <p className="detail-line">

@@ -100,6 +100,7 @@ interface Scored {
   readonly summary?: unknown;
   readonly warnings?: string[];
   readonly blocks?: number;
+  readonly change?: unknown;
   readonly error?: string;
 }
 
@@ -109,7 +110,7 @@ async function score(input: string, parallel: ParallelCsvOptions, model: Model =
   try {
     const result = await scoreCsvLeads(input, model, undefined, sink, new Progress(null), parallel);
     await sink.finish();
-    return { bytes: Buffer.concat(written), summary: result.tally!.summary(input, 'out.csv', 'model.json', result.warnings), warnings: result.warnings, blocks: result.blocks };
+    return { bytes: Buffer.concat(written), summary: result.tally!.summary(input, 'out.csv', 'model.json', result.warnings), warnings: result.warnings, blocks: result.blocks, change: result.change };
   } catch (error) {
     return { error: (error as Error).message };
   }
@@ -117,9 +118,9 @@ async function score(input: string, parallel: ParallelCsvOptions, model: Model =
 
 /**
  * Scores the file on one thread and on two workers with tiny blocks; they must agree in every
- * byte. `threaded` false: a file scored before stays on one thread (its Change is one sequential pass).
+ * byte, and in the change report of a file scored before.
  */
-async function bothAgree(input: string, threaded_ = true): Promise<Scored> {
+async function bothAgree(input: string): Promise<Scored> {
   const one = await score(input, ONE_THREAD);
   const threaded = await score(input, TINY_BLOCKS);
   expect(one.blocks ?? 0).toBe(0);
@@ -127,10 +128,10 @@ async function bothAgree(input: string, threaded_ = true): Promise<Scored> {
     expect(threaded.error).toBe(one.error);
     return one;
   }
-  if (threaded_) expect(threaded.blocks).toBeGreaterThan(20);
-  else expect(threaded.blocks).toBe(0);
+  expect(threaded.blocks).toBeGreaterThan(20);
   expect(threaded.error).toBeUndefined();
   expect(threaded.summary).toEqual(one.summary);
+  expect(threaded.change).toEqual(one.change);
   expect(threaded.warnings).toEqual(one.warnings);
   // Compared as text first so that a difference is readable, then as bytes.
   expect(threaded.bytes!.toString('utf8')).toBe(one.bytes!.toString('utf8'));
@@ -162,12 +163,13 @@ describe('CSV scored on worker threads equals CSV scored on one thread', () => {
     await bothAgree(leadsFile('ansi.csv', { delimiter: ',', lineEnd: '\r\n', encoding: 'windows-1252', count: 300, seed: 4 }));
   }, 60_000);
 
-  it('a second run over its own output replaces the score columns and adds Change and Band since', async () => {
+  it('a second run over its own output replaces the score columns and adds Change and Band since, on threads too', async () => {
     const first = await score(leadsFile('again.csv', { delimiter: ',', lineEnd: '\r\n', count: 300, seed: 5 }), ONE_THREAD);
     const scored = join(dir, 'again.scored.csv');
     writeFileSync(scored, first.bytes!);
-    const again = await bothAgree(scored, false);
+    const again = await bothAgree(scored);
     expect(again.bytes!.toString('utf8').split('\r\n')[0]).toMatch(/,Priority,Change,Band since$/);
+    expect(again.change).toMatchObject({ leads: 300, movedCount: 0 });
   }, 60_000);
 
   it('a quoted note far longer than a block, and a header cell over two lines', async () => {

@@ -4,7 +4,7 @@
  * and Band since, and the report says who moved band and what could not be compared.
  * Expected values are worked out by hand from FOUR_CRITERIA_MODEL (fourCriteriaModel.ts).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXIT } from '../../src/cli/command';
 import { scoreFile } from '../../src/cli/commands/score';
@@ -12,6 +12,8 @@ import { parseCsv } from '../../src/cli/csv';
 import { scoreCsvLeads, type ParallelCsvOptions } from '../../src/cli/scoring/csvLeads';
 import { Progress } from '../../src/cli/scoring/leadColumns';
 import { CsvSink } from '../../src/cli/scoring/leadSinks';
+import type { SnapshotFiles } from '../../src/cli/scoring/csvSnapshot';
+import { SNAPSHOT_TITLE, type ChangeSummary } from '../../src/engine';
 import { FOUR_CRITERIA_MODEL, folderWithModel } from './fourCriteriaModel';
 import { runCli } from './runCli';
 
@@ -39,6 +41,19 @@ const EDITED = [
   // No ID: not compared.
   ',Gus,Retail,10,no,0,0,Cold,0,0,,D4,0,2026-11-01',
 ].join('\r\n');
+
+const ONE_THREAD: ParallelCsvOptions = { workers: 1, blockBytes: 1 << 21, minFileBytes: 0 };
+const TINY_BLOCKS: ParallelCsvOptions = { workers: 2, blockBytes: 300, minFileBytes: 0 };
+
+/** Scores a CSV file into memory as `leadscore score` does, with the snapshot files given (committed). */
+async function scoreBoth(input: string, parallel: ParallelCsvOptions, snapshot: SnapshotFiles | null = null): Promise<{ bytes: string; blocks: number; change: ChangeSummary | null }> {
+  const written: string[] = [];
+  const sink = new CsvSink({ write: (chunk) => void written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')) });
+  const result = await scoreCsvLeads(input, MODEL, undefined, sink, new Progress(null), parallel, { idColumn: null, today: '2026-11-26', snapshot });
+  await sink.finish();
+  result.snapshot?.commit();
+  return { bytes: written.join(''), blocks: result.blocks, change: result.change };
+}
 
 const changeCells = (file: string): string[][] => parseCsv(readFileSync(file, 'utf8')).rows.map((r) => [r[0] ?? '', r[6] ?? '', r[7] ?? '', ...r.slice(-2)]);
 
@@ -125,6 +140,15 @@ describe('leadscore score compares a CSV file with its previous scoring', () => 
     expect(r.err).toContain("warning: --id-column 'Lead ID' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV");
   });
 
+  it('a short row gets its missing cells blank, so its scores stand under the score headers and the next run reads them', async () => {
+    // L1 lacks Demo and Visits: 40 + 20 = 60 Hot; written with the two cells blank.
+    writeFileSync(at('leads.csv'), ['Lead ID,Name,Industry,Employees,Demo,Visits', 'L1,Ann,Technology,500', 'L2,Bo,Retail,10,no,0'].join('\r\n'));
+    await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-26', noSnapshot: true });
+    expect(readFileSync(at('out.csv'), 'utf8').split('\r\n')[1]).toBe('L1,Ann,Technology,500,,,60,Hot,60,0,,A4');
+    const again = await scoreFile({ input: at('out.csv'), model: at('model.json'), inPlace: true, today: '2026-11-27', noSnapshot: true });
+    expect(again.change).toMatchObject({ scored: 2, movedCount: 0 });
+  });
+
   it('a file scored before without an ID column gets no Change, and the report says why', async () => {
     writeFileSync(at('leads.csv'), ['Name,Industry,Employees,Demo,Visits,Score,Band,Fit,Engagement,Stage,Priority', 'Ann,Technology,500,yes,5,40,Warm,40,0,,B4'].join('\r\n'));
     const r = await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('out.csv'));
@@ -133,27 +157,201 @@ describe('leadscore score compares a CSV file with its previous scoring', () => 
     expect(parseCsv(readFileSync(at('out.csv'), 'utf8')).headers.slice(-2)).toEqual(['Stage', 'Priority']);
   });
 
-  it('gives the same bytes with worker threads as on one thread when a previous scoring exists', async () => {
+  it('re-scores on worker threads, with the same bytes and report as on one thread', async () => {
     // Many leads over tiny blocks: a threaded run would cross block ends everywhere.
     const lines = [`Lead ID,Name,Industry,Employees,Demo,Visits,${TAIL}`];
     for (let i = 0; i < 400; i++) lines.push(`C${i % 390},N${i},${i % 3 === 0 ? 'Technology' : 'Retail'},${i * 7},${i % 2 === 0 ? 'yes' : 'no'},${i % 5},${(i * 13) % 101},${['Cold', 'Warm', 'Hot'][i % 3]},0,0,,D4,0,2026-11-${String(1 + (i % 20)).padStart(2, '0')}`);
     writeFileSync(at('many.csv'), lines.join('\r\n'));
-    const run = async (parallel: ParallelCsvOptions): Promise<{ bytes: string; blocks: number; moved: number }> => {
-      const written: string[] = [];
-      const sink = new CsvSink({ write: (chunk) => void written.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')) });
-      const result = await scoreCsvLeads(at('many.csv'), MODEL, undefined, sink, new Progress(null), parallel, { idColumn: null, today: '2026-11-26' });
-      return { bytes: written.join(''), blocks: result.blocks, moved: result.change!.movedCount };
-    };
-    const one = await run({ workers: 1, blockBytes: 1 << 21, minFileBytes: 0 });
-    const threaded = await run({ workers: 2, blockBytes: 300, minFileBytes: 0 });
+    const one = await scoreBoth(at('many.csv'), ONE_THREAD);
+    const threaded = await scoreBoth(at('many.csv'), TINY_BLOCKS);
     expect(threaded.bytes).toBe(one.bytes);
-    expect(threaded.moved).toBe(one.moved);
-    // The comparison is one sequential pass: with a previous scoring the file stays on one thread.
-    expect(threaded.blocks).toBe(0);
+    expect(threaded.change).toEqual(one.change);
+    // Re-scoring runs on the worker threads too, each block compared with the previous leads of its IDs.
+    expect(threaded.blocks).toBeGreaterThan(20);
     const out = one.bytes.split('\r\n');
     // C0 is also lead 390: a duplicate, not compared. Lead 10 (C10): Retail, Demo, 0 visits = 30
     // Warm; it was 130 % 101 = 29 Warm since 11 Nov: +1, the date kept.
     expect(out[1]?.endsWith(',,')).toBe(true);
     expect(out[11]?.endsWith(',+1,2026-11-11')).toBe(true);
+  });
+
+  it('on worker threads, a snapshot file gives the same output, report, removed leads and new snapshot as on one thread', async () => {
+    // A fresh export (no previous columns) of 400 leads; the snapshot knows C0-C389 and two leads deleted since.
+    const lines = ['Lead ID,Name,Industry,Employees,Demo,Visits'];
+    for (let i = 0; i < 400; i++) lines.push(`${i === 7 ? '' : `C${i % 390}`},N${i},${i % 3 === 0 ? 'Technology' : 'Retail'},${i * 7},${i % 2 === 0 ? 'yes' : 'no'},${i % 5}`);
+    writeFileSync(at('fresh.csv'), lines.join('\r\n'));
+    const kept = Array.from({ length: 390 }, (_, i) => `C${i},${(i * 13) % 101},${['Cold', 'Warm', 'Hot'][i % 3]},2026-11-${String(1 + (i % 20)).padStart(2, '0')}`);
+    writeFileSync(at('last.csv'), `"${SNAPSHOT_TITLE}"\r\nScored on,2026-11-20\r\nID column,Lead ID\r\nModel,M\r\n\r\nLead ID,Score,Band,Band since\r\n${kept.join('\r\n')}\r\nGONE-1,50,Hot,2026-11-02\r\nGONE-2,10,Cold,2026-11-03\r\n`);
+    const one = await scoreBoth(at('fresh.csv'), ONE_THREAD, { own: at('last.csv'), replaced: null, write: at('one.snapshot.csv') });
+    const threaded = await scoreBoth(at('fresh.csv'), TINY_BLOCKS, { own: at('last.csv'), replaced: null, write: at('threaded.snapshot.csv') });
+    expect(threaded.blocks).toBeGreaterThan(20);
+    expect(threaded.bytes).toBe(one.bytes);
+    expect(threaded.change).toEqual(one.change);
+    expect(readFileSync(at('threaded.snapshot.csv'), 'utf8')).toBe(readFileSync(at('one.snapshot.csv'), 'utf8'));
+    expect(one.change).toMatchObject({ since: '2026-11-20', removedCount: 2, noIdCount: 1, noIdRows: [9] });
+    expect((one.change as ChangeSummary).removed.map((l) => l.id)).toEqual(['GONE-1', 'GONE-2']);
+    // C10 (lead 10): 30 Warm, was 29 Warm since 11 Nov: +1, the date kept; kept so in the new snapshot.
+    expect(one.bytes.split('\r\n')[11]).toMatch(/^C10,.*,\+1,2026-11-11$/);
+    const snapshotLines = readFileSync(at('one.snapshot.csv'), 'utf8').split('\r\n');
+    expect(snapshotLines).toContain('C10,30,Warm,2026-11-11');
+    // 400 leads less the one without ID (lead 7) and the 2 x 9 sharing C0-C9 but C7 (lead 7 has none): 381.
+    expect(snapshotLines.filter((l) => /^C\d/.test(l))).toHaveLength(381);
+    expect(snapshotLines.some((l) => l.startsWith('C0,') || l.startsWith('GONE'))).toBe(false);
+  });
+});
+
+/**
+ * The snapshot file kept beside a scored CSV file (leads.csv -> leads.leadscore-snapshot.csv):
+ * the next run reads it as the last scoring, so a lead deleted since is reported.
+ * Worked by hand from FOUR_CRITERIA_MODEL: Technology 40, Employees >= 100 20, Demo 30, Visits >= 3 10.
+ */
+describe('leadscore score keeps a snapshot file beside a CSV file', () => {
+  const FRESH = [
+    'Lead ID,Name,Industry,Employees,Demo,Visits',
+    'L1,Ann,Technology,500,yes,5', // 100 Hot
+    'L2,Bo,Retail,10,no,0', // 0 Cold
+    'L3,Cy,Technology,10,no,3', // 50 Hot
+    'L4,Di,Retail,500,yes,0', // 50 Hot
+  ];
+  const HEAD = `\uFEFF"${SNAPSHOT_TITLE}"\r\nScored on,2026-11-20\r\nID column,Lead ID\r\nModel,${MODEL.name}\r\n\r\nLead ID,Score,Band,Band since\r\n`;
+  const firstRun = async (): Promise<void> => {
+    writeFileSync(at('leads.csv'), FRESH.join('\r\n'));
+    await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-20' });
+  };
+
+  it('the first run writes the snapshot next to the output, in the sheet\'s plain format, and no Change columns', async () => {
+    await firstRun();
+    expect(readFileSync(at('out.leadscore-snapshot.csv'), 'utf8')).toBe(`${HEAD}L1,100,Hot,2026-11-20\r\nL2,0,Cold,2026-11-20\r\nL3,50,Hot,2026-11-20\r\nL4,50,Hot,2026-11-20\r\n`);
+    expect(parseCsv(readFileSync(at('out.csv'), 'utf8')).headers.slice(-1)).toEqual(['Priority']);
+    const r = await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('again.csv'));
+    expect(r.out).toContain(`Kept this run's scores for the next run's Change in ${at('again.leadscore-snapshot.csv')}`);
+  });
+
+  it('a fresh export scored over last week\'s output reports the lead deleted since, with Change from the snapshot', async () => {
+    await firstRun();
+    // A week later the CRM export: L2 deleted, L3 no longer visits (40 Warm), L5 new (60 Hot).
+    writeFileSync(at('leads.csv'), ['Lead ID,Name,Industry,Employees,Demo,Visits', 'L1,Ann,Technology,500,yes,5', 'L3,Cy,Technology,10,no,0', 'L4,Di,Retail,500,yes,0', 'L5,Eve,Technology,500,no,0'].join('\r\n'));
+    const summary = await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), force: true, today: '2026-11-27' });
+    expect(changeCells(at('out.csv'))).toEqual([
+      ['L1', '100', 'Hot', '0', '2026-11-20'],
+      ['L3', '40', 'Warm', '-10', '2026-11-27'],
+      ['L4', '50', 'Hot', '0', '2026-11-20'],
+      ['L5', '60', 'Hot', 'new', '2026-11-27'],
+    ]);
+    expect(summary.change).toMatchObject({ since: '2026-11-20', scored: 3, newLeads: 1, movedCount: 1, removedCount: 1 });
+    expect(summary.change!.removed).toEqual([{ id: 'L2', score: 0, band: 'Cold', bandSince: '2026-11-20' }]);
+    expect(readFileSync(at('out.leadscore-snapshot.csv'), 'utf8')).toBe(
+      `${HEAD.replace('2026-11-20', '2026-11-27')}L1,100,Hot,2026-11-20\r\nL3,40,Warm,2026-11-27\r\nL4,50,Hot,2026-11-20\r\nL5,60,Hot,2026-11-27\r\n`,
+    );
+  });
+
+  it('in place: a row deleted from the file is reported by the CLI (count and list); two more runs change nothing', async () => {
+    writeFileSync(at('leads.csv'), FRESH.join('\r\n'));
+    await scoreFile({ input: at('leads.csv'), model: at('model.json'), inPlace: true, today: '2026-11-20' });
+    expect(readFileSync(at('leads.leadscore-snapshot.csv'), 'utf8')).toContain('\r\nL2,0,Cold,2026-11-20\r\n');
+    // Someone deletes Bo's row from the scored file.
+    writeFileSync(at('leads.csv'), readFileSync(at('leads.csv'), 'utf8').split('\r\n').filter((l) => !l.startsWith('L2,')).join('\r\n'));
+    const r = await runCli('score', at('leads.csv'), '--model', at('model.json'), '--in-place');
+    expect(r).toMatchObject({ code: EXIT.ok, err: '' });
+    expect(r.out).toContain("1 lead of the last scoring is no longer in the table (by Lead ID): 'L2'.");
+    const out = readFileSync(at('leads.csv'));
+    const snapshot = readFileSync(at('leads.leadscore-snapshot.csv'));
+    expect(snapshot.toString('utf8')).not.toContain('L2,');
+    // Two runs in a row on the same day: the same bytes, nothing moved, nobody removed.
+    const again = await runCli('score', at('leads.csv'), '--model', at('model.json'), '--in-place', '--json');
+    const twice = await runCli('score', at('leads.csv'), '--model', at('model.json'), '--in-place', '--json');
+    expect(readFileSync(at('leads.csv')).equals(out)).toBe(true);
+    expect(readFileSync(at('leads.leadscore-snapshot.csv')).equals(snapshot)).toBe(true);
+    for (const run of [again, twice]) expect(JSON.parse(run.out).change).toMatchObject({ scored: 3, movedCount: 0, removedCount: 0, newLeads: 0 });
+    expect(changeCells(at('leads.csv')).map((row) => row[3])).toEqual(['0', '0', '0']);
+  });
+
+  it('a separate output reads the input\'s snapshot and writes its own, leaving the input\'s as it was', async () => {
+    await firstRun();
+    const before = readFileSync(at('out.leadscore-snapshot.csv'));
+    writeFileSync(at('out.csv'), readFileSync(at('out.csv'), 'utf8').split('\r\n').filter((l) => !l.startsWith('L4,')).join('\r\n'));
+    const summary = await scoreFile({ input: at('out.csv'), model: at('model.json'), output: at('week2.csv'), today: '2026-11-27' });
+    expect(summary.change).toMatchObject({ since: '2026-11-20', removedCount: 1 });
+    expect(summary.snapshot).toBe(at('week2.leadscore-snapshot.csv'));
+    expect(readFileSync(at('out.leadscore-snapshot.csv')).equals(before)).toBe(true);
+    expect(readFileSync(at('week2.leadscore-snapshot.csv'), 'utf8')).toContain('Scored on,2026-11-27\r\n');
+  });
+
+  it('a snapshot someone edited: broken rows are left out with a warning; without its labels it is not read, and the file\'s columns are used', async () => {
+    await firstRun();
+    const path = at('out.leadscore-snapshot.csv');
+    const text = readFileSync(path, 'utf8');
+    // L2's score typed over, L4 written twice: both left out; L1 and L3 still compared.
+    writeFileSync(path, text.replace('L2,0,Cold', 'L2,zero,Cold').replace('L4,50,Hot,2026-11-20\r\n', 'L4,50,Hot,2026-11-20\r\nl4,50,Hot,2026-11-20\r\n'));
+    writeFileSync(at('fresh.csv'), FRESH.join('\r\n'));
+    const edited = await scoreFile({ input: at('fresh.csv'), model: at('model.json'), output: at('out.csv'), force: true, today: '2026-11-27' });
+    expect(edited.warnings).toEqual([`${path}: 1 row without an ID or a numeric score was left out`, `${path}: 1 ID written more than once was left out: 'l4'`]);
+    expect(edited.change).toMatchObject({ scored: 2, newLeads: 2, removedCount: 0 });
+    // The 'Scored on' row deleted: not a snapshot any more; the file's own columns are used (out.csv was scored before).
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/Scored on,[^\r]*\r\n/, ''));
+    writeFileSync(at('out.csv'), readFileSync(at('out.csv'), 'utf8').split('\r\n').filter((l) => !l.startsWith('L4,')).join('\r\n'));
+    const broken = await runCli('score', at('out.csv'), '--model', at('model.json'), '--in-place');
+    expect(broken.code).toBe(EXIT.ok);
+    expect(broken.err).toContain(`warning: ${path} is not read as the last scoring: it does not hold a snapshot (it needs 'Scored on' with a date, 'ID column' and the header row Lead ID, Score, Band, Band since); Change compares with the file's own previous Score and Band`);
+    // The file's columns know nothing of L4: nobody is removed; the snapshot (its title intact) is replaced by a whole one.
+    expect(broken.out).not.toContain('no longer in the table');
+    expect(readFileSync(path, 'utf8')).toContain('Scored on,');
+  });
+
+  it('a snapshot renamed away is not found (the file\'s columns are used); --snapshot names it', async () => {
+    await firstRun();
+    renameSync(at('out.leadscore-snapshot.csv'), at('week47.csv'));
+    writeFileSync(at('out.csv'), readFileSync(at('out.csv'), 'utf8').split('\r\n').filter((l) => !l.startsWith('L2,')).join('\r\n'));
+    const without = await scoreFile({ input: at('out.csv'), model: at('model.json'), output: at('a.csv'), today: '2026-11-27', noSnapshot: true });
+    expect(without.change).toMatchObject({ removedCount: 0, scored: 3 });
+    const named = await scoreFile({ input: at('out.csv'), model: at('model.json'), output: at('b.csv'), today: '2026-11-27', snapshot: at('week47.csv') });
+    expect(named.change).toMatchObject({ removedCount: 1, scored: 3 });
+    expect(named.snapshot).toBe(at('week47.csv'));
+    expect(readFileSync(at('week47.csv'), 'utf8')).toContain('Scored on,2026-11-27\r\n');
+    expect(existsSync(at('a.leadscore-snapshot.csv'))).toBe(false);
+  });
+
+  it('a snapshot kept for another ID column is said so (both columns, the file) and the file\'s own columns are compared instead', async () => {
+    await firstRun();
+    const byName = await runCli('score', at('out.csv'), '--model', at('model.json'), '--id-column', 'Name', '-o', at('byname.csv'), '--json');
+    expect(byName.code).toBe(EXIT.ok);
+    expect(byName.err).toContain(`warning: ${at('out.leadscore-snapshot.csv')} is not used as the last scoring: it identifies leads by 'Lead ID', this scoring by 'Name'; Change compares with the file's own previous Score and Band`);
+    expect(JSON.parse(byName.out).change).toMatchObject({ idColumn: 'Name', scored: 4 });
+    expect(readFileSync(at('byname.leadscore-snapshot.csv'), 'utf8')).toContain('ID column,Name\r\n');
+  });
+
+  it('a snapshot of another run than the one that wrote the file\'s columns is not used, and the report says why', async () => {
+    await firstRun();
+    // Scored again in place without keeping a snapshot: the file's columns are newer than the snapshot.
+    writeFileSync(at('out.csv'), readFileSync(at('out.csv'), 'utf8').replace('L3,Cy,Technology,10,no,3', 'L3,Cy,Technology,10,no,0'));
+    await scoreFile({ input: at('out.csv'), model: at('model.json'), inPlace: true, today: '2026-11-24', noSnapshot: true });
+    const r = await runCli('score', at('out.csv'), '--model', at('model.json'), '--in-place');
+    expect(r.err).toContain(`warning: ${at('out.leadscore-snapshot.csv')} is not used as the last scoring: it is not the snapshot of the scoring that wrote ${at('out.csv')} (lead 'L3' has 40 Warm there, 50 Hot in the snapshot)`);
+    // Compared with the file's columns: L3 is Warm there too; nobody moved.
+    expect(r.out).toMatch(/No lead changed band since \d+ Nov/);
+  });
+
+  it('never overwrites a file at the snapshot\'s path that is not a snapshot: stops before writing anything', async () => {
+    writeFileSync(at('leads.csv'), FRESH.join('\r\n'));
+    writeFileSync(at('out.leadscore-snapshot.csv'), 'Name,Notes\r\nmine,keep this\r\n');
+    const r = await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('out.csv'));
+    expect(r.code).toBe(EXIT.output);
+    expect(r.err).toContain(`${at('out.leadscore-snapshot.csv')} exists and is not a leadscore snapshot (its first cell is 'Name', not the snapshot's title)`);
+    expect(r.err).toContain('--snapshot <file>');
+    expect(existsSync(at('out.csv'))).toBe(false);
+    expect(readFileSync(at('out.leadscore-snapshot.csv'), 'utf8')).toBe('Name,Notes\r\nmine,keep this\r\n');
+    // --no-snapshot scores and leaves the file alone; --snapshot at the input itself is refused.
+    expect((await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('out.csv'), '--no-snapshot')).code).toBe(EXIT.ok);
+    expect((await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('o2.csv'), '--snapshot', at('leads.csv'))).err).toContain('is the input file; the snapshot needs a file of its own');
+  });
+
+  it('an ID neutralised against formulas in the output is the same ID as in a fresh export', async () => {
+    writeFileSync(at('leads.csv'), ['Lead ID,Name,Industry,Employees,Demo,Visits', '=1+1,Ann,Technology,500,yes,5', 'L2,Bo,Retail,10,no,0'].join('\r\n'));
+    await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-20' });
+    expect(readFileSync(at('out.csv'), 'utf8')).toContain("\r\n'=1+1,Ann");
+    expect(readFileSync(at('out.leadscore-snapshot.csv'), 'utf8')).toContain("\r\n'=1+1,100,Hot,2026-11-20\r\n");
+    const fresh = await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), force: true, today: '2026-11-27' });
+    const rescored = await scoreFile({ input: at('out.csv'), model: at('model.json'), output: at('out2.csv'), today: '2026-11-27' });
+    for (const s of [fresh, rescored]) expect(s.change).toMatchObject({ scored: 2, newLeads: 0, removedCount: 0 });
   });
 });

@@ -113,6 +113,22 @@ describe('Who to call first: the priority matrix in the pane', () => {
     expect(written?.matrix.cells.find((c) => c.priority === 'D1')?.action).toBe('Pass to the partner team');
   });
 
+  it('shows where each grade and level starts, and which setting to change when no lead reaches the top grade', async () => {
+    // PRIORITY_MODEL: Fit at most 60 (A from 45, B 30, C 15), Engagement at most 40 (1 from 30, 2 20, 3 10).
+    const { user } = setup();
+    await openMatrix(user);
+    expect(screen.getByText('Rows: fit grade, A from Fit 45, B from 30, C from 15 (automatic). Columns: engagement level, 1 from Engagement 30, 2 from 20, 3 from 10 (automatic).')).toBeTruthy();
+    expect(screen.queryByText(/^No lead reaches/)).toBeNull();
+    cleanup();
+
+    // Grade A set to 70, above any lead's Fit (60 at most): row A is empty, and the pane says why.
+    const { user: again } = setup({ ...PRIORITY_MODEL, priority: { ...PRIORITY_MODEL.priority, gradeA: 70 } });
+    const matrix = await openMatrix(again);
+    expect(cellTexts(matrix).slice(0, 4)).toEqual(['0', '0', '0', '0']);
+    expect(screen.getByText(/^Rows: fit grade, A from Fit 70, B from 30, C from 15\. Columns/)).toBeTruthy();
+    expect(screen.getByText("No lead reaches fit grade A (Fit 70): set 'Grade A from' on the Lead Scoring sheet.")).toBeTruthy();
+  });
+
   it('says what to set when the model has no Fit criteria to grade by', async () => {
     const { user } = setup(model({ criteria: PRIORITY_MODEL.criteria.filter((c) => c.group === 'engagement') }));
     await user.click(screen.getByRole('tab', { name: 'Insights' }));

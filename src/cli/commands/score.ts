@@ -9,6 +9,7 @@ import { modelFromJsonFile, modelFromWorkbook } from '../modelSource';
 import { changeHeadline, changeNotes, movedLines } from '../../insights/changeReport';
 import { localIsoDate } from '../scoring/csvChange';
 import { DEFAULT_PARALLEL, scoreCsvLeads } from '../scoring/csvLeads';
+import { SNAPSHOT_SUFFIX, snapshotFiles, type SnapshotWriter } from '../scoring/csvSnapshot';
 import { Progress, SCORE_COLUMNS, type ScoreSummary } from '../scoring/leadColumns';
 import { CsvSink, type LeadSink } from '../scoring/leadSinks';
 import { NewWorkbookSink } from '../scoring/newWorkbook';
@@ -21,11 +22,13 @@ export { SCORE_COLUMN_NOTE, SCORE_COLUMNS, type ScoreSummary } from '../scoring/
 export const scoreCommand: Command = {
   name: 'score',
   summary: `score the leads of a workbook or CSV file and write ${SCORE_COLUMNS.slice(0, -1).join(', ')} and ${SCORE_COLUMNS.at(-1)} columns`,
-  usage: '<in.xlsx|in.csv> [--model model.json] [--table name] [--id-column header] [-o out] [--json] [--force]',
+  usage: '<in.xlsx|in.csv> [--model model.json] [--table name] [--id-column header] [-o out] [--snapshot file | --no-snapshot] [--json] [--force]',
   positionals: { min: 1, max: 1 },
   options: {
     model: { type: 'string', short: 'm', description: "model JSON file (default: the workbook's 'Lead Scoring' sheet)" },
     'id-column': { type: 'string', description: "the column that identifies a lead from one run to the next, for Change and Band since (default: the model's Lead ID column, else detected: Lead ID, ID, ..., Email)" },
+    snapshot: { type: 'string', description: `CSV: the file keeping this run's scores for the next run's Change, read as the last scoring and replaced (default: beside the output, <out>${SNAPSHOT_SUFFIX})` },
+    'no-snapshot': { type: 'boolean', description: "CSV: keep no snapshot file and read none; Change compares with the file's own previous columns (deleted leads are not reported)" },
     table: { type: 'string', short: 't', description: 'the Excel table or sheet holding the leads (default: the first sheet with a header row, its first Excel table if it has one)' },
     output: { type: 'string', short: 'o', description: 'output file (default: <in>.scored.<ext>); .xlsx or .csv' },
     'in-place': { type: 'boolean', description: 'write the scores into the input file itself' },
@@ -44,6 +47,8 @@ export const scoreCommand: Command = {
       model: stringOption(values, 'model'),
       table: stringOption(values, 'table'),
       idColumn: stringOption(values, 'id-column'),
+      snapshot: stringOption(values, 'snapshot'),
+      noSnapshot: flag(values, 'no-snapshot'),
       output: stringOption(values, 'output'),
       inPlace: flag(values, 'in-place'),
       force: flag(values, 'force'),
@@ -62,6 +67,10 @@ export interface ScoreFileOptions {
   readonly table?: string | undefined;
   /** The ID column for Change and Band since; default the model's idColumn, else detected. */
   readonly idColumn?: string | undefined;
+  /** CSV: the snapshot file to read and write instead of the one beside the output. */
+  readonly snapshot?: string | undefined;
+  /** CSV: keep no snapshot file (and read none). */
+  readonly noSnapshot?: boolean;
   /** 'YYYY-MM-DD' of this run, for Band since (default today). */
   readonly today?: string | undefined;
   readonly output?: string | undefined;
@@ -83,6 +92,8 @@ function describeSummary(s: ScoreSummary): string {
     lines.push(...changeNotes(s.change).map((n) => `${n}.`));
   }
   if (s.noChange !== undefined) lines.push(`${s.noChange}.`);
+  if (s.noSnapshot !== undefined) lines.push(`${s.noSnapshot}.`);
+  if (s.snapshot !== undefined) lines.push(`Kept this run's scores for the next run's Change in ${s.snapshot}`);
   lines.push(`Wrote ${s.output}`);
   return lines.join('\n');
 }
@@ -119,22 +130,45 @@ export async function scoreFile(options: ScoreFileOptions): Promise<ScoreSummary
 
   progress.say(`reading ${input}`);
   // Change and Band since are written from CSV to CSV and workbook to workbook: an ID column given for another pair is said to be unused, not silently dropped.
-  const unusedId = options.idColumn !== undefined && kind !== outKind ? [`--id-column '${options.idColumn}' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV or a workbook into a workbook`] : [];
+  const unusedId: string[] = options.idColumn !== undefined && kind !== outKind ? [`--id-column '${options.idColumn}' is not used: leadscore score writes Change and Band since when it scores a CSV file into CSV or a workbook into a workbook`] : [];
+  // The snapshot file is kept beside a CSV output scored from CSV: a workbook keeps its own (its snapshot sheet).
+  const csvToCsv = kind === 'csv' && outKind === 'csv';
+  if (!csvToCsv && (options.snapshot !== undefined || options.noSnapshot === true)) {
+    unusedId.push(`${options.snapshot === undefined ? '--no-snapshot' : `--snapshot '${options.snapshot}'`} is not used: the snapshot file is kept when leadscore score writes a CSV file scored from a CSV file`);
+  }
+  if (options.snapshot !== undefined && options.noSnapshot === true) throw new UsageError('--snapshot and --no-snapshot contradict each other; give one');
   const withUnused = (s: ScoreSummary): ScoreSummary => (unusedId.length === 0 ? s : { ...s, warnings: [...unusedId, ...s.warnings] });
   if (kind === 'csv') {
     if (options.model === undefined) throw new UsageError(`${input}: a CSV file has no model sheet; give the model with --model model.json`);
     const model = modelFromJsonFile(options.model);
+    // Checked before any work: a file at the snapshot's path that is not a snapshot stops the command.
+    const snapshotFilesOfRun = csvToCsv ? snapshotFiles(input, output, { path: options.snapshot, off: options.noSnapshot === true }) : null;
     const out = openAtomic(output);
+    let snapshot: SnapshotWriter | null = null;
     try {
       const sink: LeadSink = outKind === 'csv' ? new CsvSink(out) : new NewWorkbookSink(out, output);
-      const result = await scoreCsvLeads(input, model, options.asOf, sink, progress, DEFAULT_PARALLEL, { idColumn: options.idColumn ?? null, today: options.today ?? localIsoDate(new Date()) });
+      const result = await scoreCsvLeads(input, model, options.asOf, sink, progress, DEFAULT_PARALLEL, {
+        idColumn: options.idColumn ?? null,
+        today: options.today ?? localIsoDate(new Date()),
+        snapshot: snapshotFilesOfRun,
+      });
+      snapshot = result.snapshot;
       await sink.finish();
       out.commit();
+      // After the output: a run stopped between the two leaves the last snapshot, which the next run finds is not of this output's scores.
+      snapshot?.commit();
       progress.say(`wrote ${output}`);
       const summary = result.tally!.summary(input, output, options.model, result.warnings);
-      return withUnused({ ...summary, ...(result.change === null ? {} : { change: result.change }), ...(result.noChange === null ? {} : { noChange: result.noChange }) });
+      return withUnused({
+        ...summary,
+        ...(result.change === null ? {} : { change: result.change }),
+        ...(result.noChange === null ? {} : { noChange: result.noChange }),
+        ...(snapshot === null ? {} : { snapshot: snapshot.path }),
+        ...(result.noSnapshot === null ? {} : { noSnapshot: result.noSnapshot }),
+      });
     } catch (error) {
       out.abort();
+      snapshot?.abort();
       throw error;
     }
   }

@@ -1,10 +1,12 @@
 /**
- * What changed since the last `leadscore score` of a CSV file. A CSV file has no snapshot sheet:
- * the previous run's Score, Band and Band since columns in the file ARE the snapshot. They are
- * read in a first pass over the file (with the ID column's values, to find the ID column and
- * the IDs several leads share) before a single lead is written, so that every lead's Change
- * and Band since are known as it is written and nothing is matched by row.
+ * What changed since the last `leadscore score` of a CSV file. The last scoring is the snapshot
+ * file kept beside the scored file (csvSnapshot.ts), else the previous run's Score, Band and
+ * Band since columns in the file itself (which know nothing of deleted rows). Either is read,
+ * with the ID column's values (to find the ID column and the IDs several leads share), in a
+ * first pass over the file before a single lead is written, so that every lead's Change and
+ * Band since are known as it is written and nothing is matched by row.
  */
+import { isAscii } from 'node:buffer';
 import { statSync } from 'node:fs';
 import {
   ChangeTracker,
@@ -12,6 +14,7 @@ import {
   excelSerialFromIsoDate,
   isoDateFromExcelSerial,
   findIdColumn,
+  headerLookup,
   leadIdKey,
   leadIdText,
   SCORE_COLUMNS as COLUMN_NAMES,
@@ -20,7 +23,10 @@ import {
   type SnapshotLead,
 } from '../../engine';
 import { CliError } from '../command';
-import { CsvReader, type Delimiter } from '../files/csvReader';
+import { CsvBlocks } from '../files/csvBlocks';
+import { CsvReader, CsvSyntaxError, type Delimiter } from '../files/csvReader';
+import { csvCellText, readSnapshotFile, snapshotLine, type SnapshotFileRead, type SnapshotFiles, type SnapshotWriter } from './csvSnapshot';
+import type { CsvWorkerChange, ThreadedChange } from './parallelCsv';
 import type { OutCell } from './leadSinks';
 
 /** The columns written after the score columns when leads are compared with the last scoring. */
@@ -40,51 +46,256 @@ export interface CsvChangeQuery {
   readonly today: string;
   /** Reads a number as the file writes it (decimal comma in a ;-delimited file). */
   readonly number: (text: string) => string | number;
+  /** Reads a number written with a decimal comma (a snapshot file a spreadsheet saved with ;). */
+  readonly decimalComma: (text: string) => string | number;
 }
 
-/** Compares each lead, as it is written, with the previous run's scores in the same file. */
+/** Compares each lead, as it is written, with the previous run's scores, and gives the line it keeps in this run's snapshot. */
 export class CsvChange {
   constructor(
     readonly tracker: ChangeTracker,
     private readonly idIndex: number,
+    private readonly options: {
+      /** Write Change and Band since (false on a first scoring, which only keeps the snapshot). */
+      readonly columns?: boolean;
+      /** Takes each lead's line of this run's snapshot (a lead with a usable ID). */
+      readonly keep?: ((line: string) => void) | null;
+      /** The ID a cell holds (a CSV cell neutralised against formulas is read as written). */
+      readonly idOf?: (cell: unknown) => unknown;
+    } = {},
   ) {}
 
   /** Change and Band since of one lead: `score` is its score cells (Score, Band, ...), `line` where it is in the file. */
   cells(cells: readonly unknown[], score: readonly OutCell[], line: number): OutCell[] {
-    const change = this.tracker.add({ id: cells[this.idIndex], score: Number(score[0]), band: String(score[1] ?? ''), row: line });
-    return [change.text, change.bandSince ?? ''];
+    const { idOf, keep, columns } = this.options;
+    const cell = cells[this.idIndex];
+    const points = Number(score[0]);
+    const band = String(score[1] ?? '');
+    const change = this.tracker.add({ id: idOf === undefined ? cell : idOf(cell), score: points, band, row: line });
+    if (keep != null && change.id !== null && (change.kind === 'scored' || change.kind === 'new')) keep(snapshotLine({ id: change.id, score: points, band, bandSince: change.bandSince }));
+    return columns === false ? [] : [change.text, change.bandSince ?? ''];
   }
 }
 
-/**
- * The comparison with the previous run, or null when the file was not scored before (no Score
- * and Band columns of leadscore's) or has no ID column (then `warning` says why nothing was
- * compared, for the report). A chosen ID column the file lacks fails the command rather than being guessed.
- */
-export function prepareCsvChange(q: CsvChangeQuery): { readonly change: CsvChange | null; readonly warning: string | null } {
-  const own = (name: string): number => q.headers.findIndex((h, i) => q.ours.has(i) && h === name);
-  const scoreAt = own(COLUMN_NAMES.score);
-  const bandAt = own(COLUMN_NAMES.band);
-  const sinceAt = own(COLUMN_NAMES.bandSince);
-  if (scoreAt < 0 || bandAt < 0) return { change: null, warning: null };
-  const ids = idColumnChoice(q.headers, q.ours, q.chosenId, q.input);
-  const previous = emptyPreviousRun(ids.candidates);
+/** Where the records after the header are, and how a first pass cuts them (the blocks the worker threads get, so the two passes agree). */
+export interface CsvBody {
+  readonly start: number;
+  readonly firstLine: number;
+  readonly blockBytes: number;
+}
 
-  const reader = CsvReader.fromFile(q.input, q.encoding);
+/**
+ * What the command compares a CSV file with: the last scoring (its snapshot file, else the
+ * file's own previous columns), the ID column, the IDs several leads share; and what this run
+ * keeps in its own snapshot. Read in a first pass before a lead is written.
+ */
+export interface CsvComparison {
+  readonly idIndex: number;
+  readonly idColumn: string;
+  /** The last scoring compared with; null on a first scoring (the snapshot is still kept). */
+  readonly previous: ScoreSnapshot | null;
+  /** Where `previous` came from, for the report. */
+  readonly source: 'snapshot' | 'columns' | null;
+  readonly duplicates: ReadonlySet<string>;
+  /** Each lead's ID cell in file order (as csvIdOf reads it), and how many leads each block of the first pass holds. */
+  readonly ids: readonly string[];
+  readonly blockLeads: readonly number[];
+}
+
+export interface CsvComparisonResult {
+  readonly comparison: CsvComparison | null;
+  readonly warnings: readonly string[];
+  /** Why a file scored before gets no Change or Band since, or null. */
+  readonly noChange: string | null;
+  /** Why no snapshot is kept although one was asked for, or null. */
+  readonly noSnapshot: string | null;
+}
+
+/**
+ * The comparison with the last scoring. The last scoring is the snapshot file (the input's,
+ * or, for a file not scored before, the one beside the output it replaces), else the file's own
+ * Score, Band and Band since columns. A snapshot that cannot be read, that keys leads by
+ * another column, or that is not the one of the run that wrote the file's columns is said to
+ * be left aside (what and where), and the file's columns are used. Null when there is neither
+ * anything to compare nor a snapshot to keep; a chosen ID column the file lacks fails the command.
+ */
+export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | null, body: CsvBody): CsvComparisonResult {
+  const own = (name: string): number => q.headers.findIndex((h, i) => q.ours.has(i) && h === name);
+  const at = { score: own(COLUMN_NAMES.score), band: own(COLUMN_NAMES.band), since: own(COLUMN_NAMES.bandSince) };
+  const scoredBefore = at.score >= 0 && at.band >= 0;
+  const warnings: string[] = [];
+  const none: CsvComparisonResult = { comparison: null, warnings, noChange: null, noSnapshot: null };
+  const number = (text: string, delimiter: string): string | number => (delimiter === ';' ? q.decimalComma(text) : text);
+  let read: SnapshotFileRead = { kind: 'none' };
+  if (files?.own != null) read = readSnapshotFile(files.own, number);
+  if (read.kind === 'none' && !scoredBefore && files?.replaced != null) read = readSnapshotFile(files.replaced, number);
+  const fallback = scoredBefore ? "Change compares with the file's own previous Score and Band" : 'nothing is compared';
+  if (read.kind === 'unreadable') warnings.push(`${read.path} is not read as the last scoring: ${read.message}; ${fallback}`);
+  if (read.kind === 'read') warnings.push(...read.warnings);
+  const last = read.kind === 'read' ? read.snapshot : null;
+  if (!scoredBefore && last === null && files?.write == null) return none;
+
+  const ids = idColumnChoice(q.headers, q.ours, q.chosenId, q.input);
+  const lastAt = ids.chosen === null && last !== null ? headerLookup(ids.leadHeaders).find(last.idColumn) : undefined;
+  const idColumns = ids.chosen !== null ? [ids.chosen.value.index] : lastAt !== undefined ? [lastAt] : [...ids.candidates];
+  const ownColumns = scoredBefore ? [at.score, at.band, ...(at.since < 0 ? [] : [at.since])] : [];
+  const asked = [...idColumns, ...ownColumns];
+  const pass = readColumns(q, body, asked);
+  const cellsOf = (column: number): string[] => pass.cells[asked.indexOf(column)] ?? [];
+
+  const found = ids.chosen ?? (lastAt !== undefined ? { ok: true as const, value: { index: lastAt, header: (ids.leadHeaders[lastAt] ?? '').trim() } } : findIdColumn({ headers: [...ids.leadHeaders], valuesOf: cellsOf }));
+  if (!found.ok) {
+    return {
+      comparison: null,
+      warnings,
+      noChange: scoredBefore || last !== null ? `No Change or Band since: ${found.message}, or give --id-column` : null,
+      noSnapshot: files?.write == null ? null : `No snapshot kept for the next run's Change: ${found.message}, or give --id-column`,
+    };
+  }
+  const idIndex = found.value.index;
+  const idColumn = found.value.header;
+  const idCells = cellsOf(idIndex);
+  const columns = scoredBefore
+    ? snapshotFromPreviousRun(idCells, { scores: cellsOf(at.score), bands: cellsOf(at.band), since: at.since < 0 ? [] : cellsOf(at.since) }, idColumn, {
+        number: q.number,
+        fileDate: () => localIsoDate(statSync(q.input).mtime),
+      })
+    : null;
+  let previous: ScoreSnapshot | null = columns;
+  let source: CsvComparison['source'] = columns === null ? null : 'columns';
+  if (last !== null && read.kind === 'read') {
+    const mismatch = columns === null ? null : firstMismatch(columns, last);
+    if (headerLookup([last.idColumn]).find(idColumn) === undefined) {
+      warnings.push(`${read.path} is not used as the last scoring: it identifies leads by '${last.idColumn}', this scoring by '${idColumn}'; ${fallback}`);
+    } else if (mismatch !== null) {
+      warnings.push(`${read.path} is not used as the last scoring: it is not the snapshot of the scoring that wrote ${q.input} (lead '${mismatch.id}' has ${mismatch.file} there, ${mismatch.snapshot} in the snapshot); ${fallback}`);
+    } else {
+      previous = last;
+      source = 'snapshot';
+    }
+  }
+  return {
+    comparison: { idIndex, idColumn, previous, source, duplicates: duplicateIdKeys(idCells), ids: idCells, blockLeads: pass.blockLeads },
+    warnings,
+    noChange: null,
+    noSnapshot: null,
+  };
+}
+
+/**
+ * The comparison split over worker threads: each block gets the last scoring's leads among its
+ * own IDs and its IDs that other leads share (never the whole snapshot: a copy per thread would
+ * cost its memory four times); the main thread joins the blocks' counts in file order into a
+ * tracker that holds only the leads no longer in the file (the removed ones).
+ */
+export function changeOnThreads(c: CsvComparison, o: { readonly bands: readonly Band[]; readonly model: string; readonly today: string; readonly columns: boolean; readonly snapshot: SnapshotWriter | null }): { readonly job: CsvWorkerChange; readonly into: ThreadedChange; readonly tracker: ChangeTracker } {
+  const previous = new Map((c.previous?.leads ?? []).map((l) => [leadIdKey(l.id), l]));
+  const keyOf = (cell: string): string | null => {
+    const id = leadIdText(cell);
+    return id === null || id === '' ? null : leadIdKey(id);
+  };
+  const inFile = new Set<string>();
+  for (const cell of c.ids) {
+    const key = keyOf(cell);
+    if (key !== null) inFile.add(key);
+  }
+  const removed = c.previous === null ? null : { ...c.previous, leads: c.previous.leads.filter((l) => !inFile.has(leadIdKey(l.id))) };
+  inFile.clear();
+  const tracker = new ChangeTracker(removed, o.bands, { today: o.today, idColumn: c.idColumn, model: o.model, duplicates: c.duplicates, keepSnapshot: false });
+  let offset = 0;
+  return {
+    tracker,
+    job: { idIndex: c.idIndex, idColumn: c.idColumn, model: o.model, today: o.today, scoredOn: c.previous?.scoredOn ?? null, columns: o.columns, keep: o.snapshot !== null },
+    into: {
+      tracker,
+      snapshot: o.snapshot,
+      leads: (index) => c.blockLeads[index] ?? 0,
+      next: (index) => {
+        const count = c.blockLeads[index] ?? 0;
+        const own: SnapshotLead[] = [];
+        const shared: string[] = [];
+        for (let k = offset; k < offset + count; k++) {
+          const key = keyOf(c.ids[k] ?? '');
+          if (key === null) continue;
+          if (c.duplicates.has(key)) shared.push(key);
+          else {
+            const lead = previous.get(key);
+            if (lead !== undefined) own.push(lead);
+          }
+        }
+        offset += count;
+        return { previous: own, duplicates: shared };
+      },
+    },
+  };
+}
+
+/** How a CSV cell is read as an ID: as written before leadscore neutralised it against formulas. */
+export const csvIdOf = (cell: unknown): unknown => (typeof cell === 'string' ? csvCellText(cell) : cell);
+
+/** The first lead whose previous Score or Band in the file differs from the snapshot's (or that the snapshot lacks): the snapshot is of another run. */
+function firstMismatch(columns: ScoreSnapshot, last: ScoreSnapshot): { id: string; file: string; snapshot: string } | null {
+  const byKey = new Map(last.leads.map((l) => [leadIdKey(l.id), l]));
+  for (const lead of columns.leads) {
+    const kept = byKey.get(leadIdKey(lead.id));
+    if (kept === undefined) return { id: lead.id, file: `${lead.score} ${lead.band}`, snapshot: 'no score' };
+    if (Math.round(kept.score * 100) !== Math.round(lead.score * 100) || kept.band.toLowerCase() !== lead.band.toLowerCase()) {
+      return { id: lead.id, file: `${lead.score} ${lead.band}`, snapshot: `${kept.score} ${kept.band}` };
+    }
+  }
+  return null;
+}
+
+/** The cells of some columns of every lead (a record not blank), in file order, read block by block as the worker threads cut the file. */
+function readColumns(q: CsvChangeQuery, body: CsvBody, columns: readonly number[]): { cells: string[][]; blockLeads: number[] } {
+  const cells = columns.map((): string[] => []);
+  const blockLeads: number[] = [];
+  const blocks = new CsvBlocks(q.input, body.start, q.delimiter, body.blockBytes);
+  const decoder = new TextDecoder(q.encoding, { ignoreBOM: true });
+  let line = body.firstLine;
   try {
-    reader.next();
-    for (let record = reader.next(); record !== null; record = reader.next()) {
-      const cells = record.cells;
-      if (cells.every((c) => c === '')) continue;
-      for (const [i, list] of previous.values) list.push(cells[i] ?? '');
-      previous.scores.push(cells[scoreAt] ?? '');
-      previous.bands.push(cells[bandAt] ?? '');
-      previous.since.push(sinceAt < 0 ? '' : (cells[sinceAt] ?? ''));
+    for (let bytes = blocks.next(); bytes !== null; bytes = blocks.next()) {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const text = isAscii(buffer) ? buffer.toString('latin1') : decoder.decode(buffer);
+      let block: BlockColumns;
+      try {
+        block = readBlockColumns(text, q.input, q.delimiter, columns);
+      } catch (error) {
+        if (error instanceof CsvSyntaxError) throw new CsvSyntaxError(q.input, line + error.line - 1, error.detail);
+        throw error;
+      }
+      block.cells.forEach((list, k) => {
+        const all = cells[k]!;
+        for (const c of list) all.push(c);
+      });
+      blockLeads.push(block.leads);
+      line += block.lines;
     }
   } finally {
-    reader.close();
+    blocks.close();
   }
-  return changeFromPreviousRun(ids, previous, { ...q, fileDate: () => localIsoDate(statSync(q.input).mtime) });
+  return { cells, blockLeads };
+}
+
+/** What the first pass reads of one block of records: the leads, the block's line breaks, and the asked columns' cells of each lead. */
+export interface BlockColumns {
+  readonly leads: number;
+  readonly lines: number;
+  readonly cells: string[][];
+}
+
+/** Reads one block of whole records (a block never starts the file: a leading U+FEFF is text). Lines of a CsvSyntaxError count from the block's first line. */
+export function readBlockColumns(text: string, where: string, delimiter: Delimiter, columns: readonly number[]): BlockColumns {
+  const reader = CsvReader.fromText(text, where, { delimiter });
+  const cells = columns.map((): string[] => []);
+  let leads = 0;
+  for (let record = reader.next(); record !== null; record = reader.next()) {
+    const row = record.cells;
+    if (row.every((c) => c === '')) continue;
+    leads++;
+    for (let k = 0; k < columns.length; k++) cells[k]!.push(csvCellText(row[columns[k]!] ?? ''));
+  }
+  return { leads, lines: reader.lineNumber - 1, cells };
 }
 
 /** The lead table's headers (the previous run's columns blanked: they are not candidates for the ID), the columns that could be the ID, and the one chosen. */
@@ -137,10 +348,17 @@ export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun
   const idIndex = found.value.index;
   const idCells = previous.values.get(idIndex) ?? [];
   previous.values.clear();
-  const since = previous.since.map(sinceDay);
+  const snapshot = snapshotFromPreviousRun(idCells, previous, found.value.header, q);
+  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: q.keepSnapshot ?? false });
+  return { change: new CsvChange(tracker, idIndex), warning: null };
+}
 
-  // The snapshot the previous run's columns make. A lead without an ID or a numeric score (a row
-  // added since: blank scores) has none, so it is new; an ID on several rows has none either.
+/**
+ * The snapshot the previous run's columns make. A lead without an ID or a numeric score (a row
+ * added since: blank scores) has none, so it is new; an ID on several rows has none either.
+ */
+export function snapshotFromPreviousRun(idCells: readonly unknown[], previous: Omit<PreviousRun, 'values'>, idColumn: string, q: Pick<ChangeSettings, 'number' | 'fileDate'>): ScoreSnapshot {
+  const since = previous.since.map(sinceDay);
   const byKey = new Map<string, SnapshotLead>();
   const twice = new Set<string>();
   idCells.forEach((cell, k) => {
@@ -155,9 +373,7 @@ export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun
     byKey.set(key, { id, score, band: String(previous.bands[k] ?? '').trim(), bandSince: since[k] ?? null });
   });
   for (const key of twice) byKey.delete(key);
-  const snapshot: ScoreSnapshot = { scoredOn: latestDay(since) ?? q.fileDate(), idColumn: found.value.header, model: '', leads: [...byKey.values()] };
-  const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: q.keepSnapshot ?? false });
-  return { change: new CsvChange(tracker, idIndex), warning: null };
+  return { scoredOn: latestDay(since) ?? q.fileDate(), idColumn, model: '', leads: [...byKey.values()] };
 }
 
 /** Whether column i is named like an ID column: the detection asked about that column alone. */

@@ -13,7 +13,9 @@ import { offsetAfterLines } from '../files/csvBlocks';
 import { CsvReader, describeDelimiter, detectCsvEncoding, type CsvRecord, type Delimiter } from '../files/csvReader';
 import { blockRows, compileFor, csvOwnColumns, Progress, scoreCells, ScoreTally } from './leadColumns';
 import type { ChangeSummary } from '../../engine';
-import { CHANGE_COLUMNS, localIsoDate, prepareCsvChange, type CsvChange } from './csvChange';
+import { ChangeTracker } from '../../engine';
+import { CHANGE_COLUMNS, changeOnThreads, CsvChange, csvIdOf, localIsoDate, prepareCsvComparison, type CsvComparison } from './csvChange';
+import { SnapshotWriter, type SnapshotFiles } from './csvSnapshot';
 import { CsvSink, type LeadSink, type OutCell, type OutRow } from './leadSinks';
 import { scoreCsvInParallel } from './parallelCsv';
 
@@ -28,12 +30,18 @@ export interface CsvLeadsResult {
   readonly change: ChangeSummary | null;
   /** Why a file scored before got no Change or Band since (it has no ID column), or null. */
   readonly noChange: string | null;
+  /** This run's snapshot, written and waiting to be committed after the output (or aborted); null when none is kept. */
+  readonly snapshot: SnapshotWriter | null;
+  /** Why no snapshot is kept although one was asked for (no ID column), or null. */
+  readonly noSnapshot: string | null;
 }
 
 /** Comparing with the previous run: the ID column chosen (--id-column, else the model's), and this run's date. */
 export interface CsvChangeOptions {
   readonly idColumn: string | null;
   readonly today: string;
+  /** Where the last scoring's snapshot is read and this one's written (csvSnapshot.ts); none by default. */
+  readonly snapshot?: SnapshotFiles | null;
 }
 
 /**
@@ -152,6 +160,8 @@ export class CsvLeadRows {
       return;
     }
     if (record.multiline && cells.length === width) this.multiline.add({ line: record.line, lastLine: record.lastLine, detail: '' });
+    // Only a full row's text can be copied: a short one is padded below (its text would leave the score columns out of place).
+    const text = cells.length === width ? this.copyable(record) : undefined;
     if (cells.length !== width) {
       const extra = cells.slice(width);
       const at = { line: record.line, lastLine: record.line };
@@ -180,7 +190,7 @@ export class CsvLeadRows {
       this.block.push({ cells: BLANK, line: 0 });
       if (this.block.length >= this.size) await this.flush();
     }
-    this.block.push({ cells, text: this.copyable(record), line: record.line });
+    this.block.push({ cells, text, line: record.line });
     if (this.block.length >= this.size) {
       await this.flush();
       this.afterBlock();
@@ -261,70 +271,90 @@ export async function scoreCsvLeads(
     const ours = csvOwnColumns(headers, input);
     const compiled = model === null ? null : compileFor(model, headers, ours, asOf, input);
     const tally = compiled === null ? null : new ScoreTally(compiled);
-    const delimiter: Delimiter = reader.delimiter;
     const warnings: string[] = [];
-    let noChange: string | null = null;
+    const firstLine = reader.lineNumber;
+    // The records after the header start after its line breaks (a header cell may hold one).
+    const start = offsetAfterLines(input, header.lastLine);
     // Change and Band since go to a CSV output (a new workbook from a CSV file gets the scores only).
-    let change: CsvChange | null = null;
-    if (compiled !== null && model !== null && sink instanceof CsvSink) {
-      const prepared = prepareCsvChange({
-        input,
-        encoding,
-        headers,
-        ours,
-        delimiter,
-        bands: compiled.bands,
-        modelName: model.name,
-        chosenId: changeOptions.idColumn ?? model.idColumn,
-        today: changeOptions.today,
-        number: delimiter === ';' ? decimalCommaNumber : (t) => t,
-      });
-      change = prepared.change;
-      noChange = prepared.warning;
+    let comparison: CsvComparison | null = null;
+    let noChange: string | null = null;
+    let noSnapshot: string | null = null;
+    if (compiled !== null && model !== null && sink instanceof CsvSink && start !== null) {
+      const prepared = prepareCsvComparison(
+        {
+          input,
+          encoding,
+          headers,
+          ours,
+          delimiter: reader.delimiter,
+          bands: compiled.bands,
+          modelName: model.name,
+          chosenId: changeOptions.idColumn ?? model.idColumn,
+          today: changeOptions.today,
+          number: reader.delimiter === ';' ? decimalCommaNumber : (t: string) => t,
+          decimalComma: decimalCommaNumber,
+        },
+        changeOptions.snapshot ?? null,
+        { start, firstLine, blockBytes: parallel.blockBytes },
+      );
+      ({ comparison, noChange, noSnapshot } = prepared);
+      warnings.push(...prepared.warnings);
     }
-    sink.begin(headers, ours, compiled?.bands ?? [], change === null ? [] : CHANGE_COLUMNS);
-    const layout: CsvLayout = { headers, ours, delimiter };
-    const stepProgress = (bytesRead: number): void =>
-      progress.step(() => `scoring: ${(tally?.leads ?? 0).toLocaleString('en')} leads, ${Math.round((bytesRead / Math.max(1, reader.totalBytes)) * 100)}% of the file read`);
+    const delimiter: Delimiter = reader.delimiter;
+    const compare = comparison?.previous != null;
+    const writeTo = changeOptions.snapshot?.write;
+    const snapshot = comparison !== null && writeTo != null && model !== null ? new SnapshotWriter(writeTo, { scoredOn: changeOptions.today, idColumn: comparison.idColumn, model: model.name }) : null;
+    try {
+      sink.begin(headers, ours, compiled?.bands ?? [], compare ? CHANGE_COLUMNS : []);
+      const layout: CsvLayout = { headers, ours, delimiter };
+      const stepProgress = (bytesRead: number): void =>
+        progress.step(() => `scoring: ${(tally?.leads ?? 0).toLocaleString('en')} leads, ${Math.round((bytesRead / Math.max(1, reader.totalBytes)) * 100)}% of the file read`);
 
-    let blocks = 0;
-    // A previous run to compare with keeps the file on this thread: the comparison (moved leads in
-    // order, IDs seen, removed leads) is one sequential pass, and the output is the same bytes either way.
-    let rows: { errors: LineProblems; short: LineProblems; multiline: LineProblems };
-    if (model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && change === null && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes) {
-      // The records after the header start after its line breaks (a header cell may hold one).
-      const start = offsetAfterLines(input, header.lastLine);
-      const firstLine = reader.lineNumber;
-      reader.close();
-      readerOpen = false;
-      const problems = { errors: new LineProblems(10), short: new LineProblems(5), multiline: new LineProblems(5) };
-      if (start !== null) {
-        blocks = await scoreCsvInParallel(
-          { input, encoding, layout, model, asOf: compiled.asOf, firstLine, start },
-          { tally, sink, problems, progress: stepProgress },
-          parallel,
+      let blocks = 0;
+      let tracker: ChangeTracker | null = null;
+      let rows: { errors: LineProblems; short: LineProblems; multiline: LineProblems };
+      if (model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes) {
+        reader.close();
+        readerOpen = false;
+        const problems = { errors: new LineProblems(10), short: new LineProblems(5), multiline: new LineProblems(5) };
+        if (start !== null) {
+          const onThreads = comparison === null ? null : changeOnThreads(comparison, { bands: compiled.bands, model: model.name, today: changeOptions.today, columns: compare, snapshot });
+          tracker = onThreads?.tracker ?? null;
+          blocks = await scoreCsvInParallel(
+            { input, encoding, layout, model, asOf: compiled.asOf, firstLine, start, change: onThreads?.job ?? null },
+            { tally, sink, problems, progress: stepProgress, change: onThreads?.into ?? null },
+            parallel,
+          );
+        }
+        rows = problems;
+      } else {
+        let change: CsvChange | null = null;
+        if (comparison !== null && compiled !== null && model !== null) {
+          tracker = new ChangeTracker(comparison.previous, compiled.bands, { today: changeOptions.today, idColumn: comparison.idColumn, model: model.name, duplicates: comparison.duplicates, keepSnapshot: false });
+          change = new CsvChange(tracker, comparison.idIndex, { columns: compare, keep: snapshot === null ? null : (line) => snapshot.line(line), idOf: csvIdOf });
+        }
+        const leadRows = new CsvLeadRows(layout, tally, sink, 'keep', () => stepProgress(reader.bytesRead), change);
+        for (let record = reader.next(); record !== null; record = reader.next()) await leadRows.add(record);
+        await leadRows.end();
+        rows = leadRows;
+      }
+      const { errors, short, multiline } = rows;
+
+      if (errors.count > 0) {
+        throw new CliError(
+          `${input}: the table is damaged, so no lead was scored (${describeDelimiter(delimiter)}-delimited, ${width} columns):\n  ${errors.lines().join('\n  ')}\n` +
+            'Fix those rows (a cell holding the delimiter, a quote or a line break must be quoted, and a quote inside it doubled) and run again.',
         );
       }
-      rows = problems;
-    } else {
-      const leadRows = new CsvLeadRows(layout, tally, sink, 'keep', () => stepProgress(reader.bytesRead), change);
-      for (let record = reader.next(); record !== null; record = reader.next()) await leadRows.add(record);
-      await leadRows.end();
-      rows = leadRows;
+      if (short.count > 0) warnings.push(`${input}: ${short.count} row(s) have fewer cells than the header; their missing cells were read as blank: ${short.lines().join(', ')}`);
+      if (multiline.count > 0) {
+        warnings.push(`${input}: ${multiline.count} row(s) have a quoted cell over several lines (a note written on several lines, or a stray quote merging leads): ${multiline.lines().join(', ')}`);
+      }
+      return { tally, warnings, delimiter, blocks, change: compare ? (tracker?.finish().summary ?? null) : null, noChange, snapshot, noSnapshot };
+    } catch (error) {
+      snapshot?.abort();
+      throw error;
     }
-    const { errors, short, multiline } = rows;
-
-    if (errors.count > 0) {
-      throw new CliError(
-        `${input}: the table is damaged, so no lead was scored (${describeDelimiter(delimiter)}-delimited, ${width} columns):\n  ${errors.lines().join('\n  ')}\n` +
-          'Fix those rows (a cell holding the delimiter, a quote or a line break must be quoted, and a quote inside it doubled) and run again.',
-      );
-    }
-    if (short.count > 0) warnings.push(`${input}: ${short.count} row(s) have fewer cells than the header; their missing cells were read as blank: ${short.lines().join(', ')}`);
-    if (multiline.count > 0) {
-      warnings.push(`${input}: ${multiline.count} row(s) have a quoted cell over several lines (a note written on several lines, or a stray quote merging leads): ${multiline.lines().join(', ')}`);
-    }
-    return { tally, warnings, delimiter, blocks, change: change?.tracker.finish().summary ?? null, noChange };
   } finally {
     if (readerOpen) reader.close();
   }

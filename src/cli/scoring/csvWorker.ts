@@ -5,7 +5,9 @@
  */
 import { isAscii } from 'node:buffer';
 import { parentPort, workerData } from 'node:worker_threads';
+import { ChangeTracker } from '../../engine';
 import { CsvReader, CsvSyntaxError } from '../files/csvReader';
+import { CsvChange, csvIdOf } from './csvChange';
 import { CsvLeadRows, type CsvLayout } from './csvLeads';
 import { compileFor, ScoreTally } from './leadColumns';
 import { CsvSink } from './leadSinks';
@@ -28,7 +30,9 @@ async function scoreBlock(job: CsvBlockJob): Promise<CsvBlockDone> {
   const written: string[] = [];
   const sink = new CsvSink({ write: (chunk) => void written.push(chunk as string) });
   sink.prepare(layout.headers, layout.ours);
-  const rows = new CsvLeadRows(layout, tally, sink, 'count');
+  const kept: string[] = [];
+  const change = blockChange(job, kept);
+  const rows = new CsvLeadRows(layout, tally, sink, 'count', () => {}, change);
   try {
     for (let record = reader.next(); record !== null; record = reader.next()) await rows.add(record);
   } catch (error) {
@@ -49,12 +53,26 @@ async function scoreBlock(job: CsvBlockJob): Promise<CsvBlockDone> {
     errors: rows.errors,
     short: rows.short,
     multiline: rows.multiline,
+    ...(change === null ? {} : { change: { part: change.tracker.part(), snapshot: setup.change?.keep === true ? encoder.encode(kept.join('')) : null } }),
   };
+}
+
+/**
+ * The block's comparison with the last scoring: a tracker of its own over the previous leads of
+ * its IDs, its lists unlimited (a block is small) so that the main thread's join keeps exactly
+ * the entries one pass in file order keeps.
+ */
+function blockChange(job: CsvBlockJob, kept: string[]): CsvChange | null {
+  const c = setup.change;
+  if (c === null || job.change === undefined) return null;
+  const last = c.scoredOn === null ? null : { scoredOn: c.scoredOn, idColumn: c.idColumn, model: '', leads: job.change.previous };
+  const tracker = new ChangeTracker(last, compiled.bands, { today: c.today, idColumn: c.idColumn, model: c.model, duplicates: new Set(job.change.duplicates), keepSnapshot: false, listLimit: Number.POSITIVE_INFINITY });
+  return new CsvChange(tracker, c.idIndex, { columns: c.columns, keep: c.keep ? (line) => void kept.push(line) : null, idOf: csvIdOf });
 }
 
 port.on('message', (job: CsvBlockJob) => {
   scoreBlock(job).then(
-    (done) => port.postMessage(done, done.kind === 'scored' ? [done.written.buffer as ArrayBuffer] : []),
+    (done) => port.postMessage(done, done.kind === 'scored' ? [done.written.buffer as ArrayBuffer, ...(done.change?.snapshot == null ? [] : [done.change.snapshot.buffer as ArrayBuffer])] : []),
     (error: unknown) => port.postMessage({ id: job.id, kind: 'failed', stack: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies CsvBlockDone),
   );
 });

@@ -103,6 +103,10 @@ export interface ScoreSummary {
   readonly change?: ChangeSummary;
   /** Why a file scored before got no Change or Band since (no ID column). */
   readonly noChange?: string;
+  /** The snapshot file this run kept for the next run's Change (CSV). */
+  readonly snapshot?: string;
+  /** Why no snapshot file was kept (no ID column). */
+  readonly noSnapshot?: string;
 }
 
 export interface TallyCounts {

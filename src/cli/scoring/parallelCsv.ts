@@ -11,11 +11,12 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { Model } from '../../engine';
+import type { ChangePart, ChangeTracker, Model, SnapshotLead } from '../../engine';
 import { CsvBlocks } from '../files/csvBlocks';
 import { CsvSyntaxError } from '../files/csvReader';
 import type { CsvLayout, LineProblem, LineProblems, ParallelCsvOptions } from './csvLeads';
 import type { ScoreTally, TallyCounts } from './leadColumns';
+import type { SnapshotWriter } from './csvSnapshot';
 import type { CsvSink } from './leadSinks';
 
 /** What every worker is told once. */
@@ -28,11 +29,44 @@ export interface CsvWorkerSetup {
   readonly model: Model;
   /** The main thread's as-of day, so that no worker measures ages to another day (a run across midnight). */
   readonly asOf: string;
+  /** Comparing each lead with the last scoring (csvChange.ts), or null. */
+  readonly change: CsvWorkerChange | null;
+}
+
+/** What every worker is told once about the comparison with the last scoring. */
+export interface CsvWorkerChange {
+  readonly idIndex: number;
+  readonly idColumn: string;
+  readonly model: string;
+  readonly today: string;
+  /** The last scoring's day; null when there is nothing to compare with (every lead is new). */
+  readonly scoredOn: string | null;
+  /** Write Change and Band since (false on a first scoring, which only keeps the snapshot). */
+  readonly columns: boolean;
+  /** Send back each block's lines of this run's snapshot. */
+  readonly keep: boolean;
+}
+
+/** The main thread's side of the comparison over threads (csvChange.ts changeOnThreads). */
+export interface ThreadedChange {
+  /** The last scoring's leads among block `index`'s IDs and its IDs other leads share; asked for once per block, in file order. */
+  next(index: number): CsvBlockChange;
+  /** Leads the first pass found in block `index`: the scoring pass must find as many (the same cut). */
+  leads(index: number): number;
+  /** Where the blocks' counts are joined, in file order. */
+  readonly tracker: ChangeTracker;
+  readonly snapshot: SnapshotWriter | null;
+}
+
+export interface CsvBlockChange {
+  readonly previous: readonly SnapshotLead[];
+  readonly duplicates: readonly string[];
 }
 
 export interface CsvBlockJob {
   readonly id: number;
   readonly bytes: Uint8Array;
+  readonly change?: CsvBlockChange;
 }
 
 interface Problems {
@@ -55,6 +89,8 @@ export type CsvBlockDone =
       readonly errors: Problems;
       readonly short: Problems;
       readonly multiline: Problems;
+      /** The comparison's counts over the block (rows counted from its first line), and its lines of the snapshot. */
+      readonly change?: { readonly part: ChangePart; readonly snapshot: Uint8Array | null };
     }
   | { readonly id: number; readonly kind: 'syntax'; readonly line: number; readonly detail: string }
   | { readonly id: number; readonly kind: 'failed'; readonly stack: string };
@@ -68,6 +104,7 @@ interface Job {
   /** The line the first record after the header starts on, and its byte offset. */
   readonly firstLine: number;
   readonly start: number;
+  readonly change: CsvWorkerChange | null;
 }
 
 interface Into {
@@ -75,6 +112,7 @@ interface Into {
   readonly sink: CsvSink;
   readonly problems: { readonly errors: LineProblems; readonly short: LineProblems; readonly multiline: LineProblems };
   readonly progress: (bytesRead: number) => void;
+  readonly change: ThreadedChange | null;
 }
 
 /**
@@ -100,6 +138,7 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
     delimiter: job.layout.delimiter,
     model: job.model,
     asOf: job.asOf,
+    change: job.change,
   };
   const script = workerScript();
   const blocks = new CsvBlocks(job.input, job.start, job.layout.delimiter, options.blockBytes);
@@ -134,6 +173,14 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
         into.problems.short.append(done.short, shift);
         into.problems.multiline.append(done.multiline, shift);
         into.tally.add(done.counts);
+        const change = into.change;
+        // A damaged table is not scored (nor compared): the command fails at the end, listing the rows.
+        if (change !== null && into.problems.errors.count === 0) {
+          // The scoring pass must cut the file as the first pass did, or the blocks' previous leads would be another block's.
+          if (done.change === undefined || done.counts.leads !== change.leads(done.id)) throw new Error(`block ${done.id} of ${job.input} holds ${done.counts.leads} leads, ${change.leads(done.id)} in the first pass`);
+          change.tracker.join(done.change.part, shift);
+          if (done.change.snapshot !== null) change.snapshot?.write(done.change.snapshot);
+        }
         line += done.lines;
         if (!done.hasLeads) {
           heldBlanks += done.leadingBlanks;
@@ -153,7 +200,8 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
           const least = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
           least.busy++;
           out++;
-          const message: CsvBlockJob = { id: nextId++, bytes };
+          const id = nextId++;
+          const message: CsvBlockJob = into.change === null ? { id, bytes } : { id, bytes, change: into.change.next(id) };
           least.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
         }
         if (allRead && out === 0) resolve(nextId);

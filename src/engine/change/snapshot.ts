@@ -59,34 +59,65 @@ export type SnapshotRead = { readonly ok: true; readonly value: ScoreSnapshot; r
  * lead?); each is a warning. A sheet without its labels or header row is not a snapshot.
  */
 export function snapshotFromCells(cells: readonly (readonly unknown[])[]): SnapshotRead {
+  const head = snapshotHead(cells);
+  if (!head.ok) return head;
+  const leads = new SnapshotLeadRows();
+  for (let r = head.headerRow + 1; r < cells.length; r++) leads.add(cells[r] ?? []);
+  const read = leads.finish();
+  return { ok: true, value: { scoredOn: head.scoredOn, idColumn: head.idColumn, model: head.model, leads: read.leads }, warnings: read.warnings };
+}
+
+export type SnapshotHead =
+  | { readonly ok: true; readonly scoredOn: string; readonly idColumn: string; readonly model: string; readonly headerRow: number }
+  | { readonly ok: false; readonly message: string };
+
+/** The snapshot's labels and the index of its header row, from its cells down to that row at least (a reader of a big file passes only those). */
+export function snapshotHead(cells: readonly (readonly unknown[])[]): SnapshotHead {
   const label = (text: string): unknown => cells.find((r) => cellText(r[0]).toLowerCase() === text.toLowerCase())?.[1];
   const scoredOn = dateOf(label(SNAPSHOT_LABELS.scoredOn));
   const idColumn = cellText(label(SNAPSHOT_LABELS.idColumn));
-  const headerRow = cells.findIndex((r) => SNAPSHOT_HEADERS.every((h, i) => cellText(r[i]).toLowerCase() === h.toLowerCase()));
+  const headerRow = cells.findIndex(isSnapshotHeaderRow);
   if (scoredOn === null || idColumn === '' || headerRow < 0) {
     return { ok: false, message: `the '${SNAPSHOT_SHEET}' sheet does not hold a snapshot (it needs '${SNAPSHOT_LABELS.scoredOn}' with a date, '${SNAPSHOT_LABELS.idColumn}' and the header row ${SNAPSHOT_HEADERS.join(', ')})` };
   }
-  const warnings: string[] = [];
-  const byKey = new Map<string, SnapshotLead>();
-  const twice = new Set<string>();
-  let unreadable = 0;
-  for (let r = headerRow + 1; r < cells.length; r++) {
-    const row = cells[r] ?? [];
-    if (row.every((c) => isBlank(c))) continue;
+  return { ok: true, scoredOn, idColumn, model: cellText(label(SNAPSHOT_LABELS.model)), headerRow };
+}
+
+export function isSnapshotHeaderRow(row: readonly unknown[]): boolean {
+  return SNAPSHOT_HEADERS.every((h, i) => cellText(row[i]).toLowerCase() === h.toLowerCase());
+}
+
+/**
+ * The snapshot's lead rows (after its header row), one at a time, so a file of any size is
+ * read without holding its cells: a row without an ID or a numeric score is left out, an ID
+ * written twice is left out; finish() says how many of each, as warnings.
+ */
+export class SnapshotLeadRows {
+  private readonly byKey = new Map<string, SnapshotLead>();
+  private readonly twice = new Set<string>();
+  private unreadable = 0;
+
+  add(row: readonly unknown[]): void {
+    if (row.every((c) => isBlank(c))) return;
     const id = leadIdText(row[0]);
     const score = row[1];
     if (id === null || id === '' || typeof score !== 'number' || !Number.isFinite(score)) {
-      unreadable++;
-      continue;
+      this.unreadable++;
+      return;
     }
     const key = leadIdKey(id);
-    if (byKey.has(key)) twice.add(key);
-    byKey.set(key, { id, score, band: cellText(row[2]), bandSince: dateOf(row[3]) });
+    if (this.byKey.has(key)) this.twice.add(key);
+    this.byKey.set(key, { id, score, band: cellText(row[2]), bandSince: dateOf(row[3]) });
   }
-  for (const key of twice) byKey.delete(key);
-  if (unreadable > 0) warnings.push(`${unreadable} row${unreadable === 1 ? '' : 's'} of the '${SNAPSHOT_SHEET}' sheet without an ID or a numeric score ${unreadable === 1 ? 'was' : 'were'} left out`);
-  if (twice.size > 0) warnings.push(`${twice.size} ID${twice.size === 1 ? '' : 's'} written more than once on the '${SNAPSHOT_SHEET}' sheet ${twice.size === 1 ? 'was' : 'were'} left out: ${[...twice].slice(0, 5).map((k) => showCell(k)).join(', ')}${twice.size > 5 ? ', ...' : ''}`);
-  return { ok: true, value: { scoredOn, idColumn, model: cellText(label(SNAPSHOT_LABELS.model)), leads: [...byKey.values()] }, warnings };
+
+  finish(): { readonly leads: SnapshotLead[]; readonly warnings: string[] } {
+    const { byKey, twice, unreadable } = this;
+    for (const key of twice) byKey.delete(key);
+    const warnings: string[] = [];
+    if (unreadable > 0) warnings.push(`${unreadable} row${unreadable === 1 ? '' : 's'} of the '${SNAPSHOT_SHEET}' sheet without an ID or a numeric score ${unreadable === 1 ? 'was' : 'were'} left out`);
+    if (twice.size > 0) warnings.push(`${twice.size} ID${twice.size === 1 ? '' : 's'} written more than once on the '${SNAPSHOT_SHEET}' sheet ${twice.size === 1 ? 'was' : 'were'} left out: ${[...twice].slice(0, 5).map((k) => showCell(k)).join(', ')}${twice.size > 5 ? ', ...' : ''}`);
+    return { leads: [...byKey.values()], warnings };
+  }
 }
 
 function cellText(v: unknown): string {
