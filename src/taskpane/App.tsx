@@ -274,7 +274,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
         setLastChange(result.change ?? null);
         const kept = result.scoreNote === 'keptUserNote' ? ' Your note on the Score header was kept; the Apply tab names the model and date.' : '';
         const changed = result.change?.kind === 'tracked' && result.change.summary.movedCount > 0 ? ' What changed: on the Apply tab.' : '';
-        setStatus(`Scored ${result.rows} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${changed}${kept}`);
+        setStatus(`Scored ${result.rows.toLocaleString('en-US')} leads: ${result.columns.join(', ')} (${options.mode === 'formulas' ? 'live formulas' : 'static values'}).${changed}${kept}`);
         refreshTable();
       } else if (result.kind === 'conflict') {
         setConflict({ columns: result.columns, message: result.message });

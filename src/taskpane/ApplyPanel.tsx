@@ -45,7 +45,7 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
       <h2 id="apply-heading">Apply to the table</h2>
       {applied !== null && (
         <p className={outOfDate ? 'applied stale-note' : 'applied'} data-testid="applied-info">
-          In the sheet: &apos;{applied.modelName}&apos;, {applied.mode === 'formulas' ? 'live formulas' : 'static values'}, applied {formatAppliedAt(applied.at)} to {applied.rows} leads.
+          In the sheet: &apos;{applied.modelName}&apos;, {applied.mode === 'formulas' ? 'live formulas' : 'static values'}, applied {formatAppliedAt(applied.at)} to {applied.rows.toLocaleString('en-US')} leads.
           {outOfDate && <strong> Out of date: Apply again.</strong>}
         </p>
       )}

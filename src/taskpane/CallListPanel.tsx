@@ -76,8 +76,8 @@ export function CallListPanel({ session, model, compiled, table, visible }: Call
                 <div className="call-line">
                   {e.priority !== null && <span className="call-priority" title={e.action}>{e.priority}</span>}
                   <span className="call-who">
-                    {e.contact.name !== '' ? e.contact.name : `Row ${excelRowOf(table?.address ?? '', e.row) ?? e.row + 1}`}
-                    {e.contact.company !== '' && <span className="muted"> · {e.contact.company}</span>}
+                    <span className="call-name">{e.contact.name !== '' ? e.contact.name : `Row ${excelRowOf(table?.address ?? '', e.row) ?? e.row + 1}`}</span>
+                    {e.contact.company !== '' && <span className="call-company">{e.contact.company}</span>}
                   </span>
                   <BandScore score={e.score} band={e.band} bands={model.bands} />
                 </div>

@@ -225,7 +225,15 @@ describe('the pane in a browser', () => {
       const report = page.getByTestId('change-report');
       await report.locator('.change-headline').waitFor();
       expect(await report.locator('.change-headline').textContent()).toBe(changeHeadline(secondApply.summary));
-      expect(await report.locator('.change-moves li').count()).toBe(Math.min(8, secondApply.summary.movedCount));
+      // The moved leads grouped as the headline counts them (up into the highest band first, then
+      // down into the lowest), at most three listed per group.
+      const entered = secondApply.summary.entered;
+      const groups = [
+        ...entered.filter((b) => b.up > 0).map((b) => [`Became ${b.band}`, b.up] as const),
+        ...[...entered].reverse().filter((b) => b.down > 0).map((b) => [`Dropped to ${b.band}`, b.down] as const),
+      ];
+      expect(await report.getByRole('heading', { level: 4 }).allTextContents()).toEqual(groups.map(([title, n]) => `${title}: ${n.toLocaleString('en-US')} lead${n === 1 ? '' : 's'}`));
+      expect(await report.locator('.change-moves li').count()).toBe(groups.reduce((sum, [, n]) => sum + Math.min(3, n), 0));
       expect(await page.locator('.pane-body').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
       await report.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await shoot(page, scheme, '6-what-changed');
