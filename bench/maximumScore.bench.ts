@@ -2,11 +2,13 @@
  * npm run bench -- maximumScore: the 0-100 scale's maximum (what 100 means) for models with
  * many criteria, all on one column so that every pair could be tested for exclusivity (the
  * worst case: issue 17 measured 13 s a call at 10,000 criteria before it became n log n).
- * Prints the time of one maximumScore call, and of one compile (which needs it), per size.
+ * Prints the time of one maximumScore call, and of one compile (which needs it), per size; and
+ * of one groupMaximum call (the most one lead can reach: what automatic grades are shares of),
+ * which tries each listed value and range end as a cell.
  *
  *   BENCH_CRITERIA=1000,10000 npm run bench -- maximumScore
  */
-import { compile, criterion, maximumScore, model, type Criterion, type Model } from '../src/engine';
+import { compile, criterion, groupMaximum, maximumScore, model, type Criterion, type Model } from '../src/engine';
 
 const SIZES = (process.env.BENCH_CRITERIA ?? '1000,10000,20000').split(',').map(Number);
 
@@ -36,6 +38,10 @@ for (const n of SIZES) {
     const compiled = compile(m, ['Code', 'Visits'], { asOf: '2026-11-01' });
     const compiling = ms(t);
     if (!compiled.ok) throw new Error(`${n} ${kind}: the model does not compile`);
-    console.log(`${n.toLocaleString('en-US').padStart(7)} criteria, ${kind.padEnd(6)}: maximumScore ${call.padStart(10)} (max ${max}), compile ${compiling.padStart(10)}`);
+    // A copy of the model: validating it in compile already worked out (and kept) its groupMaximum.
+    t = now();
+    const reach = groupMaximum({ ...m }, kind === 'equals' ? 'fit' : 'engagement');
+    const reaching = ms(t);
+    console.log(`${n.toLocaleString('en-US').padStart(7)} criteria, ${kind.padEnd(6)}: maximumScore ${call.padStart(10)} (max ${max}), compile ${compiling.padStart(10)}, groupMaximum ${reaching.padStart(10)} (${reach})`);
   }
 }

@@ -1,7 +1,6 @@
 import { excelErrorOf, isBlank } from './cells/cellValue';
 import { foldText, NO, readNumber, readYes, YES } from './cells/readCell';
-import { columnKey } from './columns';
-import { compileCondition, MATCH, nextDown, nextUp } from './conditions/compileCondition';
+import { compileCondition, MATCH, nextDown, nextUp, numericBounds } from './conditions/compileCondition';
 import type { Criterion, Group, Model } from './model';
 import { bestContribution, clamp, MAX_CONTRIBUTION } from './scoreRange';
 
@@ -35,7 +34,9 @@ export function groupMaximum(m: Model, group: Group): number {
   const byColumn = new Map<string, Criterion[]>();
   for (const c of m.criteria) {
     if (!c.enabled || c.group !== group) continue;
-    const key = columnKey(c.field);
+    // Fields written alike read one column. 'Industry' and 'industry' usually do too, but a CSV
+    // file may hold both headers (the engine takes an exact match first), so they add up.
+    const key = c.field.trim();
     const same = byColumn.get(key);
     if (same === undefined) byColumn.set(key, [c]);
     else same.push(c);
@@ -94,15 +95,13 @@ function columnMaximum(criteria: readonly Criterion[]): number {
     } else if (op === 'blank') blank += best;
     else if (op === 'notBlank') notBlank += best;
     else if (op === 'isTrue') yes += best;
-    else {
-      const compiled = compileCondition(condition, CONTEXT);
-      if (op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte' || op === 'between') {
-        ranges.push({ lo: compiled.lo, hi: compiled.hi, best });
-        numbers.push(compiled.lo, compiled.hi);
-      } else {
-        searches.push({ test: compiled.test, best });
-        searchesFree += Math.max(0, best);
-      }
+    else if (op === 'lt' || op === 'lte' || op === 'gt' || op === 'gte' || op === 'between') {
+      const { lo, hi } = numericBounds(condition);
+      ranges.push({ lo, hi, best });
+      numbers.push(lo, hi);
+    } else {
+      searches.push({ test: compileCondition(condition, CONTEXT).test, best });
+      searchesFree += Math.max(0, best);
     }
   }
   if (yes !== 0) {
@@ -114,12 +113,18 @@ function columnMaximum(criteria: readonly Criterion[]): number {
   const rangesAt = rangeSums(ranges);
 
   /** The equals and not-equals criteria at a cell of this text (null: text listed nowhere) and number. */
+  const seen = new Int32Array(listed.length);
+  let cell = 0;
   const listedAt = (text: string | null, n: number): number => {
-    const ids = new Set<number>([...(text === null ? [] : (equalsByText.get(text) ?? [])), ...(Number.isNaN(n) ? [] : (equalsByNumber.get(n) ?? []))]);
+    cell++;
     let sum = notEqualsAll;
-    for (const id of ids) {
-      const l = listed[id] as { best: number; negated: boolean };
-      sum += l.negated ? -l.best : l.best;
+    for (const ids of [text === null ? undefined : equalsByText.get(text), Number.isNaN(n) ? undefined : equalsByNumber.get(n)]) {
+      for (const id of ids ?? []) {
+        if (seen[id] === cell) continue; // listed both as text and as a number
+        seen[id] = cell;
+        const l = listed[id] as { best: number; negated: boolean };
+        sum += l.negated ? -l.best : l.best;
+      }
     }
     return sum;
   };

@@ -1,9 +1,9 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { ApplyChange, OutputMode } from '../workbook/session';
-import { lazy, Suspense } from 'react';
+import { onDemand } from './OnDemand';
 
 // Loaded with the first report, after an Apply: the page's first load stays within its budget.
-const ChangeReport = lazy(() => import('./ChangeReport').then((m) => ({ default: m.ChangeReport })));
+const ChangeReport = onDemand('change report', () => import(/* webpackChunkName: "change-report" */ './ChangeReport').then((m) => m.ChangeReport));
 
 /** What the last Apply in this pane wrote, to tell when static scores fall behind the model. */
 export interface AppliedScores {
@@ -45,15 +45,11 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
       <h2 id="apply-heading">Apply to the table</h2>
       {applied !== null && (
         <p className={outOfDate ? 'applied stale-note' : 'applied'} data-testid="applied-info">
-          In the sheet: &apos;{applied.modelName}&apos;, {applied.mode === 'formulas' ? 'live formulas' : 'static values'}, applied {formatAppliedAt(applied.at)} to {applied.rows} leads.
+          In the sheet: &apos;{applied.modelName}&apos;, {applied.mode === 'formulas' ? 'live formulas' : 'static values'}, applied {formatAppliedAt(applied.at)} to {applied.rows.toLocaleString('en-US')} leads.
           {outOfDate && <strong> Out of date: Apply again.</strong>}
         </p>
       )}
-      {change !== null && (
-        <Suspense fallback={null}>
-          <ChangeReport change={change} />
-        </Suspense>
-      )}
+      {change !== null && <ChangeReport change={change} />}
       <Field label="Scores as">
         <RadioGroup value={mode} onChange={(_, d) => onMode(d.value === 'formulas' ? 'formulas' : 'values')}>
           <Radio value="formulas" label="Live formulas (=LEADSCORE.SCORE)" disabled={!formulasAvailable} />

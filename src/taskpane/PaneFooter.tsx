@@ -28,7 +28,7 @@ export function PaneFooter({ live, stale, applyBlocked, busy, status, onApply }:
             {live.bands.map(({ band, count }, i) => (
               <li key={i} data-band={band.name} title={`${count} of ${live.count} leads (${Math.round((100 * count) / total)}%)`}>
                 <span className="swatch" style={{ background: band.color, color: textOn(band.color) }}>{band.name}</span>
-                <span className="count">{count}</span>
+                <span className="count">{count.toLocaleString('en-US')}</span>
                 <span className="share">{Math.round((100 * count) / total)}%</span>
               </li>
             ))}

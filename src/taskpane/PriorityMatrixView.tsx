@@ -1,5 +1,5 @@
-import { Button, Field, Input } from '@fluentui/react-components';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { Button, Field, Textarea } from '@fluentui/react-components';
+import { useDeferredValue, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   DEFAULT_PRIORITY_ACTIONS,
   GRADES,
@@ -47,9 +47,26 @@ export function cellConversion(c: PriorityMatrixCell): string {
   return c.fewOutcomes ? `${c.converted}/${c.withOutcome}` : percent(c.rate);
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
+const leadsText = (n: number): string => `${count(n)} lead${n === 1 ? '' : 's'}`;
+
 function cellDescription(c: PriorityMatrixCell, action: string): string {
-  const conversion = c.rate === null ? '' : `, ${c.converted} of ${c.withOutcome} with a known outcome converted${c.fewOutcomes ? '' : ` (${percent(c.rate)})`}`;
-  return `${c.priority}: ${c.leads} lead${c.leads === 1 ? '' : 's'}${conversion}. Action: ${action}`;
+  const conversion = c.rate === null ? '' : `, ${count(c.converted)} of ${count(c.withOutcome)} with a known outcome converted${c.fewOutcomes ? '' : ` (${percent(c.rate)})`}`;
+  return `${c.priority}: ${leadsText(c.leads)}${conversion}. Action: ${action}`;
+}
+
+/**
+ * The cell an arrow key moves to from `from` in the grid (rows A-D, columns 1-4), staying at the
+ * edges as a spreadsheet does; Home and End go to the row's first and last cell. Null for other keys.
+ */
+export function cellAfterKey(from: Priority, key: string): Priority | null {
+  const row = GRADES.indexOf(from[0] as (typeof GRADES)[number]);
+  const column = LEVELS.indexOf(from[1] as (typeof LEVELS)[number]);
+  const move: Record<string, readonly [number, number]> = { ArrowUp: [row - 1, column], ArrowDown: [row + 1, column], ArrowLeft: [row, column - 1], ArrowRight: [row, column + 1], Home: [row, 0], End: [row, LEVELS.length - 1] };
+  const to = move[key];
+  if (to === undefined) return null;
+  const clamp = (i: number, n: number) => Math.min(n - 1, Math.max(0, i));
+  return `${GRADES[clamp(to[0], GRADES.length)]}${LEVELS[clamp(to[1], LEVELS.length)]}` as Priority;
 }
 
 /**
@@ -89,6 +106,9 @@ function tint(leads: number, most: number): string {
  */
 export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMatrixViewProps) {
   const [selected, setSelected] = useState<Priority | null>(null);
+  // One Tab stop for the sixteen cells (the selected one, else the last focused, else A1); arrow keys move within.
+  const [active, setActive] = useState<Priority>('A1');
+  const cells = useRef(new Map<Priority, HTMLButtonElement>());
   const shown = useDeferredValue(model);
   const result = useMemo(() => priorityMatrixOf(shown, table, outcome), [shown, table, outcome]);
 
@@ -108,17 +128,29 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
   // The action as typed, not as the deferred figures have it, so the field keeps up with the keys.
   const typed = selected === null ? '' : (model.priorityActions[selected] ?? DEFAULT_PRIORITY_ACTIONS[selected]);
   const problems = selected === null ? [] : actionProblems(model, selected);
+  const tabStop = selected ?? active;
+  const moveFocus = (from: Priority, e: KeyboardEvent) => {
+    const to = cellAfterKey(from, e.key);
+    if (to === null) return;
+    e.preventDefault();
+    setActive(to);
+    cells.current.get(to)?.focus();
+  };
   return (
     <section aria-labelledby="priority-heading" className="group priority">
       <h2 id="priority-heading">Who to call first</h2>
       <p className="muted small">
-        {x.leads} leads by fit grade (A best) and engagement level (1 most engaged)
-        {x.hasOutcomes ? `; conversion among the ${x.withOutcome} with a known '${outcome ?? ''}' (a count where fewer than ${MIN_LEADS_FOR_RATE} are known)` : ''}. Select a cell for its action.
+        {leadsText(x.leads)} by fit grade (A best) and engagement level (1 most engaged)
+        {x.hasOutcomes ? `; conversion among the ${count(x.withOutcome)} with a known '${outcome ?? ''}' (a count where fewer than ${MIN_LEADS_FOR_RATE} are known)` : ''}. Select a cell for its action; arrow keys move between cells.
       </p>
       <table className="priority-matrix" aria-label="Priority matrix: leads per fit grade and engagement level">
         <thead>
           <tr>
             <td />
+            <th colSpan={LEVELS.length} scope="colgroup" className="axis-title">Engagement level</th>
+          </tr>
+          <tr>
+            <th scope="col" className="axis-title">Fit</th>
             {LEVELS.map((l) => (
               <th key={l} scope="col" abbr={`Engagement level ${l}`}>{l}</th>
             ))}
@@ -138,12 +170,19 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
                       type="button"
                       className="priority-cell"
                       style={{ background: tint(c.leads, most) }}
+                      ref={(el) => {
+                        if (el === null) cells.current.delete(c.priority);
+                        else cells.current.set(c.priority, el);
+                      }}
+                      tabIndex={c.priority === tabStop ? 0 : -1}
                       aria-pressed={selected === c.priority}
                       aria-label={described}
                       title={described}
+                      onFocus={() => setActive(c.priority)}
+                      onKeyDown={(e) => moveFocus(c.priority, e)}
                       onClick={() => setSelected(selected === c.priority ? null : c.priority)}
                     >
-                      <span className="cell-count">{c.leads}</span>
+                      <span className="cell-count">{count(c.leads)}</span>
                       <span className="cell-rate">{conversion === '' ? ' ' : conversion}</span>
                     </button>
                   </td>
@@ -158,17 +197,29 @@ export function PriorityMatrixView({ model, table, outcome, onEdit }: PriorityMa
       {current !== null && selected !== null && (
         <div className="priority-detail" role="region" aria-label={`Priority ${selected}`}>
           <p className="detail-line">
-            <strong>{selected}</strong> · {current.leads} lead{current.leads === 1 ? '' : 's'}
-            {current.rate !== null && ` · ${current.converted} of ${current.withOutcome} converted${current.fewOutcomes ? '' : ` (${percent(current.rate)})`}`}
+            <strong>{selected}</strong> · {leadsText(current.leads)}
+            {current.rate !== null && ` · ${count(current.converted)} of ${count(current.withOutcome)} converted${current.fewOutcomes ? '' : ` (${percent(current.rate)})`}`}
           </p>
           <Field
             label={`Recommended action for ${selected}`}
             size="small"
-            hint={problems.length === 0 ? `Saved with the model on the Lead Scoring sheet ('Action ${selected}'). Empty: the default.` : undefined}
+            hint={problems.length === 0 ? `${typed.length} of ${MAX_ACTION_LENGTH} characters. Saved with the model on the Lead Scoring sheet ('Action ${selected}'). Empty: the default.` : undefined}
             validationState={problems.length === 0 ? 'none' : 'error'}
             validationMessage={problems.length === 0 ? undefined : problems.map((p) => p.message).join('; ')}
           >
-            <Input size="small" value={typed} maxLength={MAX_ACTION_LENGTH + 20} onChange={(_, d) => onEdit((m) => ({ ...m, priorityActions: { ...m.priorityActions, [selected]: d.value } }))} />
+            {/* Wraps, so the whole action shows at 350 px; one line (Enter does not break it); Escape goes back to the cell. */}
+            <Textarea
+              size="small"
+              rows={3}
+              resize="none"
+              value={typed}
+              maxLength={MAX_ACTION_LENGTH + 20}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.preventDefault();
+                if (e.key === 'Escape') cells.current.get(selected)?.focus();
+              }}
+              onChange={(_, d) => onEdit((m) => ({ ...m, priorityActions: { ...m.priorityActions, [selected]: d.value } }))}
+            />
           </Field>
           {typed !== DEFAULT_PRIORITY_ACTIONS[selected] && (
             <Button size="small" appearance="subtle" onClick={() => onEdit((m) => withPriorityAction(m, selected, ''))}>

@@ -86,8 +86,25 @@ describe('groupMaximum: the most one lead can reach in a group', () => {
     expect(fitMaximum(industry(['Technology'], 20, { decay: { kind: 'factor', dateField: 'Last Seen', afterDays: 30, percent: 50 } }))).toBe(20);
   });
 
-  it('matches columns as the engine does, whatever their case and spacing', () => {
-    expect(fitMaximum(industry(['Technology'], 20), fit(' industry ', { op: 'equals', values: ['Healthcare'] }, 10))).toBe(20);
+  it('takes fields written alike as one column, and fields written differently as columns that may differ', () => {
+    expect(fitMaximum(industry(['Technology'], 20), fit(' Industry ', { op: 'equals', values: ['Healthcare'] }, 10))).toBe(20);
+    // A CSV file may have both 'Industry' and 'industry' headers, and the engine reads each rule's own.
+    expect(fitMaximum(industry(['Technology'], 20), fit('industry', { op: 'equals', values: ['Healthcare'] }, 10))).toBe(30);
+  });
+
+  it('gives the shipped Weighted B2B model maxima that a lead reaches, so its grade A and level 1 can hold leads', () => {
+    const b2b = templateById('weighted-b2b')!.model;
+    // Industry 20 (one of three), Title 15 + 10 (keyword lists a title can meet together), Country 10 (one of two).
+    expect(groupMaximum(b2b, 'fit')).toBe(55);
+    // Pricing 20, datasheet 15, webinar 10, blog 5 a visit up to 25, email 2 + 5 + 10, each on its own column.
+    expect(groupMaximum(b2b, 'engagement')).toBe(87);
+    const recent = '2026-10-30';
+    const lead = scoreLead(b2b, {
+      Industry: 'Technology', Title: 'Chief Sales Manager', Country: 'Canada',
+      'Pricing Page Visits': 2, 'Datasheet Downloads': 1, 'Webinars Attended': 1, 'Last Webinar Date': recent, 'Blog Visits': 6,
+      'Email Opens': 3, 'Email Clicks': 1, 'Email Downloads': 1, 'Last Email Date': recent, 'Last Activity Date': recent,
+    });
+    expect([lead.fit, lead.engagement]).toEqual([55, 87]);
   });
 
   it('gives the Priority matrix thresholds a lead can reach: the pane test model before gave an empty grade A', () => {

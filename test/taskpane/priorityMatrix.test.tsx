@@ -91,6 +91,59 @@ describe('Who to call first: the priority matrix in the pane', () => {
     expect(within(matrix).getByRole('button', { name: /^A1: 3 leads\. Action: =HYPERLINK\("x"\)$/ })).toBeTruthy();
   });
 
+  it('works by keyboard: one Tab stop for the grid, arrow keys between cells, Enter selects, Tab to the action, Escape back', async () => {
+    const { user, session } = setup();
+    const matrix = await openMatrix(user);
+    const cell = (p: string) => within(matrix).getByRole('button', { name: new RegExp(`^${p}:`) });
+    // Only one cell is in the Tab order, so Tab leaves the grid after one stop.
+    expect(within(matrix).getAllByRole('button').filter((b) => b.tabIndex === 0).map((b) => b.getAttribute('aria-label')?.slice(0, 2))).toEqual(['A1']);
+    cell('A1').focus();
+    await user.keyboard('{ArrowDown}{ArrowRight}{ArrowRight}');
+    expect(document.activeElement).toBe(cell('B3'));
+    // At an edge a key stays put; End goes to the row's last cell, Home to its first.
+    await user.keyboard('{End}{ArrowRight}');
+    expect(document.activeElement).toBe(cell('B4'));
+    await user.keyboard('{Home}{ArrowDown}{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(cell('D1'));
+    await user.keyboard('{Enter}');
+    expect(cell('D1').getAttribute('aria-pressed')).toBe('true');
+    // The next Tab stop after the grid is the selected cell's action, not the fifteen other cells.
+    await user.tab();
+    const field = screen.getByLabelText('Recommended action for D1');
+    expect(document.activeElement).toBe(field);
+    // One line: Enter does not break it; Escape goes back to the cell.
+    await user.keyboard('{Control>}a{/Control}Pass to partners{Enter}');
+    await waitFor(() => expect(session.saved.at(-1)?.priorityActions.D1).toBe('Pass to partners'));
+    await user.keyboard('{Escape}');
+    expect(document.activeElement).toBe(cell('D1'));
+    // Shift+Tab from the grid leaves it too: the selected cell is the grid's one stop.
+    expect(within(matrix).getAllByRole('button').filter((b) => b.tabIndex === 0)).toEqual([cell('D1')]);
+  });
+
+  it('shows how long the action is against its limit, and the whole text in a box that wraps', async () => {
+    const { user } = setup();
+    const matrix = await openMatrix(user);
+    await user.click(within(matrix).getByRole('button', { name: /^B2:/ }));
+    const field = screen.getByLabelText('Recommended action for B2');
+    expect(field.tagName).toBe('TEXTAREA');
+    const detail = screen.getByRole('region', { name: 'Priority B2' });
+    expect(within(detail).getByText(/^14 of 120 characters\. /)).toBeTruthy();
+    await user.clear(field);
+    await user.paste('x'.repeat(130));
+    expect(await within(detail).findByText(/130 characters/)).toBeTruthy();
+  });
+
+  it('writes counts with thousands separators', async () => {
+    const many: CellValue[][] = Array.from({ length: 1200 }, () => ['Technology', 500, 'yes', 'yes', 'yes']);
+    const session = new FakeSession({ kind: 'table', table: { ...table(), rows: many, address: 'Leads!A1:E1201' } });
+    session.stored = { model: PRIORITY_MODEL, problems: [] };
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    const matrix = await openMatrix(user);
+    expect(within(matrix).getByRole('button', { name: /^A1: 1,200 leads\. / }).textContent?.trim()).toBe('1,200');
+    expect(screen.getByText(/^1,200 leads by fit grade/)).toBeTruthy();
+  });
+
   it('takes actions typed on the Insights sheet into the model when the view opens, and writes the matrix with them', async () => {
     const session = new FakeSession({ kind: 'table', table: table() });
     session.stored = { model: PRIORITY_MODEL, problems: [] };

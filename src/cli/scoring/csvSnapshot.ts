@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { isSnapshotHeaderRow, SNAPSHOT_TITLE, snapshotHead, SnapshotLeadRows, snapshotToCells, type ScoreSnapshot, type SnapshotLead } from '../../engine';
+import { isSnapshotHeaderRow, SNAPSHOT_TITLE, snapshotHead, SnapshotLeadRows, snapshotToCells, type ScoreSnapshot, type SnapshotHead, type SnapshotLead } from '../../engine';
 import { CliError, EXIT } from '../command';
 import { csvLine, neutraliseFormula } from '../csv';
 import { openAtomic, realTarget, type AtomicFile } from '../files/atomicFile';
@@ -117,7 +117,8 @@ export function readSnapshotFile(path: string, number: (text: string, delimiter:
   // The rows down to the header row are few; the lead rows are taken one at a time. Band and
   // Band since repeat: one string each, not one per lead.
   const head: unknown[][] = [];
-  const leads = new SnapshotLeadRows();
+  let found: SnapshotHead | null = null;
+  let leads: SnapshotLeadRows | null = null;
   const shared = new Map<string, string>();
   const once = (text: string): string => {
     const kept = shared.get(text);
@@ -126,13 +127,16 @@ export function readSnapshotFile(path: string, number: (text: string, delimiter:
     return text;
   };
   try {
-    let header = false;
     for (let record = reader.next(); record !== null; record = reader.next()) {
       const row = record.cells;
-      if (!header) {
+      if (leads === null) {
         const cells = row.map(csvCellText);
         head.push(cells);
-        header = isSnapshotHeaderRow(cells);
+        if (!isSnapshotHeaderRow(cells)) continue;
+        found = snapshotHead(head);
+        if (!found.ok) break;
+        // Rows as a spreadsheet opening the file numbers them, for the warnings.
+        leads = new SnapshotLeadRows(found.scoredOn, record.lastLine + 1);
         continue;
       }
       const score = row.length > 1 ? number(row[1] ?? '', reader.delimiter) : '';
@@ -144,15 +148,16 @@ export function readSnapshotFile(path: string, number: (text: string, delimiter:
   } finally {
     reader.close();
   }
-  const found = snapshotHead(head);
-  if (!found.ok) return { kind: 'unreadable', path, message: found.message.replace(/^the '[^']*' sheet/, 'it') };
+  // No header row at all: the head says what is missing.
+  found ??= snapshotHead(head);
+  if (!found.ok || leads === null) return { kind: 'unreadable', path, message: found.ok ? 'it has no header row' : found.message.replace(/^the '[^']*' sheet/, 'it') };
   const read = leads.finish();
   return {
     kind: 'read',
     path,
     snapshot: { scoredOn: found.scoredOn, idColumn: found.idColumn, model: found.model, leads: read.leads },
     byKey: read.byKey,
-    warnings: read.warnings.map((w) => `${path}: ${w.replace(/ of the '[^']*' sheet| on the '[^']*' sheet/g, '')}`),
+    warnings: read.warnings.map((w) => `${path}: ${w.replace(/^the '[^']*' sheet: | of the '[^']*' sheet| on the '[^']*' sheet/g, '')}`),
   };
 }
 

@@ -196,7 +196,7 @@ export async function rewriteWorkbook(
       if (entry !== undefined) zip.copy(pkg.zip, entry);
     }
   };
-  const finished = change === null ? null : change.compare.tracker.finish();
+  const finished = change === null ? null : change.compare.finish();
   const snapshot = snapshotPart === null ? null : (finished?.snapshot ?? null);
   let styles = done.styles;
   if (snapshot !== null && snapshotPart !== null) {

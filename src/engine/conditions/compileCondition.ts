@@ -304,7 +304,7 @@ export function compileCondition(condition: Condition, ctx: ConditionContext): C
 }
 
 /** Comparisons as an inclusive range; strict ones step to the next representable number. */
-function numericBounds(condition: Condition): { lo: number; hi: number } {
+export function numericBounds(condition: Condition): { lo: number; hi: number } {
   const inf = Number.POSITIVE_INFINITY;
   switch (condition.op) {
     case 'lt':
