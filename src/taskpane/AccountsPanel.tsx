@@ -17,6 +17,7 @@ export interface AccountsPanelProps {
   visible: boolean;
 }
 
+const count = (n: number): string => n.toLocaleString('en-US');
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 /** A rollup problem as the pane says it: at the model setting people edit, 'Account column' or 'Engaged from'. */
@@ -65,20 +66,23 @@ export function AccountsPanel({ session, model, compiled, table, visible }: Acco
       {rolled !== null && rolled.ok && (
         <>
           <p className="small" data-testid="accounts-summary">{describeAccounts(rolled.value)}</p>
-          <ol className="call-list" aria-label={`The first ${Math.min(SHOWN, rolled.value.accounts.length)} accounts`}>
-            {rolled.value.accounts.slice(0, SHOWN).map((a) => (
-              <li key={a.key}>
-                <div className="call-line">
-                  <span className="call-who">{a.name}</span>
-                  <BandScore score={a.score} band={a.band} />
-                </div>
-                <p className="call-why">
-                  {contactsText(a.contacts, rolled.value.bands.map((b, i) => [b.name, a.perBand[i] ?? 0] as const))}
-                  {` · ${a.engaged} engaged · best ${a.best.name !== '' ? a.best.name : a.best.email} (${a.best.score})`}
-                </p>
-              </li>
-            ))}
-          </ol>
+          {rolled.value.accounts.length === 0 && <p className="small muted">No account: name the company column in the ‘{SETTINGS.accountColumn}’ setting.</p>}
+          {rolled.value.accounts.length > 0 && (
+            <ol className="call-list" aria-label={`The first ${Math.min(SHOWN, rolled.value.accounts.length)} accounts`}>
+              {rolled.value.accounts.slice(0, SHOWN).map((a) => (
+                <li key={a.key}>
+                  <div className="call-line">
+                    <span className="call-who">{a.name}</span>
+                    <BandScore score={a.score} band={a.band} />
+                  </div>
+                  <p className="call-why">
+                    {contactsText(a.contacts, rolled.value.bands.map((b, i) => [b.name, a.perBand[i] ?? 0] as const))}
+                    {` · ${count(a.engaged)} engaged · best ${a.best.name !== '' ? a.best.name : a.best.email} (${a.best.score})`}
+                  </p>
+                </li>
+              ))}
+            </ol>
+          )}
         </>
       )}
       <div className="row">
@@ -94,8 +98,8 @@ export function AccountsPanel({ session, model, compiled, table, visible }: Acco
 
 /** "3 contacts: 2 Hot, 1 Cold": the bands that have contacts, the highest first. */
 function contactsText(contacts: number, perBand: readonly (readonly [string, number])[]): string {
-  const bands = [...perBand].reverse().filter(([, n]) => n > 0).map(([name, n]) => `${n} ${name}`);
-  return `${contacts} ${contacts === 1 ? 'contact' : 'contacts'}: ${bands.join(', ')}`;
+  const bands = [...perBand].reverse().filter(([, n]) => n > 0).map(([name, n]) => `${count(n)} ${name}`);
+  return `${count(contacts)} ${contacts === 1 ? 'contact' : 'contacts'}: ${bands.join(', ')}`;
 }
 
 function BandScore({ score, band }: { score: number; band: Band }) {

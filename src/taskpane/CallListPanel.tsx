@@ -70,21 +70,26 @@ export function CallListPanel({ session, model, compiled, table, visible }: Call
         <>
           <p className="small" data-testid="call-list-summary">{describeCallList(list)}</p>
           {list.warnings.length > 0 && <p className="small muted">{list.warnings[0]?.message}</p>}
-          <ol className="call-list" aria-label={`The first ${Math.min(SHOWN, list.entries.length)} leads to call`}>
-            {list.entries.slice(0, SHOWN).map((e) => (
-              <li key={e.row}>
-                <div className="call-line">
-                  {e.priority !== null && <span className="call-priority" title={e.action}>{e.priority}</span>}
-                  <span className="call-who">
-                    <span className="call-name">{e.contact.name !== '' ? e.contact.name : `Row ${excelRowOf(table?.address ?? '', e.row) ?? e.row + 1}`}</span>
-                    {e.contact.company !== '' && <span className="call-company">{e.contact.company}</span>}
-                  </span>
-                  <BandScore score={e.score} band={e.band} bands={model.bands} />
-                </div>
-                {e.reasons.length > 0 && <p className="call-why">{e.reasons.map((r) => r.text).join(' · ')}</p>}
-              </li>
-            ))}
-          </ol>
+          {list.entries.length === 0 && list.skipped.band + list.skipped.grade > 0 && !everyone && (
+            <p className="small muted">Tick “Include Cold and grade D leads” to list them anyway.</p>
+          )}
+          {list.entries.length > 0 && (
+            <ol className="call-list" aria-label={`The first ${Math.min(SHOWN, list.entries.length)} leads to call`}>
+              {list.entries.slice(0, SHOWN).map((e) => (
+                <li key={e.row}>
+                  <div className="call-line">
+                    {e.priority !== null && <span className="call-priority" title={e.action}>{e.priority}</span>}
+                    <span className="call-who">
+                      <span className="call-name">{e.contact.name !== '' ? e.contact.name : `Row ${excelRowOf(table?.address ?? '', e.row) ?? e.row + 1}`}</span>
+                      {e.contact.company !== '' && <span className="call-company">{e.contact.company}</span>}
+                    </span>
+                    <BandScore score={e.score} band={e.band} bands={model.bands} />
+                  </div>
+                  {e.reasons.length > 0 && <p className="call-why">{e.reasons.map((r) => r.text).join(' · ')}</p>}
+                </li>
+              ))}
+            </ol>
+          )}
         </>
       )}
       <div className="row">

@@ -54,6 +54,10 @@ export async function writeSnapshot(gateway: WorkbookGateway, snapshot: ScoreSna
       if (typeof cell !== 'string') return cell;
       const isDate = (r === 1 && c === 1) || (r >= SNAPSHOT_HEADER_ROW && c === 3);
       if (isDate && cell !== '') return excelSerialFromIsoDate(cell);
+      // An ID must read back exactly as it was written: Excel turns typed text such as 'Mar-1',
+      // '12:30', '(123)' or '$100' into a date, time or number, which asText does not foresee
+      // for every locale. The apostrophe keeps any ID text (it is not part of the value).
+      if (r >= SNAPSHOT_HEADER_ROW && c === 0 && cell !== '') return `'${cell}`;
       return asText(cell);
     }),
   );

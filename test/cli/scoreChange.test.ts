@@ -285,7 +285,7 @@ describe('leadscore score keeps a snapshot file beside a CSV file', () => {
     writeFileSync(path, text.replace('L2,0,Cold', 'L2,zero,Cold').replace('L4,50,Hot,2026-11-20\r\n', 'L4,50,Hot,2026-11-20\r\nl4,50,Hot,2026-11-20\r\n'));
     writeFileSync(at('fresh.csv'), FRESH.join('\r\n'));
     const edited = await scoreFile({ input: at('fresh.csv'), model: at('model.json'), output: at('out.csv'), force: true, today: '2026-11-27' });
-    expect(edited.warnings).toEqual([`${path}: 1 row without an ID or a numeric score was left out`, `${path}: 1 ID written more than once was left out: 'l4'`]);
+    expect(edited.warnings).toEqual([`${path}: 1 score that is not a number, so its lead counts as new: B8 ('zero')`, `${path}: 1 ID written more than once was left out: 'L4' (rows 10, 11)`]);
     expect(edited.change).toMatchObject({ scored: 2, newLeads: 2, removedCount: 0 });
     // The 'Scored on' row deleted: not a snapshot any more; the file's own columns are used (out.csv was scored before).
     writeFileSync(path, readFileSync(path, 'utf8').replace(/Scored on,[^\r]*\r\n/, ''));

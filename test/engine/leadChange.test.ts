@@ -202,8 +202,9 @@ describe('the snapshot as cells', () => {
     const read = snapshotFromCells(cells);
     expect(read.ok && read.value.leads.map((l) => l.id)).toEqual(['a', 'c']);
     expect(read.ok && read.warnings).toEqual([
-      "2 rows of the 'Lead Scoring Snapshot' sheet without an ID or a numeric score were left out",
-      "1 ID written more than once on the 'Lead Scoring Snapshot' sheet was left out: 'b'",
+      "the 'Lead Scoring Snapshot' sheet: 1 row without a lead ID was left out: row 11",
+      "the 'Lead Scoring Snapshot' sheet: 1 score that is not a number, so its lead counts as new: B12 ('five')",
+      "the 'Lead Scoring Snapshot' sheet: 1 ID written more than once was left out: 'b' (rows 8, 9)",
     ]);
     expect(snapshotFromCells([['something else']])).toMatchObject({ ok: false });
   });

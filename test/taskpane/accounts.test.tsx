@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { criterion, model, type Model } from '../../src/engine';
+import { criterion, model, type CellValue, type Model } from '../../src/engine';
 import { App } from '../../src/taskpane/App';
 import { FakeSession, leadTable } from './fakeSession';
 
@@ -17,9 +17,9 @@ const TEST_MODEL: Model = model({
 
 afterEach(cleanup);
 
-async function openAccounts(m: Model = TEST_MODEL) {
+async function openAccounts(m: Model = TEST_MODEL, rows?: CellValue[][]) {
   // The four leads have no company column: a@acme.com (85), b@gmail.com (25, free mail), c@example.com (60), d@example.org (0).
-  const session = new FakeSession({ kind: 'table', table: leadTable() });
+  const session = new FakeSession({ kind: 'table', table: leadTable(rows) });
   session.stored = { model: m, problems: [] };
   const user = userEvent.setup();
   render(<App environment="excel" session={session} saveDelayMs={0} />);
@@ -39,6 +39,13 @@ describe("the pane's accounts", () => {
       'example.com60Hot1 contact: 1 Hot · 0 engaged · best c@example.com (60)',
       'example.org0Cold1 contact: 1 Cold · 0 engaged · best d@example.org (0)',
     ]);
+  });
+
+  it('says what to do when no lead has an account (free mail only), with no empty list', async () => {
+    const { panel } = await openAccounts(TEST_MODEL, [['Technology', 100, 'a@gmail.com', 46000, 2], ['Healthcare', 5, 'b@yahoo.com', 46000, 1]]);
+    expect(within(panel).getByTestId('accounts-summary').textContent).toMatch(/^0 accounts from 0 of 2 leads \(2 leads with no company or business e-mail in no account\)/);
+    expect(within(panel).queryByRole('list')).toBeNull();
+    expect(within(panel).getByText('No account: name the company column in the ‘Account column’ setting.')).toBeTruthy();
   });
 
   it('writes the Accounts sheet with the model in use and says what it wrote', async () => {

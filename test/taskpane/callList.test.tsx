@@ -2,7 +2,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { criterion, model, type Model } from '../../src/engine';
+import { criterion, model, type CellValue, type Model } from '../../src/engine';
 import { App } from '../../src/taskpane/App';
 import { FakeSession, leadTable } from './fakeSession';
 
@@ -17,9 +17,9 @@ const TEST_MODEL: Model = model({
 
 afterEach(cleanup);
 
-async function openCallList() {
+async function openCallList(rows?: CellValue[][]) {
   // The four leads: Technology with a visit (A1, 85), Healthcare with a visit (D1, 25), Technology without (A4, 60), Education without (D4, 0).
-  const session = new FakeSession({ kind: 'table', table: leadTable() });
+  const session = new FakeSession({ kind: 'table', table: leadTable(rows) });
   session.stored = { model: TEST_MODEL, problems: [] };
   const user = userEvent.setup();
   render(<App environment="excel" session={session} saveDelayMs={0} />);
@@ -39,6 +39,16 @@ describe('the pane\'s call list', () => {
     expect(within(panel).getByTestId('call-list-summary').textContent).toBe('All 2 leads to call, from 4 leads (2 grade D leads not called).');
     // No name column: each lead is shown by its Excel row (the table's header is row 1).
     expect(shown(panel)).toEqual(['A1Row 285HotTech (+60) · Pricing (+25)', 'A4Row 460HotTech (+60)']);
+  });
+
+  it('says how to see leads when every lead is left out, with no empty list', async () => {
+    // Neither lead is in Technology: both grade D, so none is called by default.
+    const { user, panel } = await openCallList([['Healthcare', 5, 'b@gmail.com', 46000, 1], ['Education', 1000, 'd@example.org', 46000, 0]]);
+    expect(within(panel).getByTestId('call-list-summary').textContent).toBe('No lead to call among 2 leads (2 grade D leads not called).');
+    expect(within(panel).queryByRole('list')).toBeNull();
+    expect(within(panel).getByText('Tick “Include Cold and grade D leads” to list them anyway.')).toBeTruthy();
+    await user.click(within(panel).getByRole('checkbox', { name: 'Include Cold and grade D leads' }));
+    expect(shown(panel)).toHaveLength(2);
   });
 
   it('takes N and "include Cold and grade D", and writes the sheet with them', async () => {

@@ -155,11 +155,15 @@ export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | n
   const idIndex = found.value.index;
   const idColumn = found.value.header;
   const idCells = cellsOf(idIndex);
+  const columnNotes: string[] = [];
   const columns = scoredBefore
-    ? snapshotFromPreviousRun(idCells, { scores: cellsOf(at.score), bands: cellsOf(at.band), since: at.since < 0 ? [] : cellsOf(at.since) }, idColumn, {
-        number: q.number,
-        fileDate: () => localIsoDate(statSync(q.input).mtime),
-      })
+    ? snapshotFromPreviousRun(
+        idCells,
+        { scores: cellsOf(at.score), bands: cellsOf(at.band), since: at.since < 0 ? [] : cellsOf(at.since) },
+        idColumn,
+        { number: q.number, fileDate: () => localIsoDate(statSync(q.input).mtime), today: q.today },
+        columnNotes,
+      )
     : null;
   let previous: ScoreSnapshot | null = columns;
   let source: CsvComparison['source'] = columns === null ? null : 'columns';
@@ -174,6 +178,8 @@ export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | n
       source = 'snapshot';
     }
   }
+  // What the previous run's columns could not say matters only when they are what is compared with.
+  if (source === 'columns') warnings.push(...columnNotes.map((note) => `${q.input}: ${note}`));
   return {
     comparison: { idIndex, idColumn, previous, source, duplicates: duplicateIdKeys(idCells), ids: idCells, blockLeads: pass.blockLeads },
     warnings,
@@ -348,17 +354,42 @@ export function changeFromPreviousRun(ids: IdColumnChoice, previous: PreviousRun
   const idIndex = found.value.index;
   const idCells = previous.values.get(idIndex) ?? [];
   previous.values.clear();
-  const snapshot = snapshotFromPreviousRun(idCells, previous, found.value.header, q);
+  const notes: string[] = [];
+  const snapshot = snapshotFromPreviousRun(idCells, previous, found.value.header, q, notes);
   const tracker = new ChangeTracker(snapshot, q.bands, { today: q.today, idColumn: found.value.header, model: q.modelName, duplicates: duplicateIdKeys(idCells), keepSnapshot: q.keepSnapshot ?? false });
-  return { change: new CsvChange(tracker, idIndex), warning: null };
+  return { change: new CsvChange(tracker, idIndex), warning: notes.length === 0 ? null : notes.join('; ') };
 }
 
 /**
  * The snapshot the previous run's columns make. A lead without an ID or a numeric score (a row
  * added since: blank scores) has none, so it is new; an ID on several rows has none either.
+ * What a hand edit left unusable is said in `notes`, by lead: a previous Score that is text or
+ * an error (the lead counts as new), a Band since that is no day, and one after `today` (a typo
+ * such as 2062 would otherwise date the whole run in the future and hand that day on to every
+ * lead whose band did not move); such a Band since is unknown, so the run's day is used.
  */
-export function snapshotFromPreviousRun(idCells: readonly unknown[], previous: Omit<PreviousRun, 'values'>, idColumn: string, q: Pick<ChangeSettings, 'number' | 'fileDate'>): ScoreSnapshot {
-  const since = previous.since.map(sinceDay);
+export function snapshotFromPreviousRun(
+  idCells: readonly unknown[],
+  previous: Omit<PreviousRun, 'values'>,
+  idColumn: string,
+  q: Pick<ChangeSettings, 'number' | 'fileDate'> & { readonly today?: string },
+  notes: string[] = [],
+): ScoreSnapshot {
+  const future = new Listed();
+  const notDays = new Listed();
+  const unreadable = new Listed();
+  const idOf = (k: number): string => quoted(leadIdText(idCells[k]) ?? '');
+  const since = previous.since.map((cell, k) => {
+    const day = sinceDay(cell);
+    if (day === null) {
+      const text = cell === null || cell === undefined ? '' : String(cell).trim();
+      if (text !== '') notDays.add(() => `${idOf(k)} (${quoted(text)})`);
+      return null;
+    }
+    if (q.today === undefined || day <= q.today) return day;
+    future.add(() => `${idOf(k)} (${day})`);
+    return null;
+  });
   const byKey = new Map<string, SnapshotLead>();
   const twice = new Set<string>();
   idCells.forEach((cell, k) => {
@@ -367,14 +398,37 @@ export function snapshotFromPreviousRun(idCells: readonly unknown[], previous: O
     const text = raw === null || raw === undefined ? '' : String(raw).trim();
     if (id === null || id === '' || text === '') return;
     const score = typeof raw === 'number' ? raw : Number(q.number(text));
-    if (!Number.isFinite(score)) return;
+    if (!Number.isFinite(score)) {
+      unreadable.add(() => `${quoted(id)} (${quoted(text)})`);
+      return;
+    }
     const key = leadIdKey(id);
     if (byKey.has(key)) twice.add(key);
     byKey.set(key, { id, score, band: String(previous.bands[k] ?? '').trim(), bandSince: since[k] ?? null });
   });
   for (const key of twice) byKey.delete(key);
+  const n = (list: Listed, one: string, many: string): string => `${list.count.toLocaleString('en-US')} ${list.count === 1 ? one : many}`;
+  if (unreadable.count > 0) notes.push(`${n(unreadable, 'previous Score is', 'previous Scores are')} not a number, so ${unreadable.count === 1 ? 'that lead counts' : 'those leads count'} as new: ${unreadable.text()}`);
+  if (notDays.count > 0) notes.push(`${n(notDays, 'Band since is', 'Band since are')} not a day written YYYY-MM-DD, the day of the last scoring is used: ${notDays.text()}`);
+  if (future.count > 0) notes.push(`${n(future, 'Band since', 'Band since')} after today (${q.today ?? ''}) ${future.count === 1 ? 'is' : 'are'} not trusted, the day of the last scoring is used: ${future.text()}`);
   return { scoredOn: latestDay(since) ?? q.fileDate(), idColumn, model: '', leads: [...byKey.values()] };
 }
+
+/** The first few of a list for a message, and how many there were. */
+class Listed {
+  count = 0;
+  private readonly shown: string[] = [];
+  add(item: () => string): void {
+    this.count++;
+    if (this.shown.length < 5) this.shown.push(item());
+  }
+  text(): string {
+    return `${this.shown.join(', ')}${this.count > this.shown.length ? ` and ${(this.count - this.shown.length).toLocaleString('en-US')} more` : ''}`;
+  }
+}
+
+/** A cell's text in a message: quoted, cut short. */
+const quoted = (text: string): string => `'${text.length > 40 ? `${text.slice(0, 37)}...` : text}'`;
 
 /** Whether column i is named like an ID column: the detection asked about that column alone. */
 function isIdCandidate(headers: readonly string[], i: number): boolean {

@@ -134,7 +134,7 @@ export function readSnapshotFile(path: string, number: (text: string, delimiter:
   }
   const read = snapshotFromCells(cells);
   if (!read.ok) return { kind: 'unreadable', path, message: read.message.replace(/^the '[^']*' sheet/, 'it') };
-  return { kind: 'read', path, snapshot: read.value, warnings: read.warnings.map((w) => `${path}: ${w.replace(/ of the '[^']*' sheet| on the '[^']*' sheet/g, '')}`) };
+  return { kind: 'read', path, snapshot: read.value, warnings: read.warnings.map((w) => `${path}: ${w.replace(/^the '[^']*' sheet: | of the '[^']*' sheet| on the '[^']*' sheet/g, '')}`) };
 }
 
 /**

@@ -3,7 +3,7 @@
  * then walking its sheet row by row, scoring the leads a block at a time and handing every
  * row, in order, to a writer: the workbook rewriter (xlsxRewrite.ts) or a new file's sink.
  */
-import { MODEL_SHEET, type CompiledModel, type Model } from '../../engine';
+import { MODEL_SHEET, SNAPSHOT_SHEET, type CompiledModel, type Model } from '../../engine';
 import { CliError } from '../command';
 import { rowCells, scanRow, SheetRowReader, isPresent, type CellContext, type EngineCell, type RawCell, type RawRow } from '../files/sheetRows';
 import type { SheetInfo, TableInfo, XlsxPackage } from '../files/xlsxPackage';
@@ -25,7 +25,7 @@ export interface LeadLocation {
 
 /**
  * The lead table: the Excel Table or sheet named by `wanted`; else the first sheet other than
- * the model sheet that has a cell with a value (its first Excel Table when it has one).
+ * the model and snapshot sheets that has a cell with a value (its first Excel Table when it has one).
  */
 export async function locateLeads(pkg: XlsxPackage, wanted: string | undefined): Promise<LeadLocation> {
   const modelSheet = findModelSheet(pkg);
@@ -44,7 +44,8 @@ export async function locateLeads(pkg: XlsxPackage, wanted: string | undefined):
     return { sheet, table: pkg.tables(sheet)[0] ?? null };
   }
   for (const sheet of pkg.sheets) {
-    if (sheet === modelSheet) continue;
+    // The snapshot of the last scoring is no lead table, wherever its tab was moved.
+    if (sheet === modelSheet || sheet.name.trim().toLowerCase() === SNAPSHOT_SHEET.toLowerCase()) continue;
     if (await sheetHasValues(pkg, sheet)) return { sheet, table: pkg.tables(sheet)[0] ?? null };
   }
   const names = pkg.sheets.map((s) => `'${s.name}'`);

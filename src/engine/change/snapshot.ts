@@ -54,14 +54,14 @@ export type SnapshotRead = { readonly ok: true; readonly value: ScoreSnapshot; r
 
 /**
  * Reads the snapshot sheet's cells (from A1, as a gateway or the command line reads them). A
- * sheet someone edited reads as much as can be trusted: a row without an ID, or with a score
- * that is not a number, is left out; an ID written twice is left out (which row would be the
- * lead?); each is a warning. A sheet without its labels or header row is not a snapshot.
+ * sheet someone edited reads as much as can be trusted, and each warning names the cells
+ * (SnapshotLeadRows). A sheet without its labels or header row is not a snapshot.
  */
 export function snapshotFromCells(cells: readonly (readonly unknown[])[]): SnapshotRead {
   const head = snapshotHead(cells);
   if (!head.ok) return head;
-  const leads = new SnapshotLeadRows();
+  // Sheet rows as Excel numbers them: the cells start at A1, the leads on the row after the header row.
+  const leads = new SnapshotLeadRows(head.scoredOn, head.headerRow + 2);
   for (let r = head.headerRow + 1; r < cells.length; r++) leads.add(cells[r] ?? []);
   const read = leads.finish();
   return { ok: true, value: { scoredOn: head.scoredOn, idColumn: head.idColumn, model: head.model, leads: read.leads }, warnings: read.warnings };
@@ -89,35 +89,101 @@ export function isSnapshotHeaderRow(row: readonly unknown[]): boolean {
 
 /**
  * The snapshot's lead rows (after its header row), one at a time, so a file of any size is
- * read without holding its cells: a row without an ID or a numeric score is left out, an ID
- * written twice is left out; finish() says how many of each, as warnings.
+ * read without holding its cells. What a hand edit broke is said by cell, in finish():
+ * - a row without an ID, or whose score is not a number (text such as 'abc', an error such as
+ *   #N/A; a number typed as text, '45', is read as the number), is left out: its lead counts
+ *   as new;
+ * - an ID written twice is left out (which row would be the lead?);
+ * - a Band since that is not a date, or is after `scoredOn` (a typo such as 2062 for 2026), is
+ *   not trusted: the lead's band is dated from that scoring, as for a Band since left blank.
  */
 export class SnapshotLeadRows {
   private readonly byKey = new Map<string, SnapshotLead>();
-  private readonly twice = new Set<string>();
-  private unreadable = 0;
+  /** The sheet row each ID was first on, and the rows of the IDs written again: an ID written twice is reported with its rows. */
+  private readonly firstRow = new Map<string, number>();
+  private readonly again = new Map<string, { id: string; rows: number[] }>();
+  private readonly noId = new FirstFew();
+  private readonly noScore = new FirstFew();
+  private readonly badSince = new FirstFew();
+  private row: number;
+
+  /** `scoredOn`: the snapshot's day, when known; `firstRow`: the sheet row (1 = the first) of the first row added. */
+  constructor(
+    private readonly scoredOn: string | null = null,
+    firstRow = SNAPSHOT_HEADER_ROW + 1,
+  ) {
+    this.row = firstRow - 1;
+  }
 
   add(row: readonly unknown[]): void {
+    const sheetRow = ++this.row;
     if (row.every((c) => isBlank(c))) return;
     const id = leadIdText(row[0]);
-    const score = row[1];
-    if (id === null || id === '' || typeof score !== 'number' || !Number.isFinite(score)) {
-      this.unreadable++;
+    if (id === null || id === '') {
+      this.noId.add(() => `row ${sheetRow}`);
       return;
     }
+    const score = scoreOf(row[1]);
+    if (score === null) {
+      this.noScore.add(() => `B${sheetRow} (${isBlank(row[1]) ? 'blank' : showCell(row[1])})`);
+      return;
+    }
+    let bandSince = dateOf(row[3]);
+    if ((bandSince === null && !isBlank(row[3])) || (bandSince !== null && this.scoredOn !== null && bandSince > this.scoredOn)) {
+      const shown = bandSince;
+      this.badSince.add(() => `D${sheetRow} (${shown ?? showCell(row[3])})`);
+      bandSince = null;
+    }
     const key = leadIdKey(id);
-    if (this.byKey.has(key)) this.twice.add(key);
-    this.byKey.set(key, { id, score, band: cellText(row[2]), bandSince: dateOf(row[3]) });
+    const first = this.firstRow.get(key);
+    if (first === undefined) this.firstRow.set(key, sheetRow);
+    else {
+      const seen = this.again.get(key);
+      if (seen === undefined) this.again.set(key, { id: this.byKey.get(key)?.id ?? id, rows: [first, sheetRow] });
+      else seen.rows.push(sheetRow);
+    }
+    this.byKey.set(key, { id, score, band: cellText(row[2]), bandSince });
   }
 
   finish(): { readonly leads: SnapshotLead[]; readonly warnings: string[] } {
-    const { byKey, twice, unreadable } = this;
-    for (const key of twice) byKey.delete(key);
+    const { byKey, noId, noScore, badSince } = this;
+    const twice = [...this.again];
+    for (const [key] of twice) byKey.delete(key);
     const warnings: string[] = [];
-    if (unreadable > 0) warnings.push(`${unreadable} row${unreadable === 1 ? '' : 's'} of the '${SNAPSHOT_SHEET}' sheet without an ID or a numeric score ${unreadable === 1 ? 'was' : 'were'} left out`);
-    if (twice.size > 0) warnings.push(`${twice.size} ID${twice.size === 1 ? '' : 's'} written more than once on the '${SNAPSHOT_SHEET}' sheet ${twice.size === 1 ? 'was' : 'were'} left out: ${[...twice].slice(0, 5).map((k) => showCell(k)).join(', ')}${twice.size > 5 ? ', ...' : ''}`);
+    const sheet = `the '${SNAPSHOT_SHEET}' sheet`;
+    if (noId.count > 0) warnings.push(`${sheet}: ${plural(noId.count, 'row')} without a lead ID ${noId.count === 1 ? 'was' : 'were'} left out: ${noId.text()}`);
+    if (noScore.count > 0) warnings.push(`${sheet}: ${plural(noScore.count, 'score')} that ${noScore.count === 1 ? 'is' : 'are'} not a number, so ${noScore.count === 1 ? 'its lead counts' : 'their leads count'} as new: ${noScore.text()}`);
+    if (twice.length > 0) {
+      const ids = new FirstFew();
+      for (const [, v] of twice) ids.add(() => `${showCell(v.id)} (rows ${v.rows.join(', ')})`);
+      warnings.push(`${sheet}: ${plural(twice.length, 'ID')} written more than once ${twice.length === 1 ? 'was' : 'were'} left out: ${ids.text()}`);
+    }
+    if (badSince.count > 0) {
+      warnings.push(`${sheet}: ${plural(badSince.count, 'Band since cell')} not a date on or before the scoring of ${this.scoredOn ?? 'the snapshot'}, so that day is used instead: ${badSince.text()}`);
+    }
     return { leads: [...byKey.values()], warnings };
   }
+}
+
+const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+/** The first five of a list and how many more: a message stays one readable line, and a million broken rows cost a count. */
+class FirstFew {
+  count = 0;
+  private readonly shown: string[] = [];
+  add(item: () => string): void {
+    this.count++;
+    if (this.shown.length < 5) this.shown.push(item());
+  }
+  text(): string {
+    return `${this.shown.join(', ')}${this.count > this.shown.length ? ` and ${(this.count - this.shown.length).toLocaleString('en-US')} more` : ''}`;
+  }
+}
+
+/** A score cell: a number, or a number typed as text ('45', ' -5.5 '); null for anything else (text, an error, blank). */
+function scoreOf(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && /^\s*[+-]?(\d+\.?\d*|\.\d+)\s*$/.test(v)) return Number(v);
+  return null;
 }
 
 function cellText(v: unknown): string {
