@@ -6,6 +6,7 @@
  */
 import { columnLetters, type AccountsTable, type Band } from '../engine';
 import { toCsv } from './csv';
+import { displayWidth, fitColumns, terminalCell } from './terminalText';
 import { workbookCellValue } from './workbookCellText';
 
 export interface AccountsDocument {
@@ -21,13 +22,9 @@ const NUMERIC = new Set<AccountsTable['kinds'][number]>(['score', 'count', 'band
 
 export function accountsText(doc: AccountsDocument): string {
   const { headers, rows, kinds } = doc.table;
-  const shown = (v: unknown): string => String(v ?? '').replace(/\s+/g, ' ').trim();
-  const widths = headers.map((h, c) => Math.min(32, Math.max(shown(h).length, ...rows.map((r) => shown(r[c]).length))));
-  const fit = (text: string, c: number): string => {
-    const w = widths[c] ?? 0;
-    const t = text.length > w ? `${text.slice(0, w - 1)}…` : text;
-    return NUMERIC.has(kinds[c] ?? 'account') ? t.padStart(w) : t.padEnd(w);
-  };
+  const shown = terminalCell;
+  const widths = headers.map((h, c) => Math.min(32, Math.max(displayWidth(shown(h)), ...rows.map((r) => displayWidth(shown(r[c]))))));
+  const fit = (text: string, c: number): string => fitColumns(text, widths[c] ?? 0, NUMERIC.has(kinds[c] ?? 'account'));
   const line = (cells: readonly unknown[]): string => cells.map((v, c) => fit(shown(v), c)).join('  ').trimEnd();
   return [doc.title, doc.summary, '', ...(rows.length > 0 ? [line(headers), ...rows.map(line)] : [])].join('\n');
 }

@@ -6,6 +6,7 @@
  */
 import { columnLetters, type Band, type CallListTable } from '../engine';
 import { toCsv } from './csv';
+import { displayWidth, fitColumns, terminalCell } from './terminalText';
 import { workbookCellValue } from './workbookCellText';
 
 export interface CallListDocument {
@@ -22,14 +23,10 @@ export function callListText(doc: CallListDocument): string {
   const { headers, rows, kinds } = doc.table;
   const main = headers.map((_, c) => c).filter((c) => kinds[c] !== 'reason');
   const reasons = headers.map((_, c) => c).filter((c) => kinds[c] === 'reason');
-  const shown = (v: unknown): string => String(v ?? '').replace(/\s+/g, ' ').trim();
-  const widths = main.map((c) => Math.min(32, Math.max(shown(headers[c]).length, ...rows.map((r) => shown(r[c]).length))));
+  const shown = terminalCell;
+  const widths = main.map((c) => Math.min(32, Math.max(displayWidth(shown(headers[c])), ...rows.map((r) => displayWidth(shown(r[c]))))));
   const numeric = main.map((c) => kinds[c] === 'rank' || kinds[c] === 'row' || kinds[c] === 'score' || kinds[c] === 'change');
-  const fit = (text: string, i: number): string => {
-    const w = widths[i] ?? 0;
-    const t = text.length > w ? `${text.slice(0, w - 1)}…` : text;
-    return numeric[i] === true ? t.padStart(w) : t.padEnd(w);
-  };
+  const fit = (text: string, i: number): string => fitColumns(text, widths[i] ?? 0, numeric[i] === true);
   const line = (cells: readonly unknown[]): string => main.map((c, i) => fit(shown(cells[c]), i)).join('  ').trimEnd();
   const out = [doc.title, doc.summary, ''];
   if (rows.length > 0) out.push(line(headers));

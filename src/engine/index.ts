@@ -8,7 +8,8 @@ export type { Group, TextOp, CompareOp, Condition, ConditionOp, Decay, Cap, Crit
 export type { Problem, Result } from './problems';
 export { describeLocation, modelPathOf, type CellsLocation, type ModelPath, type ProblemAt } from './location';
 export { formatProblem, formatProblems, printable } from './problems';
-export { parseModel, normaliseModel } from './schema';
+export { parseModel } from './schema';
+export { normaliseModel } from './normaliseModel';
 export { validateModel } from './validate';
 export { maximumScore, scoreArithmetic, type ScoreArithmetic } from './scoreRange';
 export { groupMaximum } from './groupMaximum';

@@ -3,7 +3,8 @@ import { CONDITION_OPS, opsOfShape, type ConditionShape, type OpsOfShape } from 
 import { AUTOMATIC_PRIORITY, DEFAULT_ACCOUNTS, MODEL_VERSION, NO_CAP, type Model } from './model';
 import type { MigrationChain } from './migrate';
 import { migrateModelJson, MODEL_JSON_MIGRATIONS, withMigratedFrom, type ModelJson, type ModelRead } from './migrations';
-import { normalisePriorityActions, PRIORITIES } from './priorityActions';
+import { normaliseModel } from './normaliseModel';
+import { PRIORITIES } from './priorityActions';
 import type { Problem } from './problems';
 import { validateModel } from './validate';
 
@@ -90,45 +91,6 @@ export function parseModel(json: unknown, chain: MigrationChain<ModelJson> = MOD
     return { ok: false, problems: parsed.error.issues.map((issue) => problemOfIssue(issue, migrated.value.stored)) };
   }
   return withMigratedFrom(validateModel(normaliseModel({ ...(parsed.data as Model), version: MODEL_VERSION })), migrated.value);
-}
-
-/**
- * Trims what the comparison would trim anyway, and turns -0 into 0 (JSON and cells cannot keep
- * the sign), so that equal models are equal as data.
- */
-export function normaliseModel(m: Model): Model {
-  return withoutNegativeZero({
-    ...m,
-    name: m.name.trim(),
-    description: m.description.trim(),
-    criteria: m.criteria.map((c) => ({
-      ...c,
-      name: c.name.trim(),
-      note: c.note.trim(),
-      field: c.field.trim(),
-      perOccurrenceOf: c.perOccurrenceOf === null || c.perOccurrenceOf.trim() === '' ? null : c.perOccurrenceOf.trim(),
-      condition:
-        'values' in c.condition ? { ...c.condition, values: c.condition.values.map((v) => v.trim()) } : c.condition,
-      decay: c.decay === null ? null : { ...c.decay, dateField: c.decay.dateField.trim() },
-    })),
-    bands: m.bands.map((b) => ({ ...b, name: b.name.trim(), color: b.color.trim().toUpperCase() })),
-    // An empty as-of date is no as-of date: "leave it empty for today".
-    asOf: m.asOf === null || m.asOf.trim() === '' ? null : m.asOf.trim(),
-    // An empty company column is no column: "leave it empty to find it by its header".
-    accounts: { ...m.accounts, column: m.accounts.column === null || m.accounts.column.trim() === '' ? null : m.accounts.column.trim() },
-    // An empty ID column is no choice: detect it.
-    idColumn: m.idColumn === null || m.idColumn.trim() === '' ? null : m.idColumn.trim(),
-    priorityActions: normalisePriorityActions(m.priorityActions),
-  });
-}
-
-function withoutNegativeZero<T>(value: T): T {
-  if (Object.is(value, -0)) return 0 as T;
-  if (Array.isArray(value)) return value.map(withoutNegativeZero) as T;
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNegativeZero(v)])) as T;
-  }
-  return value;
 }
 
 function valueAt(json: unknown, path: readonly (string | number)[]): unknown {

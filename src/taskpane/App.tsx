@@ -1,10 +1,9 @@
 import { Button, FluentProvider, webDarkTheme, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyChange, ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
 import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
-import { AccountsPanel } from './AccountsPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
@@ -13,6 +12,7 @@ import { leadIdentity } from './leadIdentity';
 import { liveScores, type LiveScores } from './liveScores';
 import { ModelEditor } from './ModelEditor';
 import { ModelMenu } from './ModelMenu';
+import { onDemand } from './OnDemand';
 import { PaneDialog } from './PaneDialog';
 import { PaneFooter } from './PaneFooter';
 import { PaneTabs } from './PaneTabs';
@@ -21,10 +21,15 @@ import { SelectedLead } from './SelectedLead';
 import { prefersDark } from './theme';
 import { ReplaceSheetDialog, UnreadableSheetBanner, type UnreadableSheetState } from './UnreadableSheet';
 
-// Insights (backtest, calibration) load when their tab first opens, not with the page.
-const InsightsView = lazy(() => import('./InsightsView').then((m) => ({ default: m.InsightsView })));
-// The call list (Apply tab) loads when that tab first opens: the page stays within its size budget.
-const CallListPanel = lazy(() => import('./CallListPanel').then((m) => ({ default: m.CallListPanel })));
+// What the first paint does not need loads on demand, each from a chunk of its own: the page
+// Excel opens with holds the model editor, the Apply options and the footer (test/e2e budget).
+// Insights (matrix, backtest, calibration, compare) when their tab first opens:
+const InsightsView = onDemand('insights', () => import(/* webpackChunkName: "insights" */ './InsightsView').then((m) => m.InsightsView));
+// The call list and accounts when the Apply tab first opens:
+const CallListPanel = onDemand('call list', () => import(/* webpackChunkName: "call-list" */ './CallListPanel').then((m) => m.CallListPanel));
+const AccountsPanel = onDemand('accounts', () => import(/* webpackChunkName: "accounts" */ './AccountsPanel').then((m) => m.AccountsPanel));
+// The unreadable-sheet banner stays in the page: it is the only word on why nothing is saved,
+// and a chunk that failed to arrive must not hide it.
 
 export type PaneEnvironment = 'excel' | 'browser';
 type PaneTab = 'model' | 'apply' | 'insights';
@@ -419,14 +424,10 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
                 onIdColumn={(column) => edit((m) => ({ ...m, idColumn: column }))}
               />
               <ErrorBoundary what="call list">
-                {visited.has('apply') && (
-                  <Suspense fallback={<p className="muted small">Loading the call list…</p>}>
-                    <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
-                  </Suspense>
-                )}
+                {visited.has('apply') && <CallListPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />}
               </ErrorBoundary>
               <ErrorBoundary what="accounts">
-                <AccountsPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />
+                {visited.has('apply') && <AccountsPanel session={session} model={model} compiled={live.compiled} table={table} visible={tab === 'apply'} />}
               </ErrorBoundary>
               <LeadTablePanel
                 found={found}
@@ -440,9 +441,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
           {visited.has('insights') && (
             table === null ? <p className="muted">Insights need a lead table: select a cell in your leads.</p> : (
               <ErrorBoundary what="insights">
-                <Suspense fallback={<p className="muted">Loading insights…</p>}>
-                  <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} onEdit={edit} />
-                </Suspense>
+                <InsightsView session={session} model={model} table={table} onAdopt={(m, why) => { edit(() => m); setNotice(why); }} onEdit={edit} />
               </ErrorBoundary>
             )
           )}

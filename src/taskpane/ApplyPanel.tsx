@@ -1,9 +1,9 @@
 import { Button, Checkbox, Field, Radio, RadioGroup, Select } from '@fluentui/react-components';
 import type { ApplyChange, OutputMode } from '../workbook/session';
-import { lazy, Suspense } from 'react';
+import { onDemand } from './OnDemand';
 
 // Loaded with the first report, after an Apply: the page's first load stays within its budget.
-const ChangeReport = lazy(() => import('./ChangeReport').then((m) => ({ default: m.ChangeReport })));
+const ChangeReport = onDemand('change report', () => import(/* webpackChunkName: "change-report" */ './ChangeReport').then((m) => m.ChangeReport));
 
 /** What the last Apply in this pane wrote, to tell when static scores fall behind the model. */
 export interface AppliedScores {
@@ -49,11 +49,7 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
           {outOfDate && <strong> Out of date: Apply again.</strong>}
         </p>
       )}
-      {change !== null && (
-        <Suspense fallback={null}>
-          <ChangeReport change={change} />
-        </Suspense>
-      )}
+      {change !== null && <ChangeReport change={change} />}
       <Field label="Scores as">
         <RadioGroup value={mode} onChange={(_, d) => onMode(d.value === 'formulas' ? 'formulas' : 'values')}>
           <Radio value="formulas" label="Live formulas (=LEADSCORE.SCORE)" disabled={!formulasAvailable} />

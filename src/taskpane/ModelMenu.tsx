@@ -1,6 +1,6 @@
 import { Button, Field, Textarea } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { model as blankModel, parseModel, TEMPLATES, type Model, type Problem } from '../engine';
+import { model as blankModel, TEMPLATES, type Model, type Problem } from '../engine';
 import { ChevronDownIcon } from './icons';
 import { PaneDialog } from './PaneDialog';
 import { PaneMenu, type PaneMenuEntry } from './PaneMenu';
@@ -12,18 +12,8 @@ export interface ModelMenuProps {
   onReplace: (m: Model, why: string) => void;
 }
 
-type Parsed = { ok: true; model: Model; warnings: readonly Problem[] } | { ok: false; problems: readonly Problem[] };
-
-function parseJsonModel(text: string): Parsed {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ severity: 'error', at: { input: 'JSON' }, message: e instanceof Error ? e.message : String(e), hint: 'paste the text of a model exported from this pane' }] };
-  }
-  const result = parseModel(data);
-  return result.ok ? { ok: true, model: result.value, warnings: result.warnings } : { ok: false, problems: result.problems };
-}
+// The JSON reader loads with the first import (see modelJson.ts), not with the page.
+const loadJsonReader = () => import(/* webpackChunkName: "model-json" */ './modelJson');
 
 /** Where a model comes from and goes to, out of the way behind one menu: templates, blank, JSON in and out. */
 export function ModelMenu({ model: m, onReplace }: ModelMenuProps) {
@@ -38,19 +28,31 @@ export function ModelMenu({ model: m, onReplace }: ModelMenuProps) {
     setProblems([]);
     setCopied('');
     setJsonOpen(true);
+    // Fetched while the user reads or pastes; a failure is reported by Import itself.
+    loadJsonReader().catch(() => undefined);
   };
   const importText = (text: string, from: string) => {
-    const parsed = parseJsonModel(text);
-    if (parsed.ok) {
-      setProblems(parsed.warnings);
-      setJsonOpen(false);
-      onReplace(parsed.model, `Imported the model '${parsed.model.name}' from ${from}`);
-    } else {
-      // The text stays in the box so the user can fix it.
-      setJson(text);
-      setProblems(parsed.problems);
-      setJsonOpen(true);
-    }
+    loadJsonReader().then(
+      ({ parseJsonModel }) => {
+        const parsed = parseJsonModel(text);
+        if (parsed.ok) {
+          setProblems(parsed.warnings);
+          setJsonOpen(false);
+          onReplace(parsed.model, `Imported the model '${parsed.model.name}' from ${from}`);
+        } else {
+          // The text stays in the box so the user can fix it.
+          setJson(text);
+          setProblems(parsed.problems);
+          setJsonOpen(true);
+        }
+      },
+      (e: unknown) => {
+        // The reader did not arrive: the text waits in the box for another Import.
+        setJson(text);
+        setProblems([{ severity: 'error', at: { input: 'JSON' }, message: `the JSON reader could not be loaded (${e instanceof Error ? e.message : String(e)})`, hint: 'check the connection, then press Import JSON again' }]);
+        setJsonOpen(true);
+      },
+    );
   };
   const download = () => {
     const url = URL.createObjectURL(new Blob([JSON.stringify(m, null, 2)], { type: 'application/json' }));

@@ -2,8 +2,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, type PaneEnvironment } from './App';
 import { officePaneVisibility, officeSession } from '../workbook';
-import { openPreview } from '../workbook/preview';
-import { LeadsGrid } from './preview/LeadsGrid';
 import { PaneWhenShown } from './PaneWhenShown';
 
 function render(environment: PaneEnvironment): void {
@@ -24,20 +22,11 @@ function render(environment: PaneEnvironment): void {
     );
     return;
   }
-  // No Office host: the example leads in an in-memory workbook, with the sheet drawn beside the pane.
-  // ?leads=N previews N example leads (default 500), e.g. 10000 to feel the live feedback at size.
-  // ?example=sheet-typo opens on a Lead Scoring sheet with a typo, to see how the pane meets it.
-  const query = new URLSearchParams(window.location.search);
-  const asked = Number(query.get('leads'));
-  const example = query.get('example') === 'sheet-typo' ? 'sheet-typo' : null;
-  const { session, sheet } = openPreview(Number.isInteger(asked) && asked > 0 ? Math.min(asked, 100_000) : 500, example);
-  root.render(
-    <StrictMode>
-      <div className="preview-layout">
-        <App environment={environment} session={session} />
-        <LeadsGrid sheet={sheet} />
-      </div>
-    </StrictMode>,
+  // No Office host: the browser preview, on example leads, in a chunk of its own (Excel never loads it).
+  root.render(<p className="muted" role="status">Loading the preview with example leads…</p>);
+  import(/* webpackChunkName: "preview" */ './preview/PreviewPage').then(
+    ({ renderPreview }) => renderPreview(root, window.location.search),
+    (error: unknown) => root.render(<p className="error" role="alert">The preview could not be loaded ({error instanceof Error ? error.message : String(error)}). Reload the page to try again.</p>),
   );
 }
 

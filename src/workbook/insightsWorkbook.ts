@@ -11,16 +11,17 @@
 import { layoutModelSheet, MODEL_SHEET, MODEL_TABLE_NAMES, PRIORITIES, priorityActionsOf, type Model, type Priority } from '../engine';
 import { formatAddress } from '../excel/address';
 import type { CellBlockWrite, ChartSpec, WorkbookGateway, WriteCell } from '../excel/gateway';
+import { challengerTableName } from './challengerTables';
 import { asText } from './formulaText';
 import { modelTableCells, readModelFromSheet } from './modelSheetIO';
 import { layoutPrioritySection, readActionEdits } from './prioritySection';
 import type { InsightsActionEdits, InsightsReport, InsightsWritten, StoredModel } from './session';
 
+export { CHALLENGER_TABLE_SUFFIX, challengerTableName } from './challengerTables';
+
 export const INSIGHTS_SHEET = 'Insights';
 export const INSIGHTS_NAMESPACE = 'urn:leadscore:insights';
 export const CHALLENGER_SHEET = `${MODEL_SHEET} (challenger)`;
-/** Appended to the model sheet's table names on the challenger sheet. */
-export const CHALLENGER_TABLE_SUFFIX = 'Challenger';
 export const CHALLENGER_TITLE =
   'Challenger model, saved from the Insights view to compare with the model on the Lead Scoring sheet. Apply and the =LEADSCORE functions use the Lead Scoring sheet only.';
 
@@ -163,10 +164,6 @@ export async function writeInsightsSheet(gateway: WorkbookGateway, report: Insig
 }
 
 /** The challenger's table names: the model sheet's, suffixed. */
-export function challengerTableName(name: string): string {
-  return `${name}${CHALLENGER_TABLE_SUFFIX}`;
-}
-
 async function challengerSheetState(gateway: WorkbookGateway): Promise<{ sheet: string | undefined; ours: boolean }> {
   const sheet = (await gateway.sheetNames()).find((s) => same(s, CHALLENGER_SHEET));
   if (sheet === undefined) return { sheet, ours: false };

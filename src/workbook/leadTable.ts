@@ -6,7 +6,7 @@ import { MODEL_SHEET, MODEL_TABLE_NAMES, sheetRef, type CellValue } from '../eng
 import { formatAddress, parseAddress, type Block } from '../excel/address';
 import type { TableInfo, WorkbookGateway } from '../excel/gateway';
 import { describeColumn } from './columnKinds';
-import { challengerTableName } from './insightsWorkbook';
+import { challengerTableName } from './challengerTables';
 import { appliedColumnsOf, OWNERSHIP_NAMESPACE, ownershipFromXml, type Ownership } from './ownership';
 import { BLOCK_BUDGET_BYTES, bytesOf } from './payloadBudget';
 import type { FindTableResult, LeadTable } from './session';

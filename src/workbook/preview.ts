@@ -6,9 +6,15 @@
 import { MODEL_SHEET, templateById, type CellValue } from '../engine';
 import type { MemoryWorkbook } from '../excel/memoryWorkbook';
 import { formatAddress, parseAddress } from '../excel/address';
-import { PREVIEW_SHEET } from './previewWorkbook';
-import { previewSession } from './index';
+import { PREVIEW_SHEET, previewWorkbook } from './previewWorkbook';
 import type { ScoringSession } from './session';
+import { WorkbookSession, type WorkbookSessionOptions } from './workbookSession';
+
+/** A session on the example leads in memory (the browser preview); the workbook is returned too, to show its cells and colours. */
+export function previewSession(options: WorkbookSessionOptions = {}, leads = 500): { session: WorkbookSession; workbook: MemoryWorkbook } {
+  const workbook = previewWorkbook(leads);
+  return { session: new WorkbookSession(workbook, options), workbook };
+}
 
 export interface SheetPicture {
   readonly sheet: string;

@@ -8,9 +8,6 @@ import { MODEL_SHEET, type Model, type Problem } from '../engine';
 import { parseAddress } from '../excel/address';
 import type { WorkbookGateway } from '../excel/gateway';
 import { applyScoring, removeScoring } from './applyScoring';
-import { writeAccountsSheet } from './accountsSheet';
-import { writeCallListSheet } from './callListSheet';
-import { loadChallenger, readInsightsActionEdits, saveChallenger, writeInsightsSheet } from './insightsWorkbook';
 import { LeadTables } from './leadTable';
 import { readModelFromSheet, writeModelSheet } from './modelSheetIO';
 import { BLOCK_BUDGET_BYTES } from './payloadBudget';
@@ -164,17 +161,23 @@ export class WorkbookSession implements ScoringSession {
 
   // ------------------------------------------------------------------ insights
 
-  readInsightsActionEdits(): Promise<InsightsActionEdits> {
+  // The sheets below are written from parts of the pane that load on demand (Insights, the
+  // call list, accounts): their writers load with them, not with the page (import()).
+
+  async readInsightsActionEdits(): Promise<InsightsActionEdits> {
+    const { readInsightsActionEdits } = await import(/* webpackChunkName: "insights-sheet" */ './insightsWorkbook');
     return readInsightsActionEdits(this.gateway);
   }
 
-  writeInsights(report: InsightsReport): Promise<InsightsWritten> {
+  async writeInsights(report: InsightsReport): Promise<InsightsWritten> {
+    const { writeInsightsSheet } = await import(/* webpackChunkName: "insights-sheet" */ './insightsWorkbook');
     return writeInsightsSheet(this.gateway, report);
   }
 
   // ------------------------------------------------------------------ the call list
 
   async writeCallList(model: Model, request: CallListRequest): Promise<CallListResult> {
+    const { writeCallListSheet } = await import(/* webpackChunkName: "call-list-sheet" */ './callListSheet');
     const table = await this.leads.reload();
     return writeCallListSheet(this.gateway, table, model, request, this.options.today?.() ?? new Date());
   }
@@ -182,15 +185,18 @@ export class WorkbookSession implements ScoringSession {
   // ------------------------------------------------------------------ accounts
 
   async writeAccounts(model: Model): Promise<AccountsResult> {
+    const { writeAccountsSheet } = await import(/* webpackChunkName: "accounts-sheet" */ './accountsSheet');
     const table = await this.leads.reload();
     return writeAccountsSheet(this.gateway, table, model, this.options.today?.() ?? new Date());
   }
 
-  saveChallenger(model: Model): Promise<void> {
+  async saveChallenger(model: Model): Promise<void> {
+    const { saveChallenger } = await import(/* webpackChunkName: "insights-sheet" */ './insightsWorkbook');
     return saveChallenger(this.gateway, model);
   }
 
-  loadChallenger(): Promise<StoredModel> {
+  async loadChallenger(): Promise<StoredModel> {
+    const { loadChallenger } = await import(/* webpackChunkName: "insights-sheet" */ './insightsWorkbook');
     return loadChallenger(this.gateway);
   }
 

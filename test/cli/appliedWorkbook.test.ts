@@ -224,6 +224,9 @@ describe('leadscore score on a workbook the add-in scored (Apply)', () => {
     expect(out.readEntry('[Content_Types].xml').toString('utf8')).not.toContain('calcChain');
     expect(out.readEntry('xl/_rels/workbook.xml.rels').toString('utf8')).toContain('customXml');
     out.close();
+    // Apply left no note on its Score header (Excel without the notes API): one now names this run; the record says leadscore scored last.
+    expect(noteOn(output, `${letter('Score')}1`)).toMatch(/^Lead Scoring: model 'Weighted B2B', scored by leadscore on /);
+    expect(recordOf(output)).toMatchObject({ mode: 'values', applied: { model: 'Weighted B2B', scoredBy: 'leadscore', note: { sheet: 'Leads', cell: `${letter('Score')}1` } } });
 
     // A second run refreshes the same columns again.
     const again = await runCli('score', output, '--in-place');

@@ -266,6 +266,24 @@ describe("leadscore score keeps the 'Lead Scoring Snapshot' sheet in a workbook,
     expect(packageProblems(at('out.xlsx'))).toEqual([]);
   });
 
+  it('a snapshot sheet edited by hand: rows without an ID or a numeric score are left out with a warning naming them, the rest compared', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Leads');
+    sheet.addRow(LEAD_HEADERS);
+    sheet.addRow(['L1', 'Ann', 'Technology', 500, 'yes', 5]); // 100 Hot
+    sheet.addRow(['L2', 'Bo', 'Retail', 10, 'no', 0]); // 0 Cold
+    const snap = wb.addWorksheet(SNAPSHOT_SHEET);
+    for (const row of [[SNAPSHOT_TITLE], ['Scored on', '2026-11-20'], ['ID column', 'Lead ID'], ['Model', 'Untitled model'], [], ['Lead ID', 'Score', 'Band', 'Band since'], ['L1', 40, 'Warm', '2026-11-10'], ['', 30, 'Warm', '2026-11-10'], ['L2', 'lots', 'Hot', '2026-11-10']]) snap.addRow(row);
+    await wb.xlsx.writeFile(at('edited-snapshot.xlsx'));
+    const r = await runCli('score', at('edited-snapshot.xlsx'), '--model', at('model.json'), '-o', at('out.xlsx'));
+    expect(r.code).toBe(EXIT.ok);
+    expect(r.err).toContain(`the '${SNAPSHOT_SHEET}' sheet: 1 row without a lead ID was left out: row 8`);
+    expect(r.err).toMatch(/1 score that is not a number, so its lead counts as new: B9 \(.*lots.*\)/);
+    // L1 compared (+60, Warm -> Hot); L2's snapshot row was left out, so it is new.
+    expect(r.out).toContain('1 lead became Hot since 20 Nov (leads matched by Lead ID).');
+    expect(r.out).toContain('1 lead new since the last scoring (Change: new).');
+  });
+
   it("never writes over a sheet of that name that is not the snapshot: it is kept as it is, and the run says so", async () => {
     await editedWorkbook(at('leads.xlsx'));
     const wb = new ExcelJS.Workbook();

@@ -3,7 +3,7 @@
  * the production bundle served over http, opened as a plain web page, so the pane runs its
  * browser preview on the in-memory workbook with the example leads.
  */
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +11,7 @@ import { callList, compile, describeAccounts, describeCallList, diffScores, pars
 import { changeHeadline } from '../../src/insights/changeReport';
 import { backtest, priorityConversion } from '../../src/insights';
 import { generateLeads } from '../../src/sample-data/generateLeads';
-import { BUDGET_KB, pageWeight } from '../../scripts/bundle-size.mjs';
-import { DIST, openPaneBrowser, RESULTS, ROOT, type PaneBrowser } from './browser';
+import { openPaneBrowser, RESULTS, ROOT, type PaneBrowser } from './browser';
 
 let browser: PaneBrowser | undefined;
 let baseUrl = '';
@@ -52,15 +51,6 @@ async function shoot(page: Page, scheme: string, step: string, what = page.locat
 }
 
 describe('the pane in a browser', () => {
-  it('keeps the page within its size budget: every script taskpane.html loads, the engine once', () => {
-    const { scripts, totalKb } = pageWeight(path.join(DIST, 'taskpane.html'));
-    console.log(`bundle: taskpane.html loads ${scripts.map((s) => `${path.basename(s.file)} ${s.kb.toFixed(1)}`).join(' + ')} = ${totalKb.toFixed(1)} KB gzip (budget ${BUDGET_KB} KB)`);
-    expect(totalKb).toBeLessThanOrEqual(BUDGET_KB);
-    // The engine is in one shared chunk, not in both the pane's and the functions' bundles.
-    const withEngine = scripts.filter((s) => readFileSync(s.file, 'utf8').includes('The 0-100 scale'));
-    expect(withEngine.map((s) => path.basename(s.file))).toEqual(['shared.js']);
-  });
-
   for (const scheme of ['light', 'dark'] as const) {
     it(`the analyst's loop at 350 px (${scheme}): template, edit, a problem, undo, apply, a lead, out of date, insights`, async () => {
       const started = Date.now();

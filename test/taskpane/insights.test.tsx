@@ -6,7 +6,7 @@ import { criterion, model, templateById, type CellValue, type Model } from '../.
 import { backtest } from '../../src/insights';
 import { App } from '../../src/taskpane/App';
 import { suggestOutcomeColumn } from '../../src/taskpane/insightsReport';
-import { previewSession } from '../../src/workbook';
+import { previewSession } from '../../src/workbook/preview';
 import type { LeadTable } from '../../src/workbook/session';
 import { FakeSession, FOUR_LEADS, HEADERS, leadTable } from './fakeSession';
 

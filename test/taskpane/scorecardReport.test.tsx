@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { templateById, type Model } from '../../src/engine';
 import { App } from '../../src/taskpane/App';
 import { ScorecardReport } from '../../src/taskpane/ScorecardReport';
-import { previewSession } from '../../src/workbook';
+import { previewSession } from '../../src/workbook/preview';
 import type { LeadTable } from '../../src/workbook/session';
 import { FakeSession } from './fakeSession';
 

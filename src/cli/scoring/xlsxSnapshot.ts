@@ -10,7 +10,7 @@
  * written, as in the pane.
  */
 import { posix } from 'node:path';
-import { excelSerialFromIsoDate, snapshotFromCells, SNAPSHOT_HEADER_ROW, SNAPSHOT_SHEET, SNAPSHOT_TITLE, snapshotToCells, type ScoreSnapshot } from '../../engine';
+import { excelSerialFromIsoDate, isSnapshotHeaderRow, snapshotHead, SnapshotLeadRows, SNAPSHOT_HEADER_ROW, SNAPSHOT_SHEET, SNAPSHOT_TITLE, snapshotToCells, type ScoreSnapshot } from '../../engine';
 import { CliError } from '../command';
 import { rowCells, SheetRowReader, type EngineCell } from '../files/sheetRows';
 import type { SheetInfo, XlsxPackage } from '../files/xlsxPackage';
@@ -31,22 +31,20 @@ function allSheetNames(pkg: XlsxPackage): string[] {
   return startTags(pkg.text(pkg.workbookPart), 'sheet').map((tag) => attribute(tag, 'name') ?? '');
 }
 
-/** The snapshot sheet the workbook holds, if any, read from A1 (four columns) as the pane reads it. */
+/**
+ * The snapshot sheet the workbook holds, if any, read from A1 (four columns) as the pane reads
+ * it. Streamed: the rows above the header are kept to find the labels, each lead row after it
+ * goes straight into the snapshot, so a snapshot of a million leads never sits in memory as cells.
+ */
 export async function readSnapshotSheet(pkg: XlsxPackage): Promise<StoredSnapshot> {
   const name = allSheetNames(pkg).find((n) => same(n, SNAPSHOT_SHEET));
   if (name === undefined) return { kind: 'none' };
   const sheet = pkg.sheets.find((s) => s.name === name);
   if (sheet === undefined) return { kind: 'foreign', sheet: name };
-  const cells = await firstFourColumns(pkg, sheet);
-  if (cells[0]?.[0] !== SNAPSHOT_TITLE) return { kind: 'foreign', sheet: name };
-  const read = snapshotFromCells(cells);
-  return read.ok ? { kind: 'snapshot', sheet, snapshot: read.value, warnings: read.warnings } : { kind: 'unreadable', sheet, message: read.message };
-}
-
-/** Columns A-D of a sheet from row 1, streamed: a snapshot of a million leads is read without the rest of the sheet. */
-async function firstFourColumns(pkg: XlsxPackage, sheet: SheetInfo): Promise<EngineCell[][]> {
   const context = { sharedStrings: pkg.sharedStrings(), dateStyles: pkg.dateStyles(), where: pkg.path };
-  const rows: EngineCell[][] = [];
+  const head: EngineCell[][] = [];
+  let leads: SnapshotLeadRows | null = null;
+  let nextRow = 1;
   const chunks = pkg.zip.streamEntry(sheet.part);
   try {
     const reader = new SheetRowReader(chunks[Symbol.asyncIterator]());
@@ -54,8 +52,22 @@ async function firstFourColumns(pkg: XlsxPackage, sheet: SheetInfo): Promise<Eng
     for (let row = await reader.next(); row !== null; row = await reader.next()) {
       const values: EngineCell[] = [null, null, null, null];
       for (const c of rowCells(row, context, reader.elementPrefix, (column) => column <= 4)) if (c.column <= 4) values[c.column - 1] = c.value;
-      while (rows.length < row.number - 1) rows.push([]);
-      rows.push(values);
+      if (leads !== null) {
+        // Rows Excel leaves out (blank) still count, so the warnings name the right rows.
+        for (; nextRow < row.number; nextRow++) leads.add([]);
+        leads.add(values);
+        nextRow = row.number + 1;
+        continue;
+      }
+      for (; nextRow < row.number; nextRow++) head.push([]);
+      head.push(values);
+      nextRow = row.number + 1;
+      if (head[0]?.[0] !== SNAPSHOT_TITLE) return { kind: 'foreign', sheet: name };
+      if (isSnapshotHeaderRow(values)) {
+        const found = snapshotHead(head);
+        if (!found.ok) return { kind: 'unreadable', sheet, message: found.message };
+        leads = new SnapshotLeadRows(found.scoredOn, row.number + 1);
+      }
     }
   } catch (error) {
     if (error instanceof CliError) throw error;
@@ -63,7 +75,11 @@ async function firstFourColumns(pkg: XlsxPackage, sheet: SheetInfo): Promise<Eng
   } finally {
     await chunks.return(undefined);
   }
-  return rows;
+  if (head[0]?.[0] !== SNAPSHOT_TITLE) return { kind: 'foreign', sheet: name };
+  const found = snapshotHead(head);
+  if (!found.ok) return { kind: 'unreadable', sheet, message: found.message };
+  const read = (leads ?? new SnapshotLeadRows(found.scoredOn)).finish();
+  return { kind: 'snapshot', sheet, snapshot: { scoredOn: found.scoredOn, idColumn: found.idColumn, model: found.model, leads: read.leads }, warnings: read.warnings };
 }
 
 /** The cell styles the snapshot's numbers are written with, as the pane formats them. */

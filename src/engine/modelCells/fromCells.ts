@@ -4,7 +4,7 @@ import type { Model } from '../model';
 import { describeLocation, modelPathOf } from '../location';
 import { PRIORITIES } from '../priorityActions';
 import { resultOf, type Problem, type Result } from '../problems';
-import { normaliseModel } from '../schema';
+import { normaliseModel } from '../normaliseModel';
 import { validateModel } from '../validate';
 import { BANDS_HEADERS, CRITERIA_HEADERS, SETTINGS, type ModelCellTables, type TableName } from './layout';
 import { readBands } from './readBands';
