@@ -54,6 +54,16 @@ describe('the change report after Apply', () => {
     expect(within(report).getByText('All 9 leads that changed band: filter the Change or Band since column.')).toBeTruthy();
   });
 
+  it('says plainly that nothing changed band, with no empty lists', () => {
+    const last = { scoredOn: '2026-11-18', idColumn: 'Email', model: 'm', leads: [{ id: 'a@x.com', score: 30, band: 'Warm', bandSince: '2026-11-18' }] };
+    const { summary } = diffScores(last, [{ id: 'a@x.com', score: 32, band: 'Warm', row: 2 }], DEFAULT_BANDS, options);
+    render(<ChangeReport change={{ kind: 'tracked', idColumn: 'Email', summary, warnings: [] }} />);
+    const report = screen.getByRole('region', { name: 'What changed' });
+    expect(within(report).getByText('No lead changed band since 18 Nov')).toBeTruthy();
+    expect(within(report).queryAllByRole('list')).toEqual([]);
+    expect(within(report).queryByText(/filter the Change/)).toBeNull();
+  });
+
   it('says why there is no Change column', () => {
     render(<ChangeReport change={{ kind: 'untracked', reason: "the lead table has no ID column 'CRM key'" }} />);
     expect(screen.getByRole('region', { name: 'What changed' }).textContent).toContain("No Change column: the lead table has no ID column 'CRM key'.");
