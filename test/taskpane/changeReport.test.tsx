@@ -82,8 +82,22 @@ describe('choosing the Lead ID column in the pane', () => {
     await user.selectOptions(choice, 'Email');
     await user.click(screen.getByRole('button', { name: /^Apply$/ }));
     expect(session.applyCalls.at(-1)?.model.idColumn).toBe('Email');
-    await user.selectOptions(choice, 'Detect');
+    await user.selectOptions(choice, '');
     await user.click(screen.getByRole('button', { name: /^Apply$/ }));
     expect(session.applyCalls.at(-1)?.model.idColumn).toBeNull();
+  });
+
+  it("names the column Detect used at the last Apply, so a passed-over 'Lead ID' is no surprise", async () => {
+    const session = new FakeSession({ kind: 'table', table: leadTable() });
+    session.stored = { model: model({ criteria: [criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 10 })] }), problems: [] };
+    const { summary } = diffScores(null, [{ id: 'a@acme.com', score: 10, band: 'Cold', row: 2 }], DEFAULT_BANDS, options);
+    session.applyAnswers.push({ kind: 'applied', rows: 4, columns: ['Score', 'Band', 'Change', 'Band since'], requests: 1, change: { kind: 'tracked', idColumn: 'Email', summary, warnings: [] } });
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    await user.click(screen.getByRole('tab', { name: 'Apply' }));
+    const choice = await screen.findByRole('combobox', { name: /^Lead ID column/ });
+    expect(within(choice).getByRole('option', { name: 'Detect' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /^Apply$/ }));
+    expect(await within(choice).findByRole('option', { name: 'Detect (last Apply: Email)' })).toBeTruthy();
   });
 });
