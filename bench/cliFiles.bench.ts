@@ -11,15 +11,24 @@
  *    exported query (COPY ... TO CSV) in the same run. Target: at most 15 s and 500 MB, and
  *    faster than DuckDB.
  *
+ * 3. Re-scoring a CSV file scored before (BENCH_RESCORE_LEADS, default 200,000 and 1,000,000),
+ *    after a week: 1% of its rows deleted. The first scoring (which keeps the snapshot file), the
+ *    same without a snapshot (--no-snapshot, what a first scoring cost before), and the
+ *    re-score (the snapshot as the last scoring, the deleted leads reported). With
+ *    BENCH_BASELINE=<git ref> the same re-score and first scoring run, in the same run, on the
+ *    command line built from that ref (before), for the ratio. Target: 500 MB.
+ *
  *   BENCH_XLSX_LEADS=20000 BENCH_CSV_LEADS=100000 npm run bench -- cliFiles   (0 skips a part)
+ *   BENCH_XLSX_LEADS=0 BENCH_CSV_LEADS=0 BENCH_BASELINE=1bd1d88 npm run bench -- cliFiles
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { leadTableToCsv } from '../src/cli/csv';
 import { writeModelSheet } from '../src/cli/modelSource';
+import { sidecarPath } from '../src/cli/scoring/csvSnapshot';
 import { templateById, type Model } from '../src/engine';
 import { generateLeads } from '../src/sample-data/generateLeads';
 import { modelToSql } from '../src/sql';
@@ -27,6 +36,8 @@ import { modelToSql } from '../src/sql';
 const AS_OF = '2026-11-01';
 const XLSX_LEADS = Number(process.env.BENCH_XLSX_LEADS ?? 100_000);
 const CSV_LEADS = Number(process.env.BENCH_CSV_LEADS ?? 1_000_000);
+const RESCORE_LEADS = (process.env.BENCH_RESCORE_LEADS ?? '200000,1000000').split(',').map(Number).filter((n) => n > 0);
+const BASELINE = process.env.BENCH_BASELINE;
 const CHUNK = 50_000;
 const ROOT = join(import.meta.dirname, '..');
 const MODEL: Model = { ...templateById('weighted-b2b')!.model, asOf: AS_OF };
@@ -53,7 +64,7 @@ function measure(module: string, args: string[], nodeFlags: string[] = []): Meas
 /** The flags bin/leadscore.mjs's first line gives node when it runs as `npx leadscore`. */
 const BIN = join(ROOT, 'bin', 'leadscore.mjs');
 const BIN_FLAGS = (/^#!.*?node\s+(.*)$/m.exec(readFileSync(BIN, 'utf8').split('\n')[0] ?? '')?.[1] ?? '').split(/\s+/).filter(Boolean);
-const leadscore = (args: string[]): Measured => measure(BIN, args, BIN_FLAGS);
+const leadscore = (args: string[], bin = BIN): Measured => measure(bin, args, BIN_FLAGS);
 
 const mb = (kb: number): string => `${(kb / 1024).toFixed(0)} MB`;
 const s = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -94,22 +105,28 @@ async function workbook(dir: string): Promise<void> {
   console.log(`  .xlsx -> .csv    ${figures(toCsv)}`);
 }
 
+/** A CSV file of generated leads, written in parts; `keep` leaves rows out (by lead number). */
+function writeLeadsCsv(path: string, count: number, keep: (lead: number) => boolean = () => true): void {
+  const parts: string[] = [];
+  for (let first = 0; first < count; first += CHUNK) {
+    const text = leadTableToCsv(generateLeads({ count: Math.min(CHUNK, count - first), first, seed: 'bench-csv', asOf: AS_OF }));
+    const lines = text.split('\r\n');
+    parts.push([...(first === 0 ? [lines[0]] : []), ...lines.slice(1, -1).filter((_, i) => keep(first + i))].join('\r\n') + '\r\n');
+    if (parts.length >= 4 || first + CHUNK >= count) {
+      writeFileSync(path, parts.join(''), { flag: first < CHUNK * 4 ? 'w' : 'a' });
+      parts.length = 0;
+    }
+  }
+}
+
 async function csv(dir: string): Promise<void> {
   const input = join(dir, 'leads.csv');
   const modelFile = join(dir, 'model.json');
   writeFileSync(modelFile, JSON.stringify(MODEL));
-  const parts: string[] = [];
-  for (let first = 0; first < CSV_LEADS; first += CHUNK) {
-    const text = leadTableToCsv(generateLeads({ count: Math.min(CHUNK, CSV_LEADS - first), first, seed: 'bench-csv', asOf: AS_OF }));
-    parts.push(first === 0 ? text : text.slice(text.indexOf('\r\n') + 2));
-    if (parts.length >= 4 || first + CHUNK >= CSV_LEADS) {
-      writeFileSync(input, parts.join(''), { flag: first < CHUNK * 4 ? 'w' : 'a' });
-      parts.length = 0;
-    }
-  }
+  writeLeadsCsv(input, CSV_LEADS);
   const size = (statSync(input).size / 1e6).toFixed(0);
   console.log(`\n${CSV_LEADS.toLocaleString('en')} leads, CSV (${size} MB) to CSV, the Weighted B2B model; target 15 s and 500 MB, faster than DuckDB`);
-  const ours = leadscore(['score', input, '--model', modelFile, '-o', join(dir, 'out.csv')]);
+  const ours = leadscore(['score', input, '--model', modelFile, '-o', join(dir, 'out.csv'), '--no-snapshot']);
   // Files of 8 MB and more are scored on one worker thread per core (src/cli/scoring/parallelCsv.ts).
   console.log(`  leadscore score              ${figures(ours)}`);
   // DuckDB reads the same file as text (as the engine does), through a view named as the
@@ -131,12 +148,57 @@ async function csv(dir: string): Promise<void> {
   console.log(`  leadscore / DuckDB           ${(ours.ms / duck.ms).toFixed(2)}x wall time, ${(ours.cpuMs / duck.cpuMs).toFixed(2)}x CPU time, ${(ours.maxRssKb / duck.maxRssKb).toFixed(2)}x memory`);
 }
 
+/** The command line of another git ref (BENCH_BASELINE), built in a folder of its own with this checkout's packages: the "before" of a change. */
+function baselineBin(dir: string, ref: string): string {
+  const at = join(dir, 'baseline');
+  mkdirSync(at);
+  const archive = spawnSync('git', ['-C', ROOT, 'archive', '--format=tar', ref, 'src', 'scripts', 'bin', 'package.json'], { maxBuffer: 1 << 28 });
+  if (archive.status !== 0) throw new Error(`git archive ${ref} failed: ${archive.stderr.toString()}`);
+  spawnSync('tar', ['-x', '-C', at], { input: archive.stdout });
+  symlinkSync(join(ROOT, 'node_modules'), join(at, 'node_modules'));
+  spawnSync(process.execPath, [join(at, 'scripts', 'build-cli.mjs')], { stdio: 'inherit', cwd: at });
+  return join(at, 'bin', 'leadscore.mjs');
+}
+
+/** Re-scoring a CSV file scored before, a week later with 1% of its rows deleted; before (BENCH_BASELINE) and after, in one run. */
+function rescore(dir: string, count: number, baseline: { ref: string; bin: string } | null): void {
+  const modelFile = join(dir, 'model.json');
+  writeFileSync(modelFile, JSON.stringify(MODEL));
+  const input = join(dir, `rescore-${count}.csv`);
+  writeLeadsCsv(input, count);
+  const size = (statSync(input).size / 1e6).toFixed(0);
+  console.log(`\nRe-scoring a CSV file scored before, ${count.toLocaleString('en')} leads (${size} MB), 1% of rows deleted since; target 500 MB`);
+  const first = join(dir, `first-${count}.csv`);
+  const run = (label: string, args: string[], bin = BIN): Measured => {
+    const m = leadscore(['score', ...args, '--model', modelFile, '--force'], bin);
+    console.log(`  ${label.padEnd(44)}${figures(m)}`);
+    return m;
+  };
+  const firstPlain = run('first scoring, --no-snapshot', [input, '-o', first, '--no-snapshot']);
+  run('first scoring, keeping the snapshot', [input, '-o', first]);
+  // A week later: every 100th row of the scored file deleted (the snapshot still has them).
+  const lines = readFileSync(first, 'utf8').split('\r\n');
+  const edited = join(dir, `edited-${count}.csv`);
+  writeFileSync(edited, lines.filter((_, i) => i === 0 || i % 100 !== 50).join('\r\n'));
+  lines.length = 0;
+  const after = run('re-score with the snapshot (threads)', [edited, '-o', join(dir, `again-${count}.csv`), '--snapshot', sidecarPath(first)]);
+  const columns = run("re-score, the file's own columns (threads)", [edited, '-o', join(dir, `again-${count}.csv`), '--no-snapshot']);
+  if (baseline !== null) {
+    const before = run(`re-score, ${baseline.ref} (before)`, [edited, '-o', join(dir, `before-${count}.csv`)], baseline.bin);
+    console.log(`  after / before: ${(after.ms / before.ms).toFixed(2)}x wall, ${(after.cpuMs / before.cpuMs).toFixed(2)}x CPU, ${(after.maxRssKb / before.maxRssKb).toFixed(2)}x memory (own columns: ${(columns.ms / before.ms).toFixed(2)}x wall)`);
+  }
+  console.log(`  re-score / first scoring: ${(after.ms / firstPlain.ms).toFixed(2)}x wall, ${(after.cpuMs / firstPlain.cpuMs).toFixed(2)}x CPU`);
+  for (const f of [input, first, edited, join(dir, `again-${count}.csv`), join(dir, `before-${count}.csv`)]) rmSync(f, { force: true });
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-bench-files-'));
 try {
   // The command as users run it: compiled first (what `npm ci` does through "prepare").
   spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   if (XLSX_LEADS > 0) await workbook(dir);
   if (CSV_LEADS > 0) await csv(dir);
+  const baseline = BASELINE === undefined ? null : { ref: BASELINE, bin: baselineBin(dir, BASELINE) };
+  for (const count of RESCORE_LEADS) rescore(dir, count, baseline);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

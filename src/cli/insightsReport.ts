@@ -1,5 +1,5 @@
 /** The readable reports of leadscore backtest and calibrate. */
-import { formatProblem, GRADES, LEVELS, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type Problem } from '../engine';
+import { formatProblem, GRADES, LEVELS, MIN_LEADS_FOR_RATE, unreachedPriorities, type PriorityMatrix, type PriorityMatrixCell, type Problem } from '../engine';
 import type { Backtest, Calibration } from '../insights';
 
 const pct = (x: number): string => (Number.isNaN(x) ? '-' : `${(x * 100).toFixed(1)}%`);
@@ -82,6 +82,7 @@ export function describePriorityMatrix(x: PriorityMatrix, outcome: string | null
   const lines = [
     `Priority matrix: fit grade (A best) x engagement level (1 most engaged), ${x.leads} leads${known}.`,
     `Grade A from Fit ${x.thresholds.grades[0]}, B from ${x.thresholds.grades[1]}, C from ${x.thresholds.grades[2]}; level 1 from Engagement ${x.thresholds.levels[0]}, 2 from ${x.thresholds.levels[1]}, 3 from ${x.thresholds.levels[2]}.`,
+    ...unreachedPriorities(x),
     ...table(grid),
   ];
   if (x.hasOutcomes) lines.push(`  (leads: conversion among those with a known outcome; "2 of 7" where fewer than ${MIN_LEADS_FOR_RATE} are known)`);

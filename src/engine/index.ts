@@ -15,7 +15,7 @@ export { maximumScore, scoreArithmetic, type ScoreArithmetic } from './scoreRang
 export { groupMaximum } from './groupMaximum';
 export { GRADES, LEVELS, AUTOMATIC_SHARES, priorityThresholds, priorityOf, type Grade, type Level, type PriorityThresholds } from './priority';
 export { PRIORITIES, DEFAULT_PRIORITY_ACTIONS, MAX_ACTION_LENGTH, priorityActionOf, priorityActionsOf, withPriorityAction } from './priorityActions';
-export { priorityMatrix, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type OutcomeLabels } from './priorityMatrix';
+export { priorityMatrix, unreachedPriorities, MIN_LEADS_FOR_RATE, type PriorityMatrix, type PriorityMatrixCell, type OutcomeLabels } from './priorityMatrix';
 export { compile, criterionLabel, STAGES } from './compile';
 export { callList, CallListBuilder, changeFromCell, CALL_ORDER, DEFAULT_CALL_REASONS, DEFAULT_SKIP_GRADES, type CallList, type CallListEntry, type CallListOptions, type LeadChange } from './callList/callList';
 export { signedPoints, type CallReason } from './callList/reasons';

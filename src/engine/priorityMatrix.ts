@@ -1,4 +1,5 @@
 import type { Model, Priority } from './model';
+import { SETTINGS } from './modelCells/layout';
 import { GRADES, LEVELS, priorityThresholds, rankOf, type Grade, type Level, type PriorityThresholds } from './priority';
 import { PRIORITIES, priorityActionOf } from './priorityActions';
 import type { Result } from './problems';
@@ -85,4 +86,24 @@ export function priorityMatrix(
     value: { thresholds: thresholds.value, cells, leads: scored.count, hasOutcomes: outcomes !== undefined, withOutcome: sum(known), converted: sum(converted) },
     warnings: thresholds.warnings,
   };
+}
+
+/**
+ * What to say when the best grade (level) holds no lead while a lower one does: "No lead reaches
+ * fit grade A (Fit 52.5): set 'Grade A from' in the model's settings." An empty row A says more
+ * about where grade A starts than about the leads. Nothing when the top grade and level hold leads.
+ */
+export function unreachedPriorities(x: PriorityMatrix): string[] {
+  const notes: string[] = [];
+  const axes = [
+    ['fit grade', 'Fit', GRADES, x.thresholds.grades, ['gradeA', 'gradeB', 'gradeC']],
+    ['engagement level', 'Engagement', LEVELS, x.thresholds.levels, ['level1', 'level2', 'level3']],
+  ] as const;
+  axes.forEach(([what, unit, names, from, keys], axis) => {
+    // The best grade (level) holding a lead; cells are in reading order, A1 to D4.
+    const top = Math.min(...x.cells.flatMap((c, i) => (c.leads > 0 ? [axis === 0 ? i >> 2 : i & 3] : [])));
+    const key = keys[top - 1];
+    if (key !== undefined) notes.push(`No lead reaches ${what} ${names[top - 1]} (${unit} ${from[top - 1]}): set '${SETTINGS[key]}' in the model's settings.`);
+  });
+  return notes;
 }

@@ -132,7 +132,8 @@ function checkTexts(m: Model, error: Report): void {
   }
 }
 
-const FORMULA_START = /^[=+\-@\uFF1D]/;
+// The full-width forms too: a Japanese input method types them, and Excel and the CSV writer (neutraliseFormula) treat them as the ASCII ones.
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]/;
 
 /**
  * Scores are sums of whole hundredths, exact while they stay below 2^53: with at most 50,000

@@ -65,7 +65,8 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
       {onIdColumn !== undefined && (
         <Field label="Lead ID column (for Change and Band since)" hint="Matches each lead with its last scoring. Detected: a column named like ID or Email with unique values.">
           <Select value={idColumn ?? ''} onChange={(_, d) => onIdColumn(d.value === '' ? null : d.value)}>
-            <option value="">Detect</option>
+            {/* Which column detection picked, once an Apply has used it: 'Lead ID' may be passed over for 'Email' when it has blanks or repeats. */}
+            <option value="">{change?.kind === 'tracked' && idColumn === null ? `Detect (last Apply: ${change.idColumn})` : 'Detect'}</option>
             {idColumn !== null && !idChoices.includes(idColumn) && <option value={idColumn}>{idColumn} (not in the table)</option>}
             {idChoices.map((h) => (
               <option key={h} value={h}>{h}</option>

@@ -78,14 +78,21 @@ export function CallListPanel({ session, model, compiled, table, visible }: Call
               {list.entries.slice(0, SHOWN).map((e) => (
                 <li key={e.row}>
                   <div className="call-line">
-                    {e.priority !== null && <span className="call-priority" title={e.action}>{e.priority}</span>}
+                    {e.priority !== null && <span className="call-priority">{e.priority}</span>}
                     <span className="call-who">
                       <span className="call-name">{e.contact.name !== '' ? e.contact.name : `Row ${excelRowOf(table?.address ?? '', e.row) ?? e.row + 1}`}</span>
                       {e.contact.company !== '' && <span className="call-company">{e.contact.company}</span>}
                     </span>
                     <BandScore score={e.score} band={e.band} bands={model.bands} />
                   </div>
-                  {e.reasons.length > 0 && <p className="call-why">{e.reasons.map((r) => r.text).join(' · ')}</p>}
+                  {/* The cell's action, for everyone (it was a tooltip only, which touch and screen readers miss), then the reasons. */}
+                  {(e.action !== '' || e.reasons.length > 0) && (
+                    <p className="call-why">
+                      {e.action !== '' && <span className="call-action">{e.action}</span>}
+                      {e.action !== '' && e.reasons.length > 0 ? ' — ' : ''}
+                      {e.reasons.map((r) => r.text).join(' · ')}
+                    </p>
+                  )}
                 </li>
               ))}
             </ol>

@@ -8,7 +8,7 @@ import {
   MIN_LEADS_FOR_RATE,
   modelPathOf,
   priorityActionOf,
-  SETTINGS,
+  unreachedPriorities,
   validateModel,
   withPriorityAction,
   type Model,
@@ -72,24 +72,18 @@ export function cellAfterKey(from: Priority, key: string): Priority | null {
 /**
  * Where the grades and levels start, as this matrix uses them ("Rows: fit grade, A from Fit 41.25,
  * B from 27.5, C from 13.75 (automatic)"), and, when no lead reaches the top grade or level, the
- * setting to change: an empty row A says more about the threshold than about the leads.
+ * setting to change.
  */
 export function thresholdNotes(m: Model, x: PriorityMatrix): { from: string; unreached: string } {
-  const from: string[] = [];
-  const unreached: string[] = [];
   const axes = [
     ['Rows', 'fit grade', 'Fit', GRADES, x.thresholds.grades, ['gradeA', 'gradeB', 'gradeC']],
     ['Columns', 'engagement level', 'Engagement', LEVELS, x.thresholds.levels, ['level1', 'level2', 'level3']],
   ] as const;
-  axes.forEach(([side, what, unit, names, t, keys], axis) => {
+  const from = axes.map(([side, what, unit, names, t, keys]) => {
     const automatic = keys.every((k) => m.priority[k] === null) ? ' (automatic)' : '';
-    from.push(`${side}: ${what}, ${names[0]} from ${unit} ${t[0]}, ${names[1]} from ${t[1]}, ${names[2]} from ${t[2]}${automatic}.`);
-    // The best grade (level) holding a lead; cells are in reading order, A1 to D4.
-    const top = Math.min(...x.cells.flatMap((c, i) => (c.leads > 0 ? [axis === 0 ? i >> 2 : i & 3] : [])));
-    const key = keys[top - 1];
-    if (key !== undefined) unreached.push(`No lead reaches ${what} ${names[top - 1]} (${unit} ${t[top - 1]}): set '${SETTINGS[key]}' on the Lead Scoring sheet.`);
+    return `${side}: ${what}, ${names[0]} from ${unit} ${t[0]}, ${names[1]} from ${t[1]}, ${names[2]} from ${t[2]}${automatic}.`;
   });
-  return { from: from.join(' '), unreached: unreached.join(' ') };
+  return { from: from.join(' '), unreached: unreachedPriorities(x).join(' ') };
 }
 
 /** Heavier cells get a stronger tint, so where the leads are shows at a glance (kept light enough for AA text). */

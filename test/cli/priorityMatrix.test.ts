@@ -42,6 +42,16 @@ describe('leadscore backtest: the priority matrix', () => {
     expect(text).toMatch(/\n {2}D1 +1 +- +Pass to the partner team\n/);
     expect(text).toMatch(/\n {2}D4 +1 +0 of 1 +Disqualify\n/);
     expect(text).toContain('(no leads in A2, A3, B1, B2, B4, C1, C2, C3, D2, D3)');
+    expect(text).not.toContain('No lead reaches');
+  });
+
+  it('says which setting to change when no lead reaches grade A', async () => {
+    // Grade A from 70: above the 60 Fit the best leads have.
+    const strict = join(dir, 'strict.json');
+    writeFileSync(strict, JSON.stringify({ ...PRIORITY_MODEL, priority: { ...PRIORITY_MODEL.priority, gradeA: 70 } }));
+    const { code, out } = await runCli('backtest', leads, '--outcome', 'Converted', '--model', strict, '--as-of', '2026-11-26');
+    expect(code).toBe(EXIT.ok);
+    expect(out).toContain("Grade A from Fit 70, B from 30, C from 15; level 1 from Engagement 30, 2 from 20, 3 from 10.\nNo lead reaches fit grade A (Fit 70): set 'Grade A from' in the model's settings.\n");
   });
 
   it('gives the matrix in the JSON output', async () => {

@@ -186,6 +186,9 @@ describe('the sales views on messy data at 350 px', () => {
     await page.getByRole('table', { name: /^Priority matrix/ }).waitFor();
     await atTop(page.getByRole('heading', { name: 'Who to call first' }));
     await shoot(page, 'zoom-matrix');
+    await page.getByRole('tab', { name: /^Apply/ }).click();
+    await atTop(page.getByRole('heading', { name: 'Apply to the table' }));
+    await shoot(page, 'zoom-id-column');
     expect({ apply: applySideways, insights: await sideways(page) }).toEqual({ apply: 0, insights: 0 });
     await page.close();
   }, 180_000);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PRIORITY_HEADERS as HEADERS, PRIORITY_MODEL as base } from './builders';
-import { compile, model, priorityMatrix, priorityOf, priorityThresholds, withPriorityAction, type Model, type PriorityMatrix } from '../../src/engine';
+import { compile, model, priorityMatrix, priorityOf, priorityThresholds, unreachedPriorities, withPriorityAction, type Model, type PriorityMatrix } from '../../src/engine';
 
 // Fit: Technology +40, 100+ employees +20 (A from 45, B from 30, C from 15, automatic);
 // Engagement: Demo +30, Webinar +10 (level 1 from 30, 2 from 20, 3 from 10).
@@ -75,6 +75,21 @@ describe('the priority matrix of scored leads', () => {
     const x = matrixOf(m, LEADS);
     expect(cell(x, 'D1')?.action).toBe('Pass to the partner team');
     expect(cell(x, 'D4')?.action).toBe('Disqualify');
+  });
+
+  it('says which setting to change when no lead reaches the top grade or level, and nothing when they hold leads', () => {
+    expect(unreachedPriorities(matrixOf(base, LEADS))).toEqual([]);
+    // Without the three A1 leads and the A4 one, the best Fit is 40 (B) and the best Engagement 30 (level 1).
+    const noGradeA = LEADS.filter((row) => !(row[0] === 'Technology' && Number(row[1]) >= 100));
+    expect(unreachedPriorities(matrixOf(base, noGradeA))).toEqual(["No lead reaches fit grade A (Fit 45): set 'Grade A from' in the model's settings."]);
+    // Only the C4 and D4 leads (Fit 20 and 0, Engagement 0): grades A and B and levels 1 to 3 are empty.
+    const quiet = LEADS.filter((row) => row[0] === 'Retail' && row[2] === 'no');
+    expect(unreachedPriorities(matrixOf(base, quiet))).toEqual([
+      "No lead reaches fit grade B (Fit 30): set 'Grade B from' in the model's settings.",
+      "No lead reaches engagement level 3 (Engagement 10): set 'Level 3 from' in the model's settings.",
+    ]);
+    // No leads at all: nothing to say about thresholds.
+    expect(unreachedPriorities(matrixOf(base, []))).toEqual([]);
   });
 
   it('says what to set when the model has nothing to grade by', () => {

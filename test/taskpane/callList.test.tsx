@@ -38,7 +38,8 @@ describe('the pane\'s call list', () => {
     const { panel } = await openCallList();
     expect(within(panel).getByTestId('call-list-summary').textContent).toBe('All 2 leads to call, from 4 leads (2 grade D leads not called).');
     // No name column: each lead is shown by its Excel row (the table's header is row 1).
-    expect(shown(panel)).toEqual(['A1Row 285HotTech (+60) · Pricing (+25)', 'A4Row 460HotTech (+60)']);
+    // Each with its cell's recommended action, shown (not a tooltip), then its reasons.
+    expect(shown(panel)).toEqual(['A1Row 285HotCall now — Tech (+60) · Pricing (+25)', 'A4Row 460HotNurture: targeted campaign — Tech (+60)']);
   });
 
   it('says how to see leads when every lead is left out, with no empty list', async () => {

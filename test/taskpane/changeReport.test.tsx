@@ -54,6 +54,16 @@ describe('the change report after Apply', () => {
     expect(within(report).getByText('All 9 leads that changed band: filter the Change or Band since column.')).toBeTruthy();
   });
 
+  it('says plainly that nothing changed band, with no empty lists', () => {
+    const last = { scoredOn: '2026-11-18', idColumn: 'Email', model: 'm', leads: [{ id: 'a@x.com', score: 30, band: 'Warm', bandSince: '2026-11-18' }] };
+    const { summary } = diffScores(last, [{ id: 'a@x.com', score: 32, band: 'Warm', row: 2 }], DEFAULT_BANDS, options);
+    render(<ChangeReport change={{ kind: 'tracked', idColumn: 'Email', summary, warnings: [] }} />);
+    const report = screen.getByRole('region', { name: 'What changed' });
+    expect(within(report).getByText('No lead changed band since 18 Nov')).toBeTruthy();
+    expect(within(report).queryAllByRole('list')).toEqual([]);
+    expect(within(report).queryByText(/filter the Change/)).toBeNull();
+  });
+
   it('says why there is no Change column', () => {
     render(<ChangeReport change={{ kind: 'untracked', reason: "the lead table has no ID column 'CRM key'" }} />);
     expect(screen.getByRole('region', { name: 'What changed' }).textContent).toContain("No Change column: the lead table has no ID column 'CRM key'.");
@@ -72,8 +82,22 @@ describe('choosing the Lead ID column in the pane', () => {
     await user.selectOptions(choice, 'Email');
     await user.click(screen.getByRole('button', { name: /^Apply$/ }));
     expect(session.applyCalls.at(-1)?.model.idColumn).toBe('Email');
-    await user.selectOptions(choice, 'Detect');
+    await user.selectOptions(choice, '');
     await user.click(screen.getByRole('button', { name: /^Apply$/ }));
     expect(session.applyCalls.at(-1)?.model.idColumn).toBeNull();
+  });
+
+  it("names the column Detect used at the last Apply, so a passed-over 'Lead ID' is no surprise", async () => {
+    const session = new FakeSession({ kind: 'table', table: leadTable() });
+    session.stored = { model: model({ criteria: [criterion({ group: 'fit', field: 'Industry', condition: { op: 'equals', values: ['Technology'] }, points: 10 })] }), problems: [] };
+    const { summary } = diffScores(null, [{ id: 'a@acme.com', score: 10, band: 'Cold', row: 2 }], DEFAULT_BANDS, options);
+    session.applyAnswers.push({ kind: 'applied', rows: 4, columns: ['Score', 'Band', 'Change', 'Band since'], requests: 1, change: { kind: 'tracked', idColumn: 'Email', summary, warnings: [] } });
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    await user.click(screen.getByRole('tab', { name: 'Apply' }));
+    const choice = await screen.findByRole('combobox', { name: /^Lead ID column/ });
+    expect(within(choice).getByRole('option', { name: 'Detect' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: /^Apply$/ }));
+    expect(await within(choice).findByRole('option', { name: 'Detect (last Apply: Email)' })).toBeTruthy();
   });
 });

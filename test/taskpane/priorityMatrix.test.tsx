@@ -179,7 +179,7 @@ describe('Who to call first: the priority matrix in the pane', () => {
     const matrix = await openMatrix(again);
     expect(cellTexts(matrix).slice(0, 4)).toEqual(['0', '0', '0', '0']);
     expect(screen.getByText(/^Rows: fit grade, A from Fit 70, B from 30, C from 15\. Columns/)).toBeTruthy();
-    expect(screen.getByText("No lead reaches fit grade A (Fit 70): set 'Grade A from' on the Lead Scoring sheet.")).toBeTruthy();
+    expect(screen.getByText("No lead reaches fit grade A (Fit 70): set 'Grade A from' in the model's settings.")).toBeTruthy();
   });
 
   it('says what to set when the model has no Fit criteria to grade by', async () => {

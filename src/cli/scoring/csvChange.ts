@@ -26,7 +26,8 @@ import { CliError } from '../command';
 import { CsvBlocks } from '../files/csvBlocks';
 import { CsvReader, CsvSyntaxError, type Delimiter } from '../files/csvReader';
 import { csvCellText, readSnapshotFile, snapshotLine, type SnapshotFileRead, type SnapshotFiles, type SnapshotWriter } from './csvSnapshot';
-import type { CsvWorkerChange, ThreadedChange } from './parallelCsv';
+import { decimalCommaNumber, type ParallelCsvOptions } from './csvLeads';
+import { readColumnsInParallel, type CsvWorkerChange, type ThreadedChange } from './parallelCsv';
 import type { OutCell } from './leadSinks';
 
 /** The columns written after the score columns when leads are compared with the last scoring. */
@@ -81,7 +82,9 @@ export class CsvChange {
 export interface CsvBody {
   readonly start: number;
   readonly firstLine: number;
-  readonly blockBytes: number;
+  /** How the scoring pass cuts the file; the first pass reads on those threads too when `threads` is true. */
+  readonly parallel: ParallelCsvOptions;
+  readonly threads: boolean;
 }
 
 /**
@@ -96,9 +99,11 @@ export interface CsvComparison {
   readonly previous: ScoreSnapshot | null;
   /** Where `previous` came from, for the report. */
   readonly source: 'snapshot' | 'columns' | null;
+  /** The previous leads by leadIdKey. */
+  readonly byKey: ReadonlyMap<string, SnapshotLead>;
   readonly duplicates: ReadonlySet<string>;
-  /** Each lead's ID cell in file order (as csvIdOf reads it), and how many leads each block of the first pass holds. */
-  readonly ids: readonly string[];
+  /** Each lead's ID key in file order ('' without an ID), and how many leads each block of the first pass holds. */
+  readonly keys: readonly string[];
   readonly blockLeads: readonly number[];
 }
 
@@ -119,7 +124,7 @@ export interface CsvComparisonResult {
  * be left aside (what and where), and the file's columns are used. Null when there is neither
  * anything to compare nor a snapshot to keep; a chosen ID column the file lacks fails the command.
  */
-export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | null, body: CsvBody): CsvComparisonResult {
+export async function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | null, body: CsvBody): Promise<CsvComparisonResult> {
   const own = (name: string): number => q.headers.findIndex((h, i) => q.ours.has(i) && h === name);
   const at = { score: own(COLUMN_NAMES.score), band: own(COLUMN_NAMES.band), since: own(COLUMN_NAMES.bandSince) };
   const scoredBefore = at.score >= 0 && at.band >= 0;
@@ -138,10 +143,8 @@ export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | n
   const ids = idColumnChoice(q.headers, q.ours, q.chosenId, q.input);
   const lastAt = ids.chosen === null && last !== null ? headerLookup(ids.leadHeaders).find(last.idColumn) : undefined;
   const idColumns = ids.chosen !== null ? [ids.chosen.value.index] : lastAt !== undefined ? [lastAt] : [...ids.candidates];
-  const ownColumns = scoredBefore ? [at.score, at.band, ...(at.since < 0 ? [] : [at.since])] : [];
-  const asked = [...idColumns, ...ownColumns];
-  const pass = readColumns(q, body, asked);
-  const cellsOf = (column: number): string[] => pass.cells[asked.indexOf(column)] ?? [];
+  const pass = await firstPass(q, body, { ids: idColumns, own: scoredBefore ? at : null, decimalComma: q.delimiter === ';' });
+  const cellsOf = (column: number): string[] => pass.ids[idColumns.indexOf(column)] ?? [];
 
   const found = ids.chosen ?? (lastAt !== undefined ? { ok: true as const, value: { index: lastAt, header: (ids.leadHeaders[lastAt] ?? '').trim() } } : findIdColumn({ headers: [...ids.leadHeaders], valuesOf: cellsOf }));
   if (!found.ok) {
@@ -155,20 +158,17 @@ export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | n
   const idIndex = found.value.index;
   const idColumn = found.value.header;
   const idCells = cellsOf(idIndex);
+  pass.ids.length = 0;
+  const keys = idCells.map(keyOf);
+  const duplicates = duplicateIdKeys(idCells);
   const columnNotes: string[] = [];
-  const columns = scoredBefore
-    ? snapshotFromPreviousRun(
-        idCells,
-        { scores: cellsOf(at.score), bands: cellsOf(at.band), since: at.since < 0 ? [] : cellsOf(at.since) },
-        idColumn,
-        { number: q.number, fileDate: () => localIsoDate(statSync(q.input).mtime), today: q.today },
-        columnNotes,
-      )
-    : null;
-  let previous: ScoreSnapshot | null = columns;
-  let source: CsvComparison['source'] = columns === null ? null : 'columns';
+  const fromColumns = (): ScoreSnapshot =>
+    snapshotFromPreviousRun(idCells, { scores: pass.scores, bands: pass.bands, since: pass.since }, idColumn, { number: q.number, fileDate: () => localIsoDate(statSync(q.input).mtime), today: q.today }, columnNotes);
+  let previous: ScoreSnapshot | null = null;
+  let source: CsvComparison['source'] = null;
+  let byKey: ReadonlyMap<string, SnapshotLead> = new Map();
   if (last !== null && read.kind === 'read') {
-    const mismatch = columns === null ? null : firstMismatch(columns, last);
+    const mismatch = scoredBefore ? firstMismatch(keys, idCells, pass, duplicates, read.byKey) : null;
     if (headerLookup([last.idColumn]).find(idColumn) === undefined) {
       warnings.push(`${read.path} is not used as the last scoring: it identifies leads by '${last.idColumn}', this scoring by '${idColumn}'; ${fallback}`);
     } else if (mismatch !== null) {
@@ -176,16 +176,42 @@ export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | n
     } else {
       previous = last;
       source = 'snapshot';
+      byKey = read.byKey;
     }
   }
-  // What the previous run's columns could not say matters only when they are what is compared with.
-  if (source === 'columns') warnings.push(...columnNotes.map((note) => `${q.input}: ${note}`));
-  return {
-    comparison: { idIndex, idColumn, previous, source, duplicates: duplicateIdKeys(idCells), ids: idCells, blockLeads: pass.blockLeads },
-    warnings,
-    noChange: null,
-    noSnapshot: null,
-  };
+  if (previous === null && scoredBefore) {
+    previous = fromColumns();
+    source = 'columns';
+    byKey = new Map(previous.leads.map((l) => [leadIdKey(l.id), l]));
+    // What the previous run's columns could not say matters only when they are what is compared with.
+    warnings.push(...columnNotes.map((note) => `${q.input}: ${note}`));
+  }
+  return { comparison: { idIndex, idColumn, previous, source, byKey, duplicates, keys, blockLeads: pass.blockLeads }, warnings, noChange: null, noSnapshot: null };
+}
+
+/** The key an ID cell is matched by, '' without an ID. */
+function keyOf(cell: string): string {
+  const id = leadIdText(cell);
+  return id === null || id === '' ? '' : leadIdKey(id);
+}
+
+/**
+ * The first lead whose previous Score or Band in the file differs from the snapshot's (or that
+ * the snapshot lacks): the snapshot is of another run than the one that wrote the file. Leads
+ * without a usable ID or a previous score are not asked.
+ */
+function firstMismatch(keys: readonly string[], idCells: readonly string[], pass: FirstPass, duplicates: ReadonlySet<string>, byKey: ReadonlyMap<string, SnapshotLead>): { id: string; file: string; snapshot: string } | null {
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    const score = pass.scores[k];
+    if (key === '' || duplicates.has(key) || typeof score !== 'number') continue;
+    const band = (pass.bands[k] ?? '').trim();
+    const kept = byKey.get(key);
+    const file = `${score} ${band}`;
+    if (kept === undefined) return { id: leadIdText(idCells[k]) ?? key, file, snapshot: 'no score' };
+    if (Math.round(kept.score * 100) !== Math.round(score * 100) || kept.band.toLowerCase() !== band.toLowerCase()) return { id: kept.id, file, snapshot: `${kept.score} ${kept.band}` };
+  }
+  return null;
 }
 
 /**
@@ -195,18 +221,11 @@ export function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFiles | n
  * tracker that holds only the leads no longer in the file (the removed ones).
  */
 export function changeOnThreads(c: CsvComparison, o: { readonly bands: readonly Band[]; readonly model: string; readonly today: string; readonly columns: boolean; readonly snapshot: SnapshotWriter | null }): { readonly job: CsvWorkerChange; readonly into: ThreadedChange; readonly tracker: ChangeTracker } {
-  const previous = new Map((c.previous?.leads ?? []).map((l) => [leadIdKey(l.id), l]));
-  const keyOf = (cell: string): string | null => {
-    const id = leadIdText(cell);
-    return id === null || id === '' ? null : leadIdKey(id);
-  };
-  const inFile = new Set<string>();
-  for (const cell of c.ids) {
-    const key = keyOf(cell);
-    if (key !== null) inFile.add(key);
-  }
-  const removed = c.previous === null ? null : { ...c.previous, leads: c.previous.leads.filter((l) => !inFile.has(leadIdKey(l.id))) };
-  inFile.clear();
+  const previous = c.byKey;
+  const found = new Set<string>();
+  for (const key of c.keys) if (previous.has(key)) found.add(key);
+  const removed = c.previous === null ? null : { ...c.previous, leads: [...previous].filter(([key]) => !found.has(key)).map(([, lead]) => lead) };
+  found.clear();
   const tracker = new ChangeTracker(removed, o.bands, { today: o.today, idColumn: c.idColumn, model: o.model, duplicates: c.duplicates, keepSnapshot: false });
   let offset = 0;
   return {
@@ -221,8 +240,8 @@ export function changeOnThreads(c: CsvComparison, o: { readonly bands: readonly 
         const own: SnapshotLead[] = [];
         const shared: string[] = [];
         for (let k = offset; k < offset + count; k++) {
-          const key = keyOf(c.ids[k] ?? '');
-          if (key === null) continue;
+          const key = c.keys[k] ?? '';
+          if (key === '') continue;
           if (c.duplicates.has(key)) shared.push(key);
           else {
             const lead = previous.get(key);
@@ -239,69 +258,105 @@ export function changeOnThreads(c: CsvComparison, o: { readonly bands: readonly 
 /** How a CSV cell is read as an ID: as written before leadscore neutralised it against formulas. */
 export const csvIdOf = (cell: unknown): unknown => (typeof cell === 'string' ? csvCellText(cell) : cell);
 
-/** The first lead whose previous Score or Band in the file differs from the snapshot's (or that the snapshot lacks): the snapshot is of another run. */
-function firstMismatch(columns: ScoreSnapshot, last: ScoreSnapshot): { id: string; file: string; snapshot: string } | null {
-  const byKey = new Map(last.leads.map((l) => [leadIdKey(l.id), l]));
-  for (const lead of columns.leads) {
-    const kept = byKey.get(leadIdKey(lead.id));
-    if (kept === undefined) return { id: lead.id, file: `${lead.score} ${lead.band}`, snapshot: 'no score' };
-    if (Math.round(kept.score * 100) !== Math.round(lead.score * 100) || kept.band.toLowerCase() !== lead.band.toLowerCase()) {
-      return { id: lead.id, file: `${lead.score} ${lead.band}`, snapshot: `${kept.score} ${kept.band}` };
-    }
-  }
-  return null;
+/** What the first pass reads: ID columns' cells, and the file's own previous Score, Band and Band since (-1: none) when it was scored before. */
+export interface CsvColumnsAsk {
+  readonly ids: readonly number[];
+  readonly own: { readonly score: number; readonly band: number; readonly since: number } | null;
+  /** Scores are written with a decimal comma (a ;-delimited file). */
+  readonly decimalComma: boolean;
 }
 
-/** The cells of some columns of every lead (a record not blank), in file order, read block by block as the worker threads cut the file. */
-function readColumns(q: CsvChangeQuery, body: CsvBody, columns: readonly number[]): { cells: string[][]; blockLeads: number[] } {
-  const cells = columns.map((): string[] => []);
-  const blockLeads: number[] = [];
-  const blocks = new CsvBlocks(q.input, body.start, q.delimiter, body.blockBytes);
+/** What the first pass reads of one block of records, for each lead (a record not blank), and the block's line breaks. */
+export interface BlockColumns {
+  readonly leads: number;
+  readonly lines: number;
+  /** Per asked ID column, its cells (as csvIdOf reads them). */
+  readonly ids: string[][];
+  /** The previous Score (a number; '' when blank, the text when it is not a number), Band and Band since; empty when the file was not scored before. */
+  readonly scores: (number | string)[];
+  readonly bands: string[];
+  readonly since: string[];
+}
+
+interface FirstPass extends BlockColumns {
+  readonly blockLeads: number[];
+}
+
+/** The first pass over the leads, block by block as the scoring pass cuts them: on worker threads for a big file, else here. */
+async function firstPass(q: CsvChangeQuery, body: CsvBody, ask: CsvColumnsAsk): Promise<FirstPass> {
+  const all: FirstPass = { leads: 0, lines: 0, ids: ask.ids.map((): string[] => []), scores: [], bands: [], since: [], blockLeads: [] };
+  // Band and Band since repeat: one string each, not one per lead.
+  const shared = new Map<string, string>();
+  const once = (text: string): string => {
+    const kept = shared.get(text);
+    if (kept !== undefined) return kept;
+    if (shared.size < 10_000) shared.set(text, text);
+    return text;
+  };
+  const take = (block: BlockColumns): void => {
+    block.ids.forEach((cells, k) => {
+      const list = all.ids[k]!;
+      for (const cell of cells) list.push(cell);
+    });
+    for (const n of block.scores) all.scores.push(n);
+    for (const b of block.bands) all.bands.push(once(b));
+    for (const d of block.since) all.since.push(once(d));
+    all.blockLeads.push(block.leads);
+  };
+  const file = { input: q.input, encoding: q.encoding, delimiter: q.delimiter, start: body.start, firstLine: body.firstLine };
+  if (body.threads) {
+    await readColumnsInParallel(file, ask, body.parallel, take);
+    return all;
+  }
+  const blocks = new CsvBlocks(q.input, body.start, q.delimiter, body.parallel.blockBytes);
   const decoder = new TextDecoder(q.encoding, { ignoreBOM: true });
   let line = body.firstLine;
   try {
     for (let bytes = blocks.next(); bytes !== null; bytes = blocks.next()) {
-      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      const text = isAscii(buffer) ? buffer.toString('latin1') : decoder.decode(buffer);
       let block: BlockColumns;
       try {
-        block = readBlockColumns(text, q.input, q.delimiter, columns);
+        block = readBlockColumns(blockText(bytes, decoder), q.input, q.delimiter, ask);
       } catch (error) {
         if (error instanceof CsvSyntaxError) throw new CsvSyntaxError(q.input, line + error.line - 1, error.detail);
         throw error;
       }
-      block.cells.forEach((list, k) => {
-        const all = cells[k]!;
-        for (const c of list) all.push(c);
-      });
-      blockLeads.push(block.leads);
+      take(block);
       line += block.lines;
     }
   } finally {
     blocks.close();
   }
-  return { cells, blockLeads };
+  return all;
 }
 
-/** What the first pass reads of one block of records: the leads, the block's line breaks, and the asked columns' cells of each lead. */
-export interface BlockColumns {
-  readonly leads: number;
-  readonly lines: number;
-  readonly cells: string[][];
+/** A block's text: plain ASCII is the same in every encoding read here, and latin1 turns it into text fastest. */
+export function blockText(bytes: Uint8Array, decoder: TextDecoder): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return isAscii(buffer) ? buffer.toString('latin1') : decoder.decode(buffer);
 }
 
 /** Reads one block of whole records (a block never starts the file: a leading U+FEFF is text). Lines of a CsvSyntaxError count from the block's first line. */
-export function readBlockColumns(text: string, where: string, delimiter: Delimiter, columns: readonly number[]): BlockColumns {
+export function readBlockColumns(text: string, where: string, delimiter: Delimiter, ask: CsvColumnsAsk): BlockColumns {
   const reader = CsvReader.fromText(text, where, { delimiter });
-  const cells = columns.map((): string[] => []);
+  const ids = ask.ids.map((): string[] => []);
+  const scores: (number | string)[] = [];
+  const bands: string[] = [];
+  const since: string[] = [];
+  const own = ask.own;
   let leads = 0;
   for (let record = reader.next(); record !== null; record = reader.next()) {
     const row = record.cells;
     if (row.every((c) => c === '')) continue;
     leads++;
-    for (let k = 0; k < columns.length; k++) cells[k]!.push(csvCellText(row[columns[k]!] ?? ''));
+    for (let k = 0; k < ask.ids.length; k++) ids[k]!.push(csvCellText(row[ask.ids[k]!] ?? ''));
+    if (own === null) continue;
+    const text = (row[own.score] ?? '').trim();
+    const score = text === '' ? NaN : Number(ask.decimalComma ? decimalCommaNumber(text) : text);
+    scores.push(Number.isFinite(score) ? score : text);
+    bands.push(row[own.band] ?? '');
+    since.push(own.since < 0 ? '' : (row[own.since] ?? ''));
   }
-  return { leads, lines: reader.lineNumber - 1, cells };
+  return { leads, lines: reader.lineNumber - 1, ids, scores, bands, since };
 }
 
 /** The lead table's headers (the previous run's columns blanked: they are not candidates for the ID), the columns that could be the ID, and the one chosen. */

@@ -279,8 +279,10 @@ export async function scoreCsvLeads(
     let comparison: CsvComparison | null = null;
     let noChange: string | null = null;
     let noSnapshot: string | null = null;
+    // A big file is read on worker threads: the first pass (IDs, previous scores) as the scoring pass.
+    const onThreads = model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes;
     if (compiled !== null && model !== null && sink instanceof CsvSink && start !== null) {
-      const prepared = prepareCsvComparison(
+      const prepared = await prepareCsvComparison(
         {
           input,
           encoding,
@@ -295,7 +297,7 @@ export async function scoreCsvLeads(
           decimalComma: decimalCommaNumber,
         },
         changeOptions.snapshot ?? null,
-        { start, firstLine, blockBytes: parallel.blockBytes },
+        { start, firstLine, parallel, threads: onThreads },
       );
       ({ comparison, noChange, noSnapshot } = prepared);
       warnings.push(...prepared.warnings);
@@ -313,16 +315,16 @@ export async function scoreCsvLeads(
       let blocks = 0;
       let tracker: ChangeTracker | null = null;
       let rows: { errors: LineProblems; short: LineProblems; multiline: LineProblems };
-      if (model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes) {
+      if (onThreads && model !== null && compiled !== null && tally !== null) {
         reader.close();
         readerOpen = false;
         const problems = { errors: new LineProblems(10), short: new LineProblems(5), multiline: new LineProblems(5) };
         if (start !== null) {
-          const onThreads = comparison === null ? null : changeOnThreads(comparison, { bands: compiled.bands, model: model.name, today: changeOptions.today, columns: compare, snapshot });
-          tracker = onThreads?.tracker ?? null;
+          const threaded = comparison === null ? null : changeOnThreads(comparison, { bands: compiled.bands, model: model.name, today: changeOptions.today, columns: compare, snapshot });
+          tracker = threaded?.tracker ?? null;
           blocks = await scoreCsvInParallel(
-            { input, encoding, layout, model, asOf: compiled.asOf, firstLine, start, change: onThreads?.job ?? null },
-            { tally, sink, problems, progress: stepProgress, change: onThreads?.into ?? null },
+            { input, encoding, layout, model, asOf: compiled.asOf, firstLine, start, change: threaded?.job ?? null },
+            { tally, sink, problems, progress: stepProgress, change: threaded?.into ?? null },
             parallel,
           );
         }

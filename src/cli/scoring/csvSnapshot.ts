@@ -11,7 +11,7 @@
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
-import { SNAPSHOT_HEADERS, SNAPSHOT_TITLE, snapshotFromCells, snapshotToCells, type ScoreSnapshot, type SnapshotLead } from '../../engine';
+import { isSnapshotHeaderRow, SNAPSHOT_TITLE, snapshotHead, SnapshotLeadRows, snapshotToCells, type ScoreSnapshot, type SnapshotHead, type SnapshotLead } from '../../engine';
 import { CliError, EXIT } from '../command';
 import { csvLine, neutraliseFormula } from '../csv';
 import { openAtomic, realTarget, type AtomicFile } from '../files/atomicFile';
@@ -96,7 +96,7 @@ function refuseForeignFile(path: string): void {
 
 export type SnapshotFileRead =
   | { readonly kind: 'none' }
-  | { readonly kind: 'read'; readonly path: string; readonly snapshot: ScoreSnapshot; readonly warnings: readonly string[] }
+  | { readonly kind: 'read'; readonly path: string; readonly snapshot: ScoreSnapshot; readonly byKey: ReadonlyMap<string, SnapshotLead>; readonly warnings: readonly string[] }
   | { readonly kind: 'unreadable'; readonly path: string; readonly message: string };
 
 /**
@@ -114,27 +114,51 @@ export function readSnapshotFile(path: string, number: (text: string, delimiter:
   } catch (error) {
     return { kind: 'unreadable', path, message: (error as Error).message };
   }
-  const cells: unknown[][] = [];
+  // The rows down to the header row are few; the lead rows are taken one at a time. Band and
+  // Band since repeat: one string each, not one per lead.
+  const head: unknown[][] = [];
+  let found: SnapshotHead | null = null;
+  let leads: SnapshotLeadRows | null = null;
+  const shared = new Map<string, string>();
+  const once = (text: string): string => {
+    const kept = shared.get(text);
+    if (kept !== undefined) return kept;
+    if (shared.size < 10_000) shared.set(text, text);
+    return text;
+  };
   try {
-    let header = false;
     for (let record = reader.next(); record !== null; record = reader.next()) {
-      const row: unknown[] = record.cells.map(csvCellText);
-      if (header && row.length > 1) {
-        const score = number(String(row[1]), reader.delimiter);
-        const n = typeof score === 'number' ? score : String(score).trim() === '' ? NaN : Number(score);
-        if (Number.isFinite(n)) row[1] = n;
+      const row = record.cells;
+      if (leads === null) {
+        const cells = row.map(csvCellText);
+        head.push(cells);
+        if (!isSnapshotHeaderRow(cells)) continue;
+        found = snapshotHead(head);
+        if (!found.ok) break;
+        // Rows as a spreadsheet opening the file numbers them, for the warnings.
+        leads = new SnapshotLeadRows(found.scoredOn, record.lastLine + 1);
+        continue;
       }
-      if (!header) header = SNAPSHOT_HEADERS.every((h, i) => String(row[i] ?? '').trim().toLowerCase() === h.toLowerCase());
-      cells.push(row);
+      const score = row.length > 1 ? number(row[1] ?? '', reader.delimiter) : '';
+      const n = typeof score === 'number' ? score : score.trim() === '' ? NaN : Number(score);
+      leads.add([csvCellText(row[0] ?? ''), Number.isFinite(n) ? n : (row[1] ?? ''), once(row[2] ?? ''), once(row[3] ?? '')]);
     }
   } catch (error) {
     return { kind: 'unreadable', path, message: (error as Error).message };
   } finally {
     reader.close();
   }
-  const read = snapshotFromCells(cells);
-  if (!read.ok) return { kind: 'unreadable', path, message: read.message.replace(/^the '[^']*' sheet/, 'it') };
-  return { kind: 'read', path, snapshot: read.value, warnings: read.warnings.map((w) => `${path}: ${w.replace(/^the '[^']*' sheet: | of the '[^']*' sheet| on the '[^']*' sheet/g, '')}`) };
+  // No header row at all: the head says what is missing.
+  found ??= snapshotHead(head);
+  if (!found.ok || leads === null) return { kind: 'unreadable', path, message: found.ok ? 'it has no header row' : found.message.replace(/^the '[^']*' sheet/, 'it') };
+  const read = leads.finish();
+  return {
+    kind: 'read',
+    path,
+    snapshot: { scoredOn: found.scoredOn, idColumn: found.idColumn, model: found.model, leads: read.leads },
+    byKey: read.byKey,
+    warnings: read.warnings.map((w) => `${path}: ${w.replace(/^the '[^']*' sheet: | of the '[^']*' sheet| on the '[^']*' sheet/g, '')}`),
+  };
 }
 
 /**

@@ -16,11 +16,28 @@ import { CsvBlocks } from '../files/csvBlocks';
 import { CsvSyntaxError } from '../files/csvReader';
 import type { CsvLayout, LineProblem, LineProblems, ParallelCsvOptions } from './csvLeads';
 import type { ScoreTally, TallyCounts } from './leadColumns';
+import type { BlockColumns, CsvColumnsAsk } from './csvChange';
 import type { SnapshotWriter } from './csvSnapshot';
 import type { CsvSink } from './leadSinks';
 
-/** What every worker is told once. */
+/** What every worker is told once: to score blocks, or to read some columns of them (a first pass). */
+export type CsvWorkerData = CsvWorkerSetup | CsvColumnsSetup;
+
+export interface CsvColumnsSetup {
+  readonly kind: 'columns';
+  readonly where: string;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly delimiter: CsvLayout['delimiter'];
+  readonly ask: CsvColumnsAsk;
+}
+
+export type CsvColumnsDone =
+  | { readonly id: number; readonly kind: 'columns'; readonly block: BlockColumns }
+  | { readonly id: number; readonly kind: 'syntax'; readonly line: number; readonly detail: string }
+  | { readonly id: number; readonly kind: 'failed'; readonly stack: string };
+
 export interface CsvWorkerSetup {
+  readonly kind: 'score';
   readonly where: string;
   readonly encoding: 'utf-8' | 'windows-1252';
   readonly headers: readonly string[];
@@ -128,20 +145,20 @@ function workerScript(): { script: URL | string; eval: boolean } {
   return { script: `import(${JSON.stringify(tsxApi)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`, eval: true };
 }
 
-/** Returns the number of blocks the file was cut into. */
-export async function scoreCsvInParallel(job: Job, into: Into, options: ParallelCsvOptions): Promise<number> {
-  const setup: CsvWorkerSetup = {
-    where: job.input,
-    encoding: job.encoding,
-    headers: job.layout.headers,
-    ours: [...job.layout.ours],
-    delimiter: job.layout.delimiter,
-    model: job.model,
-    asOf: job.asOf,
-    change: job.change,
-  };
+/**
+ * Hands the blocks of a file to worker threads (at most four per worker out at a time, waiting
+ * ones included) and gives their answers back in file order; returns the number of blocks.
+ */
+async function inBlocksOnThreads<Done extends { readonly id: number }>(
+  file: { readonly input: string; readonly start: number; readonly delimiter: CsvLayout['delimiter'] },
+  setup: CsvWorkerData,
+  options: ParallelCsvOptions,
+  job: (id: number, bytes: Uint8Array) => CsvBlockJob,
+  inOrder: (done: Done) => void,
+  progress: (bytesRead: number) => void,
+): Promise<number> {
   const script = workerScript();
-  const blocks = new CsvBlocks(job.input, job.start, job.layout.delimiter, options.blockBytes);
+  const blocks = new CsvBlocks(file.input, file.start, file.delimiter, options.blockBytes);
   const workers = Array.from({ length: options.workers }, () => ({
     worker: new Worker(script.script, { workerData: setup, eval: script.eval }),
     busy: 0,
@@ -149,46 +166,17 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
   const limit = options.workers * 4;
   try {
     return await new Promise<number>((resolve, reject) => {
-      const waiting = new Map<number, CsvBlockDone>();
+      const waiting = new Map<number, Done>();
       let nextId = 0;
-      let nextToWrite = 0;
-      /** Blocks handed out and not yet written. */
+      let nextInOrder = 0;
+      /** Blocks handed out and not yet taken in order. */
       let out = 0;
       let allRead = false;
       let failed = false;
-      let line = job.firstLine;
-      /** Blank rows after the last lead written, waiting for a lead after them. */
-      let heldBlanks = 0;
-
       const fail = (error: unknown): void => {
         if (failed) return;
         failed = true;
         reject(error);
-      };
-      const write = (done: CsvBlockDone): void => {
-        if (done.kind === 'syntax') throw new CsvSyntaxError(job.input, line + done.line - 1, done.detail);
-        if (done.kind === 'failed') throw new Error(`a CSV worker thread failed: ${done.stack}`);
-        const shift = line - 1;
-        into.problems.errors.append(done.errors, shift);
-        into.problems.short.append(done.short, shift);
-        into.problems.multiline.append(done.multiline, shift);
-        into.tally.add(done.counts);
-        const change = into.change;
-        // A damaged table is not scored (nor compared): the command fails at the end, listing the rows.
-        if (change !== null && into.problems.errors.count === 0) {
-          // The scoring pass must cut the file as the first pass did, or the blocks' previous leads would be another block's.
-          if (done.change === undefined || done.counts.leads !== change.leads(done.id)) throw new Error(`block ${done.id} of ${job.input} holds ${done.counts.leads} leads, ${change.leads(done.id)} in the first pass`);
-          change.tracker.join(done.change.part, shift);
-          if (done.change.snapshot !== null) change.snapshot?.write(done.change.snapshot);
-        }
-        line += done.lines;
-        if (!done.hasLeads) {
-          heldBlanks += done.leadingBlanks;
-          return;
-        }
-        // A damaged table is not written (the command fails at the end, listing the rows).
-        if (into.problems.errors.count === 0) into.sink.appendWritten(heldBlanks + done.leadingBlanks, done.written);
-        heldBlanks = done.trailingBlanks;
       };
       const handOut = (): void => {
         while (!allRead && out < limit) {
@@ -200,24 +188,22 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
           const least = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
           least.busy++;
           out++;
-          const id = nextId++;
-          const message: CsvBlockJob = into.change === null ? { id, bytes } : { id, bytes, change: into.change.next(id) };
-          least.worker.postMessage(message, [bytes.buffer as ArrayBuffer]);
+          least.worker.postMessage(job(nextId++, bytes), [bytes.buffer as ArrayBuffer]);
         }
         if (allRead && out === 0) resolve(nextId);
       };
       for (const w of workers) {
-        w.worker.on('message', (done: CsvBlockDone) => {
+        w.worker.on('message', (done: Done) => {
           if (failed) return;
           w.busy--;
           waiting.set(done.id, done);
           try {
-            for (let next = waiting.get(nextToWrite); next !== undefined; next = waiting.get(nextToWrite)) {
-              waiting.delete(nextToWrite);
-              nextToWrite++;
+            for (let next = waiting.get(nextInOrder); next !== undefined; next = waiting.get(nextInOrder)) {
+              waiting.delete(nextInOrder);
+              nextInOrder++;
               out--;
-              write(next);
-              into.progress(blocks.bytesRead);
+              inOrder(next);
+              progress(blocks.bytesRead);
             }
             handOut();
           } catch (error) {
@@ -238,4 +224,71 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
     for (const w of workers) w.worker.removeAllListeners('exit');
     await Promise.all(workers.map((w) => w.worker.terminate()));
   }
+}
+
+/** A block's failure as the main thread reports it: a CSV syntax error at the file's line, or a bug. */
+function blockFailure(input: string, done: { readonly kind: 'syntax'; readonly line: number; readonly detail: string } | { readonly kind: 'failed'; readonly stack: string }, line: number): Error {
+  if (done.kind === 'syntax') return new CsvSyntaxError(input, line + done.line - 1, done.detail);
+  return new Error(`a CSV worker thread failed: ${done.stack}`);
+}
+
+/** Returns the number of blocks the file was cut into. */
+export async function scoreCsvInParallel(job: Job, into: Into, options: ParallelCsvOptions): Promise<number> {
+  const setup: CsvWorkerSetup = {
+    kind: 'score',
+    where: job.input,
+    encoding: job.encoding,
+    headers: job.layout.headers,
+    ours: [...job.layout.ours],
+    delimiter: job.layout.delimiter,
+    model: job.model,
+    asOf: job.asOf,
+    change: job.change,
+  };
+  let line = job.firstLine;
+  /** Blank rows after the last lead written, waiting for a lead after them. */
+  let heldBlanks = 0;
+  const write = (done: CsvBlockDone): void => {
+    if (done.kind !== 'scored') throw blockFailure(job.input, done, line);
+    const shift = line - 1;
+    into.problems.errors.append(done.errors, shift);
+    into.problems.short.append(done.short, shift);
+    into.problems.multiline.append(done.multiline, shift);
+    into.tally.add(done.counts);
+    const change = into.change;
+    // A damaged table is not scored (nor compared): the command fails at the end, listing the rows.
+    if (change !== null && into.problems.errors.count === 0) {
+      // The scoring pass must cut the file as the first pass did, or the blocks' previous leads would be another block's.
+      if (done.change === undefined || done.counts.leads !== change.leads(done.id)) throw new Error(`block ${done.id} of ${job.input} holds ${done.counts.leads} leads, ${change.leads(done.id)} in the first pass`);
+      change.tracker.join(done.change.part, shift);
+      if (done.change.snapshot !== null) change.snapshot?.write(done.change.snapshot);
+    }
+    line += done.lines;
+    if (!done.hasLeads) {
+      heldBlanks += done.leadingBlanks;
+      return;
+    }
+    // A damaged table is not written (the command fails at the end, listing the rows).
+    if (into.problems.errors.count === 0) into.sink.appendWritten(heldBlanks + done.leadingBlanks, done.written);
+    heldBlanks = done.trailingBlanks;
+  };
+  const message = (id: number, bytes: Uint8Array): CsvBlockJob => (into.change === null ? { id, bytes } : { id, bytes, change: into.change.next(id) });
+  return inBlocksOnThreads({ input: job.input, start: job.start, delimiter: job.layout.delimiter }, setup, options, message, write, into.progress);
+}
+
+/** The first pass of a re-scoring on worker threads: some columns' cells of every lead, block by block (csvChange.ts). */
+export async function readColumnsInParallel(
+  file: { readonly input: string; readonly encoding: 'utf-8' | 'windows-1252'; readonly delimiter: CsvLayout['delimiter']; readonly start: number; readonly firstLine: number },
+  ask: CsvColumnsAsk,
+  options: ParallelCsvOptions,
+  take: (block: BlockColumns) => void,
+): Promise<number> {
+  const setup: CsvColumnsSetup = { kind: 'columns', where: file.input, encoding: file.encoding, delimiter: file.delimiter, ask };
+  let line = file.firstLine;
+  const inOrder = (done: CsvColumnsDone): void => {
+    if (done.kind !== 'columns') throw blockFailure(file.input, done, line);
+    line += done.block.lines;
+    take(done.block);
+  };
+  return inBlocksOnThreads(file, setup, options, (id, bytes) => ({ id, bytes }), inOrder, () => {});
 }

@@ -145,7 +145,8 @@ export class SnapshotLeadRows {
     this.byKey.set(key, { id, score, band: cellText(row[2]), bandSince });
   }
 
-  finish(): { readonly leads: SnapshotLead[]; readonly warnings: string[] } {
+  /** The leads kept, and the same by leadIdKey (the map the reader built, for a caller that looks leads up by ID). */
+  finish(): { readonly leads: SnapshotLead[]; readonly warnings: string[]; readonly byKey: ReadonlyMap<string, SnapshotLead> } {
     const { byKey, noId, noScore, badSince } = this;
     const twice = [...this.again];
     for (const [key] of twice) byKey.delete(key);
@@ -161,7 +162,7 @@ export class SnapshotLeadRows {
     if (badSince.count > 0) {
       warnings.push(`${sheet}: ${plural(badSince.count, 'Band since cell')} not a date on or before the scoring of ${this.scoredOn ?? 'the snapshot'}, so that day is used instead: ${badSince.text()}`);
     }
-    return { leads: [...byKey.values()], warnings };
+    return { leads: [...byKey.values()], warnings, byKey };
   }
 }
 

@@ -48,6 +48,14 @@ export const PERSONAL_EMAIL_DOMAINS: ReadonlySet<string> = new Set(
     // Central Europe, Brazil
     'seznam.cz centrum.cz wp.pl o2.pl interia.pl onet.pl abv.bg',
     'uol.com.br bol.com.br terra.com.br ig.com.br',
+    // The big providers under more country endings (a lead at yahoo.co.th is as personal as one at yahoo.com)
+    'yahoo.com.vn yahoo.co.th yahoo.co.za yahoo.com.my yahoo.co.kr yahoo.ro yahoo.pl yahoo.com.tr yahoo.at yahoo.ch yahoo.be yahoo.nl',
+    'hotmail.co.za hotmail.co.th hotmail.com.tw hotmail.com.hk hotmail.co.nz hotmail.ch hotmail.at hotmail.gr hotmail.com.tr',
+    'outlook.co.th outlook.com.vn outlook.com.ar outlook.com.tr outlook.kr outlook.sa outlook.cl outlook.at outlook.dk outlook.pt',
+    'outlook.co.nz outlook.co.id outlook.ph outlook.my outlook.sg outlook.cz outlook.hu outlook.sk outlook.lv outlook.com.gr',
+    'live.co.za live.com.ar live.com.pt live.jp live.cl live.ru live.at live.ch live.in live.com.sg live.com.my live.co.kr',
+    'gmx.es gmx.it gmx.li zohomail.com zohomail.eu yandex.com.tr mail.ee inbox.lv email.it tiscali.co.uk sapo.pt',
+    'terra.es telefonica.net movistar.es',
   ].flatMap((line) => line.split(' ')),
 );
 
