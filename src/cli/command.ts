@@ -91,7 +91,7 @@ export function helpText(command: Command): string {
   const lines = [`leadscore ${command.name} ${command.usage}`, '', command.summary, '', 'Options:'];
   for (const [name, spec] of Object.entries(all)) {
     const short = spec.short === undefined ? '    ' : `-${spec.short}, `;
-    const arg = spec.type === 'string' ? ` <${name === 'output' ? 'file' : 'value'}>` : '';
+    const arg = spec.type === 'string' ? ` <${name === 'output' || name === 'snapshot' ? 'file' : 'value'}>` : '';
     lines.push(`  ${short}--${name}${arg}`.padEnd(30) + spec.description);
   }
   if (command.details !== undefined) lines.push('', command.details);

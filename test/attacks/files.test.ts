@@ -15,6 +15,7 @@ import { XlsxPackage } from '../../src/cli/files/xlsxPackage';
 import { writeModelSheet } from '../../src/cli/modelSource';
 import { criterion, model, type Model } from '../../src/engine';
 import { runCli } from '../cli/runCli';
+import { SNAPSHOT_SUFFIX } from '../../src/cli/scoring/csvSnapshot';
 
 const AS_OF = '2026-11-01';
 /** +10 for a company of 1,000 employees or more: enough to see whether a lead was read right. */
@@ -30,7 +31,8 @@ function modelFile(m: Model = BIG_COMPANY): string {
   writeFileSync(at('model.json'), JSON.stringify(m));
   return at('model.json');
 }
-const leftovers = (): string[] => readdirSync(dir).filter((f) => f.includes('.tmp') || f.includes('.leadscore-'));
+// The snapshot kept beside a scored CSV file is output, not a leftover.
+const leftovers = (): string[] => readdirSync(dir).filter((f) => (f.includes('.tmp') || f.includes('.leadscore-')) && !f.endsWith(SNAPSHOT_SUFFIX));
 const csvOut = (name: string) => parseCsv(readFileSync(at(name), 'utf8'));
 
 /** A workbook with a Leads sheet (header + rows), the model sheet, then whatever `edit` adds. */

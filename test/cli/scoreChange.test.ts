@@ -345,6 +345,13 @@ describe('leadscore score keeps a snapshot file beside a CSV file', () => {
     expect((await runCli('score', at('leads.csv'), '--model', at('model.json'), '-o', at('o2.csv'), '--snapshot', at('leads.csv'))).err).toContain('is the input file; the snapshot needs a file of its own');
   });
 
+  it('the first scoring detects the ID column by its values: a Lead ID column mostly blank gives way to Email', async () => {
+    writeFileSync(at('leads.csv'), ['Lead ID,Email,Name,Industry,Employees,Demo,Visits', ',ann@a.com,Ann,Technology,500,yes,5', 'X1,bo@b.com,Bo,Retail,10,no,0', ',cy@c.com,Cy,Technology,10,no,3'].join('\r\n'));
+    const summary = await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-20' });
+    expect(summary.snapshot).toBe(at('out.leadscore-snapshot.csv'));
+    expect(readFileSync(at('out.leadscore-snapshot.csv'), 'utf8')).toContain('\r\nID column,Email\r\nModel,Untitled model\r\n\r\nLead ID,Score,Band,Band since\r\nann@a.com,100,Hot,2026-11-20\r\nbo@b.com,0,Cold,2026-11-20\r\ncy@c.com,50,Hot,2026-11-20\r\n');
+  });
+
   it('an ID neutralised against formulas in the output is the same ID as in a fresh export', async () => {
     writeFileSync(at('leads.csv'), ['Lead ID,Name,Industry,Employees,Demo,Visits', '=1+1,Ann,Technology,500,yes,5', 'L2,Bo,Retail,10,no,0'].join('\r\n'));
     await scoreFile({ input: at('leads.csv'), model: at('model.json'), output: at('out.csv'), today: '2026-11-20' });

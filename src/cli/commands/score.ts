@@ -39,7 +39,10 @@ export const scoreCommand: Command = {
   },
   details:
     'The input is never overwritten unless --in-place (or -o <input> --force) is given. Nothing is written when anything fails:\n' +
-    'the output is written to a temporary file beside it and renamed into place at the end.',
+    'the output is written to a temporary file beside it and renamed into place at the end.\n' +
+    `A CSV scored into CSV keeps this run's scores in a snapshot file beside the output (<out>${SNAPSHOT_SUFFIX}); the next run\n` +
+    'reads it as the last scoring, so leads deleted since are reported. A file at that path that is not a snapshot is never\n' +
+    'overwritten: the command stops.',
   async run({ values, positionals }, io) {
     const input = positionals[0] as string;
     const summary = await scoreFile({

@@ -99,10 +99,11 @@ export interface CsvComparison {
   readonly previous: ScoreSnapshot | null;
   /** Where `previous` came from, for the report. */
   readonly source: 'snapshot' | 'columns' | null;
-  /** The previous leads by leadIdKey. */
+  /** The previous leads by leadIdKey, and the ones whose ID is not in the file any more. */
   readonly byKey: ReadonlyMap<string, SnapshotLead>;
+  readonly removed: readonly SnapshotLead[];
   readonly duplicates: ReadonlySet<string>;
-  /** Each lead's ID key in file order ('' without an ID), and how many leads each block of the first pass holds. */
+  /** Each lead's ID key in file order ('' without an ID; none kept when no block needs them), and how many leads each block of the first pass holds. */
   readonly keys: readonly string[];
   readonly blockLeads: readonly number[];
 }
@@ -142,9 +143,18 @@ export async function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFil
 
   const ids = idColumnChoice(q.headers, q.ours, q.chosenId, q.input);
   const lastAt = ids.chosen === null && last !== null ? headerLookup(ids.leadHeaders).find(last.idColumn) : undefined;
-  const idColumns = ids.chosen !== null ? [ids.chosen.value.index] : lastAt !== undefined ? [lastAt] : [...ids.candidates];
-  const pass = await firstPass(q, body, { ids: idColumns, own: scoredBefore ? at : null, decimalComma: q.delimiter === ';' });
-  const cellsOf = (column: number): string[] => pass.ids[idColumns.indexOf(column)] ?? [];
+  // Detecting the ID column reads the best-named candidate first: when its IDs are unique and
+  // mostly filled (the usual case) it is the one, and the other candidates are never held in memory.
+  const byName = ids.chosen === null && lastAt === undefined ? findIdColumn({ headers: [...ids.leadHeaders] }) : null;
+  let idColumns = ids.chosen !== null ? [ids.chosen.value.index] : lastAt !== undefined ? [lastAt] : byName?.ok === true ? [byName.value.index] : [...ids.candidates];
+  const ask = (columns: number[]): CsvColumnsAsk => ({ ids: columns, own: scoredBefore ? at : null, decimalComma: q.delimiter === ';' });
+  let pass = await firstPass(q, body, ask(idColumns));
+  let cellsOf = (column: number): string[] => pass.ids[idColumns.indexOf(column)] ?? [];
+  if (byName?.ok === true && ids.candidates.length > 1 && !isUsableIdColumn(cellsOf(byName.value.index))) {
+    idColumns = [...ids.candidates];
+    pass = await firstPass(q, body, ask(idColumns));
+    cellsOf = (column: number): string[] => pass.ids[idColumns.indexOf(column)] ?? [];
+  }
 
   const found = ids.chosen ?? (lastAt !== undefined ? { ok: true as const, value: { index: lastAt, header: (ids.leadHeaders[lastAt] ?? '').trim() } } : findIdColumn({ headers: [...ids.leadHeaders], valuesOf: cellsOf }));
   if (!found.ok) {
@@ -160,7 +170,14 @@ export async function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFil
   const idCells = cellsOf(idIndex);
   pass.ids.length = 0;
   const keys = idCells.map(keyOf);
-  const duplicates = duplicateIdKeys(idCells);
+  // The IDs in the file (for the leads removed since) and the ones several leads share, in one pass.
+  const inFile = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const key of keys) {
+    if (key === '') continue;
+    if (inFile.has(key)) duplicates.add(key);
+    else inFile.add(key);
+  }
   const columnNotes: string[] = [];
   const fromColumns = (): ScoreSnapshot =>
     snapshotFromPreviousRun(idCells, { scores: pass.scores, bands: pass.bands, since: pass.since }, idColumn, { number: q.number, fileDate: () => localIsoDate(statSync(q.input).mtime), today: q.today }, columnNotes);
@@ -186,7 +203,25 @@ export async function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFil
     // What the previous run's columns could not say matters only when they are what is compared with.
     warnings.push(...columnNotes.map((note) => `${q.input}: ${note}`));
   }
-  return { comparison: { idIndex, idColumn, previous, source, byKey, duplicates, keys, blockLeads: pass.blockLeads }, warnings, noChange: null, noSnapshot: null };
+  const removed: SnapshotLead[] = [];
+  for (const [key, lead] of byKey) if (!inFile.has(key)) removed.push(lead);
+  inFile.clear();
+  // Without a last scoring or a shared ID, no block needs to know its IDs: the keys are not kept (a million strings).
+  const blockKeys = previous === null && duplicates.size === 0 ? [] : keys;
+  return { comparison: { idIndex, idColumn, previous, source, byKey, removed, duplicates, keys: blockKeys, blockLeads: pass.blockLeads }, warnings, noChange: null, noSnapshot: null };
+}
+
+/** What detection takes without looking further (findIdColumn): IDs unique, and filled for at least half the leads. */
+function isUsableIdColumn(cells: readonly string[]): boolean {
+  const seen = new Set<string>();
+  let blank = 0;
+  for (const cell of cells) {
+    const key = keyOf(cell);
+    if (key === '') blank++;
+    else if (seen.has(key)) return false;
+    else seen.add(key);
+  }
+  return blank * 2 <= cells.length;
 }
 
 /** The key an ID cell is matched by, '' without an ID. */
@@ -222,10 +257,7 @@ function firstMismatch(keys: readonly string[], idCells: readonly string[], pass
  */
 export function changeOnThreads(c: CsvComparison, o: { readonly bands: readonly Band[]; readonly model: string; readonly today: string; readonly columns: boolean; readonly snapshot: SnapshotWriter | null }): { readonly job: CsvWorkerChange; readonly into: ThreadedChange; readonly tracker: ChangeTracker } {
   const previous = c.byKey;
-  const found = new Set<string>();
-  for (const key of c.keys) if (previous.has(key)) found.add(key);
-  const removed = c.previous === null ? null : { ...c.previous, leads: [...previous].filter(([key]) => !found.has(key)).map(([, lead]) => lead) };
-  found.clear();
+  const removed = c.previous === null ? null : { ...c.previous, leads: [...c.removed] };
   const tracker = new ChangeTracker(removed, o.bands, { today: o.today, idColumn: c.idColumn, model: o.model, duplicates: c.duplicates, keepSnapshot: false });
   let offset = 0;
   return {
