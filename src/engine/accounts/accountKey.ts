@@ -102,9 +102,12 @@ const jsEscape = (codePoint: number): string => `\\u${codePoint.toString(16).pad
 const INVISIBLE = new RegExp(characterClass(INVISIBLE_CHARACTERS, jsEscape), 'g');
 const PUNCTUATION_ONLY = new RegExp(`^${characterClass(PUNCTUATION_CHARACTERS, jsEscape)}*$`);
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /** Full-width forms as ASCII and invisible characters removed: the first step of both keys. */
 function plainText(text: string): string {
+  // Both kinds of character are above U+007F: most cells are ASCII and skip the two passes.
+  if (!NON_ASCII.test(text)) return text;
   return text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(INVISIBLE, '');
 }
 
