@@ -68,6 +68,21 @@ describe('the change since the last scoring', () => {
     ]);
   });
 
+  it('never dates a band after today, when the last scoring is dated later (a time zone ahead, a wrong clock)', () => {
+    // Scored in Tokyo early on 27 Nov, re-scored in New York on 26 Nov.
+    const ahead = snapshot('2026-11-27', [
+      ['ann@acme.com', 30, 'Warm', null],
+      ['bob@acme.com', 55, 'Hot', '2026-11-27'],
+      ['cy@beta.io', 10, 'Cold', '2026-11-02'],
+    ]);
+    const { changes } = diffScores(ahead, [lead(2, 'ann@acme.com', 31, 'Warm'), lead(3, 'bob@acme.com', 55, 'Hot'), lead(4, 'cy@beta.io', 10, 'Cold')], bands, options);
+    expect(changes.map((c) => [c.text, c.bandSince])).toEqual([
+      ['+1', '2026-11-26'],
+      ['0', '2026-11-26'],
+      ['0', '2026-11-02'],
+    ]);
+  });
+
   it('never matches a lead without an ID or with an ID another lead shares, and says which rows', () => {
     const { changes, summary, snapshot: next } = diffScores(
       last,

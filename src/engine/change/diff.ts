@@ -175,7 +175,10 @@ export class ChangeTracker {
       const points = cents(lead.score) - cents(before.score);
       const move = this.moveOf(before.band, lead.band);
       // A band since lost from the snapshot (edited away) is at least the last scoring's date.
-      const bandSince = move === 'same' ? (before.bandSince ?? this.last?.scoredOn ?? today) : today;
+      // A lead can not have entered its band after today: a snapshot dated later (scored in a time
+      // zone ahead of this one, or a clock set wrong) dates an unchanged band today at the latest.
+      const carried = before.bandSince ?? this.last?.scoredOn ?? today;
+      const bandSince = move === 'same' && carried <= today ? carried : today;
       change = { kind: 'scored', id, points: points / 100, text: signed(points), band: lead.band, previousBand: before.band, move, bandSince };
       if (move !== 'same') this.recordMove({ id, row: lead.row, from: before.band, to: lead.band, move, points: points / 100, score: lead.score });
     }
