@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { model as blankModel, formatProblems, modelPathOf, type Model, type Problem } from '../engine';
 import { modelFingerprint } from '../workbook/ownership';
 import type { ApplyChange, ApplyOptions, FindTableResult, LeadTable, OutputMode, ScoringSession, StoredModel } from '../workbook/session';
-import { ApplyPanel, formatAppliedAt, type AppliedScores } from './ApplyPanel';
+import { ApplyPanel, appliedVerb, formatAppliedAt, type AppliedScores } from './ApplyPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { DismissIcon } from './icons';
 import { GetStarted } from './GetStarted';
@@ -256,6 +256,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
   // What the sheet holds: the last Apply here, else the record a previous Apply left in the workbook.
   const inSheet: AppliedScores | null = applied ?? (table?.applied == null ? null : {
     modelName: table.applied.model, fingerprint: table.applied.fingerprint, mode: table.applied.mode, at: new Date(table.applied.at), rows: table.rows.length,
+    ...(table.applied.scoredBy === 'leadscore' ? { scoredBy: 'leadscore' as const } : {}),
   });
   const fingerprint = useMemo(() => modelFingerprint(model), [model]);
   // Formulas follow the model sheet by themselves; static values stay as they were written.
@@ -453,7 +454,7 @@ export function App({ environment, session, saveDelayMs = 600 }: AppProps) {
             stale={shown !== live}
             applyBlocked={applyBlocked}
             busy={busy}
-            status={inSheet !== null && !outOfDate && status === '' ? `'${inSheet.modelName}' applied ${formatAppliedAt(inSheet.at)}.` : footerStatus}
+            status={inSheet !== null && !outOfDate && status === '' ? `'${inSheet.modelName}' ${appliedVerb(inSheet)} ${formatAppliedAt(inSheet.at)}.` : footerStatus}
             onApply={() => void runApply({ mode, subScores })}
           />
         </ErrorBoundary>

@@ -13,6 +13,8 @@ export interface AppliedScores {
   readonly mode: OutputMode;
   readonly at: Date;
   readonly rows: number;
+  /** The command line wrote these scores (`leadscore score`), not the pane's Apply. */
+  readonly scoredBy?: 'leadscore';
 }
 
 export interface ApplyPanelProps {
@@ -35,6 +37,9 @@ export interface ApplyPanelProps {
   onIdColumn?: (column: string | null) => void;
 }
 
+/** How the scores got into the sheet, for 'In the sheet: ...' and the footer. */
+export const appliedVerb = (a: AppliedScores): string => (a.scoredBy === 'leadscore' ? 'scored by leadscore' : 'applied');
+
 export const formatAppliedAt = (d: Date): string =>
   d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
@@ -45,7 +50,7 @@ export function ApplyPanel({ mode, onMode, subScores, onSubScores, formulasAvail
       <h2 id="apply-heading">Apply to the table</h2>
       {applied !== null && (
         <p className={outOfDate ? 'applied stale-note' : 'applied'} data-testid="applied-info">
-          In the sheet: &apos;{applied.modelName}&apos;, {applied.mode === 'formulas' ? 'live formulas' : 'static values'}, applied {formatAppliedAt(applied.at)} to {applied.rows.toLocaleString('en-US')} leads.
+          In the sheet: &apos;{applied.modelName}&apos;, {applied.mode === 'formulas' ? 'live formulas' : 'static values'}, {appliedVerb(applied)} {formatAppliedAt(applied.at)} to {applied.rows.toLocaleString('en-US')} leads.
           {outOfDate && <strong> Out of date: Apply again.</strong>}
         </p>
       )}

@@ -35,7 +35,7 @@ export interface LeadTable {
   /** Columns that an earlier Apply added (Score, Band, ...), in table order. */
   readonly scoringColumns: readonly string[];
   /** The model the scoring columns came from, its fingerprint and when it was applied (null: unknown). */
-  readonly applied?: { readonly model: string; readonly at: string; readonly fingerprint: string; readonly mode: OutputMode } | null;
+  readonly applied?: { readonly model: string; readonly at: string; readonly fingerprint: string; readonly mode: OutputMode; readonly scoredBy?: 'leadscore' } | null;
 }
 
 export type FindTableResult =

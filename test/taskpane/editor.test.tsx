@@ -416,4 +416,14 @@ describe('scores applied before the pane opened', () => {
     await user.click(screen.getByRole('tab', { name: /^Apply/ }));
     expect(screen.getByTestId('applied-info').textContent).toMatch(/^In the sheet: 'Old model', static values, applied 20 Nov 2026.*Out of date: Apply again\.$/);
   });
+
+  it('says when the command line scored the sheet last, not the pane', async () => {
+    const applied = { model: 'Test model', at: '2026-11-20T09:30:00.000Z', fingerprint: '00000000', mode: 'values' as const, scoredBy: 'leadscore' as const };
+    const session = new FakeSession({ kind: 'table', table: { ...leadTable(), applied } });
+    session.stored = { model: TEST_MODEL, problems: [] };
+    const user = userEvent.setup();
+    render(<App environment="excel" session={session} saveDelayMs={0} />);
+    await user.click(await screen.findByRole('tab', { name: /^Apply/ }));
+    expect(screen.getByTestId('applied-info').textContent).toMatch(/^In the sheet: 'Test model', static values, scored by leadscore 20 Nov 2026/);
+  });
 });

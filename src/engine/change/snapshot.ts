@@ -2,7 +2,7 @@
  * The snapshot of the last scoring: each lead's score, band and the date it entered that band,
  * by ID. It is kept in the workbook on a sheet of its own (SNAPSHOT_SHEET), written and read by
  * the pane and by `leadscore score` alike, as plain cells a teammate without the add-in can
- * read (unhide the sheet).
+ * read (unhide the sheet if someone hid it).
  */
 import { isBlank, showCell } from '../cells/cellValue';
 import { excelSerialFromIsoDate, isExcelDateSerial, isoDateFromExcelSerial } from '../cells/excelDate';
@@ -29,7 +29,7 @@ export interface ScoreSnapshot {
   readonly leads: readonly SnapshotLead[];
 }
 
-/** The sheet the snapshot lives on; hidden by the pane, but an ordinary sheet. */
+/** The sheet the snapshot lives on: an ordinary sheet, added visible as the last tab; the user may hide it (a rewrite keeps its place and hidden state). */
 export const SNAPSHOT_SHEET = 'Lead Scoring Snapshot';
 export const SNAPSHOT_TITLE = 'Scores at the last scoring, kept by Lead Scoring to report what changed (Change, Band since). Each scoring replaces this sheet.';
 export const SNAPSHOT_LABELS = { scoredOn: 'Scored on', idColumn: 'ID column', model: 'Model' } as const;
