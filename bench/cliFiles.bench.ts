@@ -175,7 +175,13 @@ function rescore(dir: string, count: number, baseline: { ref: string; bin: strin
     return m;
   };
   const firstPlain = run('first scoring, --no-snapshot', [input, '-o', first, '--no-snapshot']);
-  run('first scoring, keeping the snapshot', [input, '-o', first]);
+  const firstKept = run('first scoring, keeping the snapshot', [input, '-o', first]);
+  if (baseline !== null) {
+    const before = run(`first scoring, keeping it, ${baseline.ref} (before)`, [input, '-o', join(dir, `first-before-${count}.csv`)], baseline.bin);
+    console.log(`  first scoring after / before: ${(firstKept.ms / before.ms).toFixed(2)}x wall, ${(firstKept.cpuMs / before.cpuMs).toFixed(2)}x CPU, ${(firstKept.maxRssKb / before.maxRssKb).toFixed(2)}x memory`);
+    rmSync(join(dir, `first-before-${count}.csv`), { force: true });
+    rmSync(sidecarPath(join(dir, `first-before-${count}.csv`)), { force: true });
+  }
   // A week later: every 100th row of the scored file deleted (the snapshot still has them).
   const lines = readFileSync(first, 'utf8').split('\r\n');
   const edited = join(dir, `edited-${count}.csv`);

@@ -26,6 +26,7 @@ import { CliError } from '../command';
 import { CsvBlocks } from '../files/csvBlocks';
 import { CsvReader, CsvSyntaxError, type Delimiter } from '../files/csvReader';
 import { csvCellText, readSnapshotFile, snapshotLine, type SnapshotFileRead, type SnapshotFiles, type SnapshotWriter } from './csvSnapshot';
+import type { FirstScoringSnapshot } from './csvFirstSnapshot';
 import { decimalCommaNumber, type ParallelCsvOptions } from './csvLeads';
 import { readColumnsInParallel, type CsvWorkerChange, type ThreadedChange } from './parallelCsv';
 import type { OutCell } from './leadSinks';
@@ -59,8 +60,8 @@ export class CsvChange {
     private readonly options: {
       /** Write Change and Band since (false on a first scoring, which only keeps the snapshot). */
       readonly columns?: boolean;
-      /** Takes each lead's line of this run's snapshot (a lead with a usable ID). */
-      readonly keep?: ((line: string) => void) | null;
+      /** Takes each lead's line of this run's snapshot (a lead with a usable ID), with that ID. */
+      readonly keep?: ((line: string, id: string) => void) | null;
       /** The ID a cell holds (a CSV cell neutralised against formulas is read as written). */
       readonly idOf?: (cell: unknown) => unknown;
     } = {},
@@ -73,7 +74,7 @@ export class CsvChange {
     const points = Number(score[0]);
     const band = String(score[1] ?? '');
     const change = this.tracker.add({ id: idOf === undefined ? cell : idOf(cell), score: points, band, row: line });
-    if (keep != null && change.id !== null && (change.kind === 'scored' || change.kind === 'new')) keep(snapshotLine({ id: change.id, score: points, band, bandSince: change.bandSince }));
+    if (keep != null && change.id !== null && (change.kind === 'scored' || change.kind === 'new')) keep(snapshotLine({ id: change.id, score: points, band, bandSince: change.bandSince }), change.id);
     return columns === false ? [] : [change.text, change.bandSince ?? ''];
   }
 }
@@ -85,6 +86,8 @@ export interface CsvBody {
   /** How the scoring pass cuts the file; the first pass reads on those threads too when `threads` is true. */
   readonly parallel: ParallelCsvOptions;
   readonly threads: boolean;
+  /** Read the first pass even on a first scoring on threads (the scoring pass found the best-named ID column unusable). */
+  readonly firstPass?: boolean;
 }
 
 /**
@@ -106,6 +109,13 @@ export interface CsvComparison {
   /** Each lead's ID key in file order ('' without an ID; none kept when no block needs them), and how many leads each block of the first pass holds. */
   readonly keys: readonly string[];
   readonly blockLeads: readonly number[];
+  /**
+   * Set when no first pass was read (a first scoring on threads, the ID column known from the
+   * header): the snapshot is built from the scoring pass (FirstScoringSnapshot), its shared IDs
+   * left out at the end. `recheck`: the column was detected by name among several candidates;
+   * when its IDs are not unique and mostly filled, detection reads the others (a first pass after all).
+   */
+  readonly fromScoring?: { readonly recheck: boolean };
 }
 
 export interface CsvComparisonResult {
@@ -146,6 +156,24 @@ export async function prepareCsvComparison(q: CsvChangeQuery, files: SnapshotFil
   // Detecting the ID column reads the best-named candidate first: when its IDs are unique and
   // mostly filled (the usual case) it is the one, and the other candidates are never held in memory.
   const byName = ids.chosen === null && lastAt === undefined ? findIdColumn({ headers: [...ids.leadHeaders] }) : null;
+  // A first scoring writes no Change, so when the header alone names the ID column no first pass
+  // is read: the scoring pass sends back each lead's snapshot line and ID (FirstScoringSnapshot).
+  const named = ids.chosen?.value ?? (byName?.ok === true ? byName.value : null);
+  if (!scoredBefore && last === null && body.threads && body.firstPass !== true && named !== null) {
+    const comparison: CsvComparison = {
+      idIndex: named.index,
+      idColumn: named.header,
+      previous: null,
+      source: null,
+      byKey: new Map(),
+      removed: [],
+      duplicates: new Set(),
+      keys: [],
+      blockLeads: [],
+      fromScoring: { recheck: ids.chosen === null && ids.candidates.length > 1 },
+    };
+    return { comparison, warnings, noChange: null, noSnapshot: null };
+  }
   let idColumns = ids.chosen !== null ? [ids.chosen.value.index] : lastAt !== undefined ? [lastAt] : byName?.ok === true ? [byName.value.index] : [...ids.candidates];
   const ask = (columns: number[]): CsvColumnsAsk => ({ ids: columns, own: scoredBefore ? at : null, decimalComma: q.delimiter === ';' });
   let pass = await firstPass(q, body, ask(idColumns));
@@ -255,17 +283,22 @@ function firstMismatch(keys: readonly string[], idCells: readonly string[], pass
  * cost its memory four times); the main thread joins the blocks' counts in file order into a
  * tracker that holds only the leads no longer in the file (the removed ones).
  */
-export function changeOnThreads(c: CsvComparison, o: { readonly bands: readonly Band[]; readonly model: string; readonly today: string; readonly columns: boolean; readonly snapshot: SnapshotWriter | null }): { readonly job: CsvWorkerChange; readonly into: ThreadedChange; readonly tracker: ChangeTracker } {
+export function changeOnThreads(
+  c: CsvComparison,
+  o: { readonly bands: readonly Band[]; readonly model: string; readonly today: string; readonly columns: boolean; readonly snapshot: SnapshotWriter | null; readonly firstScoring?: FirstScoringSnapshot | null },
+): { readonly job: CsvWorkerChange; readonly into: ThreadedChange; readonly tracker: ChangeTracker } {
+  const firstScoring = o.firstScoring ?? null;
   const previous = c.byKey;
   const removed = c.previous === null ? null : { ...c.previous, leads: [...c.removed] };
   const tracker = new ChangeTracker(removed, o.bands, { today: o.today, idColumn: c.idColumn, model: o.model, duplicates: c.duplicates, keepSnapshot: false });
   let offset = 0;
   return {
     tracker,
-    job: { idIndex: c.idIndex, idColumn: c.idColumn, model: o.model, today: o.today, scoredOn: c.previous?.scoredOn ?? null, columns: o.columns, keep: o.snapshot !== null },
+    job: { idIndex: c.idIndex, idColumn: c.idColumn, model: o.model, today: o.today, scoredOn: c.previous?.scoredOn ?? null, columns: o.columns, keep: o.snapshot !== null || firstScoring !== null, lineKeys: firstScoring !== null },
     into: {
       tracker,
       snapshot: o.snapshot,
+      firstScoring,
       leads: (index) => c.blockLeads[index] ?? 0,
       next: (index) => {
         const count = c.blockLeads[index] ?? 0;

@@ -12,9 +12,10 @@ import { mayNeedNeutralising, neutraliseFormula } from '../csv';
 import { offsetAfterLines } from '../files/csvBlocks';
 import { CsvReader, describeDelimiter, detectCsvEncoding, type CsvRecord, type Delimiter } from '../files/csvReader';
 import { blockRows, compileFor, csvOwnColumns, Progress, scoreCells, ScoreTally } from './leadColumns';
-import type { ChangeSummary } from '../../engine';
+import type { Band, ChangeSummary } from '../../engine';
 import { ChangeTracker } from '../../engine';
-import { CHANGE_COLUMNS, changeOnThreads, CsvChange, csvIdOf, localIsoDate, prepareCsvComparison, type CsvComparison } from './csvChange';
+import { CHANGE_COLUMNS, changeOnThreads, CsvChange, csvIdOf, localIsoDate, prepareCsvComparison, type CsvChangeQuery, type CsvComparison } from './csvChange';
+import { FirstScoringSnapshot } from './csvFirstSnapshot';
 import { SnapshotWriter, type SnapshotFiles } from './csvSnapshot';
 import { CsvSink, type LeadSink, type OutCell, type OutRow } from './leadSinks';
 import { scoreCsvInParallel } from './parallelCsv';
@@ -281,31 +282,30 @@ export async function scoreCsvLeads(
     let noSnapshot: string | null = null;
     // A big file is read on worker threads: the first pass (IDs, previous scores) as the scoring pass.
     const onThreads = model !== null && compiled !== null && tally !== null && sink instanceof CsvSink && parallel.workers >= 2 && reader.totalBytes >= parallel.minFileBytes;
+    const query = (bands: readonly Band[], modelName: string, idColumn: Model['idColumn']): CsvChangeQuery => ({
+      input,
+      encoding,
+      headers,
+      ours,
+      delimiter: reader.delimiter,
+      bands,
+      modelName,
+      chosenId: changeOptions.idColumn ?? idColumn,
+      today: changeOptions.today,
+      number: reader.delimiter === ';' ? decimalCommaNumber : (t: string) => t,
+      decimalComma: decimalCommaNumber,
+    });
     if (compiled !== null && model !== null && sink instanceof CsvSink && start !== null) {
-      const prepared = await prepareCsvComparison(
-        {
-          input,
-          encoding,
-          headers,
-          ours,
-          delimiter: reader.delimiter,
-          bands: compiled.bands,
-          modelName: model.name,
-          chosenId: changeOptions.idColumn ?? model.idColumn,
-          today: changeOptions.today,
-          number: reader.delimiter === ';' ? decimalCommaNumber : (t: string) => t,
-          decimalComma: decimalCommaNumber,
-        },
-        changeOptions.snapshot ?? null,
-        { start, firstLine, parallel, threads: onThreads },
-      );
+      const prepared = await prepareCsvComparison(query(compiled.bands, model.name, model.idColumn), changeOptions.snapshot ?? null, { start, firstLine, parallel, threads: onThreads });
       ({ comparison, noChange, noSnapshot } = prepared);
       warnings.push(...prepared.warnings);
     }
     const delimiter: Delimiter = reader.delimiter;
     const compare = comparison?.previous != null;
     const writeTo = changeOptions.snapshot?.write;
-    const snapshot = comparison !== null && writeTo != null && model !== null ? new SnapshotWriter(writeTo, { scoredOn: changeOptions.today, idColumn: comparison.idColumn, model: model.name }) : null;
+    // A first scoring without a first pass writes its snapshot at the end, from the scoring pass's lines.
+    const firstScoring = comparison?.fromScoring !== undefined && writeTo != null ? new FirstScoringSnapshot() : null;
+    let snapshot = comparison !== null && writeTo != null && model !== null && firstScoring === null ? new SnapshotWriter(writeTo, { scoredOn: changeOptions.today, idColumn: comparison.idColumn, model: model.name }) : null;
     try {
       sink.begin(headers, ours, compiled?.bands ?? [], compare ? CHANGE_COLUMNS : []);
       const layout: CsvLayout = { headers, ours, delimiter };
@@ -320,7 +320,7 @@ export async function scoreCsvLeads(
         readerOpen = false;
         const problems = { errors: new LineProblems(10), short: new LineProblems(5), multiline: new LineProblems(5) };
         if (start !== null) {
-          const threaded = comparison === null ? null : changeOnThreads(comparison, { bands: compiled.bands, model: model.name, today: changeOptions.today, columns: compare, snapshot });
+          const threaded = comparison === null ? null : changeOnThreads(comparison, { bands: compiled.bands, model: model.name, today: changeOptions.today, columns: compare, snapshot, firstScoring });
           tracker = threaded?.tracker ?? null;
           blocks = await scoreCsvInParallel(
             { input, encoding, layout, model, asOf: compiled.asOf, firstLine, start, change: threaded?.job ?? null },
@@ -332,8 +332,9 @@ export async function scoreCsvLeads(
       } else {
         let change: CsvChange | null = null;
         if (comparison !== null && compiled !== null && model !== null) {
+          const writer = snapshot;
           tracker = new ChangeTracker(comparison.previous, compiled.bands, { today: changeOptions.today, idColumn: comparison.idColumn, model: model.name, duplicates: comparison.duplicates, keepSnapshot: false });
-          change = new CsvChange(tracker, comparison.idIndex, { columns: compare, keep: snapshot === null ? null : (line) => snapshot.line(line), idOf: csvIdOf });
+          change = new CsvChange(tracker, comparison.idIndex, { columns: compare, keep: writer === null ? null : (line) => writer.line(line), idOf: csvIdOf });
         }
         const leadRows = new CsvLeadRows(layout, tally, sink, 'keep', () => stepProgress(reader.bytesRead), change);
         for (let record = reader.next(); record !== null; record = reader.next()) await leadRows.add(record);
@@ -347,6 +348,29 @@ export async function scoreCsvLeads(
           `${input}: the table is damaged, so no lead was scored (${describeDelimiter(delimiter)}-delimited, ${width} columns):\n  ${errors.lines().join('\n  ')}\n` +
             'Fix those rows (a cell holding the delimiter, a quote or a line break must be quoted, and a quote inside it doubled) and run again.',
         );
+      }
+      if (firstScoring !== null && comparison !== null && writeTo != null && model !== null && compiled !== null && start !== null) {
+        if (comparison.fromScoring?.recheck !== true || firstScoring.usableForDetection) {
+          snapshot = new SnapshotWriter(writeTo, { scoredOn: changeOptions.today, idColumn: comparison.idColumn, model: model.name });
+          firstScoring.writeInto(snapshot);
+        } else {
+          // The best-named ID column has shared or mostly blank IDs: detection weighs the other
+          // candidates' IDs (a first pass after all), and the snapshot takes a pass of its own.
+          const prepared = await prepareCsvComparison(query(compiled.bands, model.name, model.idColumn), changeOptions.snapshot ?? null, { start, firstLine, parallel, threads: true, firstPass: true });
+          noSnapshot = prepared.noSnapshot;
+          if (prepared.comparison !== null) {
+            snapshot = new SnapshotWriter(writeTo, { scoredOn: changeOptions.today, idColumn: prepared.comparison.idColumn, model: model.name });
+            const threaded = changeOnThreads(prepared.comparison, { bands: compiled.bands, model: model.name, today: changeOptions.today, columns: false, snapshot });
+            const unwritten = new CsvSink({ write: () => {} });
+            unwritten.prepare(headers, ours);
+            const problems = { errors: new LineProblems(10), short: new LineProblems(5), multiline: new LineProblems(5) };
+            await scoreCsvInParallel(
+              { input, encoding, layout: { headers, ours, delimiter }, model, asOf: compiled.asOf, firstLine, start, change: threaded.job },
+              { tally: new ScoreTally(compiled), sink: unwritten, problems, progress: () => {}, change: threaded.into },
+              parallel,
+            );
+          }
+        }
       }
       if (short.count > 0) warnings.push(`${input}: ${short.count} row(s) have fewer cells than the header; their missing cells were read as blank: ${short.lines().join(', ')}`);
       if (multiline.count > 0) {

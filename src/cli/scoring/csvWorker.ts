@@ -5,7 +5,7 @@
  * pass instead, it reads some columns of each block (IDs, previous scores: csvChange.ts).
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { ChangeTracker } from "../../engine";
+import { ChangeTracker, leadIdKey } from "../../engine";
 import { CsvReader, CsvSyntaxError } from "../files/csvReader";
 import { blockText, CsvChange, csvIdOf, readBlockColumns } from "./csvChange";
 import { CsvLeadRows, type CsvLayout } from "./csvLeads";
@@ -95,6 +95,9 @@ function score(setup: CsvWorkerSetup): void {
                 ...(done.change?.snapshot == null
                   ? []
                   : [done.change.snapshot.buffer as ArrayBuffer]),
+                ...(done.change?.lineKeys == null
+                  ? []
+                  : [done.change.lineKeys.lengths.buffer as ArrayBuffer]),
               ]
             : [],
         ),
@@ -114,7 +117,9 @@ function score(setup: CsvWorkerSetup): void {
     });
     sink.prepare(layout.headers, layout.ours);
     const kept: string[] = [];
-    const change = blockChange(job, kept);
+    const keys: string[] = [];
+    const lengths: number[] = [];
+    const change = blockChange(job, kept, keys, lengths);
     const rows = new CsvLeadRows(
       layout,
       tally,
@@ -159,6 +164,9 @@ function score(setup: CsvWorkerSetup): void {
                 setup.change?.keep === true
                   ? encoder.encode(kept.join(""))
                   : null,
+              ...(setup.change?.lineKeys === true
+                ? { lineKeys: { keys, lengths: Uint32Array.from(lengths) } }
+                : {}),
             },
           }),
     };
@@ -169,7 +177,12 @@ function score(setup: CsvWorkerSetup): void {
    * its IDs, its lists unlimited (a block is small) so that the main thread's join keeps exactly
    * the entries one pass in file order keeps.
    */
-  function blockChange(job: CsvBlockJob, kept: string[]): CsvChange | null {
+  function blockChange(
+    job: CsvBlockJob,
+    kept: string[],
+    keys: string[],
+    lengths: number[],
+  ): CsvChange | null {
     const c = setup.change;
     if (c === null || job.change === undefined) return null;
     const last =
@@ -191,7 +204,15 @@ function score(setup: CsvWorkerSetup): void {
     });
     return new CsvChange(tracker, c.idIndex, {
       columns: c.columns,
-      keep: c.keep ? (line) => void kept.push(line) : null,
+      keep: !c.keep
+        ? null
+        : c.lineKeys
+          ? (line, id) => {
+              kept.push(line);
+              keys.push(leadIdKey(id));
+              lengths.push(line.length);
+            }
+          : (line) => void kept.push(line),
       idOf: csvIdOf,
     });
   }

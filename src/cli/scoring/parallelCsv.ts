@@ -17,6 +17,7 @@ import { CsvSyntaxError } from '../files/csvReader';
 import type { CsvLayout, LineProblem, LineProblems, ParallelCsvOptions } from './csvLeads';
 import type { ScoreTally, TallyCounts } from './leadColumns';
 import type { BlockColumns, CsvColumnsAsk } from './csvChange';
+import type { FirstScoringSnapshot } from './csvFirstSnapshot';
 import type { SnapshotWriter } from './csvSnapshot';
 import type { CsvSink } from './leadSinks';
 
@@ -62,6 +63,8 @@ export interface CsvWorkerChange {
   readonly columns: boolean;
   /** Send back each block's lines of this run's snapshot. */
   readonly keep: boolean;
+  /** With them, each line's length and ID key (a first scoring without a first pass: csvFirstSnapshot.ts). */
+  readonly lineKeys: boolean;
 }
 
 /** The main thread's side of the comparison over threads (csvChange.ts changeOnThreads). */
@@ -73,6 +76,8 @@ export interface ThreadedChange {
   /** Where the blocks' counts are joined, in file order. */
   readonly tracker: ChangeTracker;
   readonly snapshot: SnapshotWriter | null;
+  /** Where the blocks' lines go instead when no first pass was read (a first scoring): written at the end. */
+  readonly firstScoring: FirstScoringSnapshot | null;
 }
 
 export interface CsvBlockChange {
@@ -107,7 +112,7 @@ export type CsvBlockDone =
       readonly short: Problems;
       readonly multiline: Problems;
       /** The comparison's counts over the block (rows counted from its first line), and its lines of the snapshot. */
-      readonly change?: { readonly part: ChangePart; readonly snapshot: Uint8Array | null };
+      readonly change?: { readonly part: ChangePart; readonly snapshot: Uint8Array | null; readonly lineKeys?: { readonly keys: readonly string[]; readonly lengths: Uint32Array } };
     }
   | { readonly id: number; readonly kind: 'syntax'; readonly line: number; readonly detail: string }
   | { readonly id: number; readonly kind: 'failed'; readonly stack: string };
@@ -258,10 +263,19 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
     const change = into.change;
     // A damaged table is not scored (nor compared): the command fails at the end, listing the rows.
     if (change !== null && into.problems.errors.count === 0) {
-      // The scoring pass must cut the file as the first pass did, or the blocks' previous leads would be another block's.
-      if (done.change === undefined || done.counts.leads !== change.leads(done.id)) throw new Error(`block ${done.id} of ${job.input} holds ${done.counts.leads} leads, ${change.leads(done.id)} in the first pass`);
-      change.tracker.join(done.change.part, shift);
-      if (done.change.snapshot !== null) change.snapshot?.write(done.change.snapshot);
+      if (done.change === undefined) throw new Error(`block ${done.id} of ${job.input} came back without its comparison`);
+      const first = change.firstScoring;
+      if (first !== null) {
+        // No first pass: nothing to cut alike, and the lines wait for the end (the IDs leads share are known then).
+        const { snapshot, lineKeys } = done.change;
+        if (snapshot === null || lineKeys === undefined) throw new Error(`block ${done.id} of ${job.input} came back without its snapshot lines`);
+        first.take({ lines: snapshot, lengths: lineKeys.lengths, keys: lineKeys.keys }, done.change.part.counts.leads, done.change.part.counts.noId);
+      } else {
+        // The scoring pass must cut the file as the first pass did, or the blocks' previous leads would be another block's.
+        if (done.counts.leads !== change.leads(done.id)) throw new Error(`block ${done.id} of ${job.input} holds ${done.counts.leads} leads, ${change.leads(done.id)} in the first pass`);
+        change.tracker.join(done.change.part, shift);
+        if (done.change.snapshot !== null) change.snapshot?.write(done.change.snapshot);
+      }
     }
     line += done.lines;
     if (!done.hasLeads) {
