@@ -6,6 +6,7 @@
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { ChangeTracker, leadIdKey } from "../../engine";
+import { keyHash } from "./csvFirstSnapshot";
 import { CsvReader, CsvSyntaxError } from "../files/csvReader";
 import { blockText, CsvChange, csvIdOf, readBlockColumns } from "./csvChange";
 import { CsvLeadRows, type CsvLayout } from "./csvLeads";
@@ -97,7 +98,11 @@ function score(setup: CsvWorkerSetup): void {
                   : [done.change.snapshot.buffer as ArrayBuffer]),
                 ...(done.change?.lineKeys == null
                   ? []
-                  : [done.change.lineKeys.lengths.buffer as ArrayBuffer]),
+                  : [
+                      done.change.lineKeys.lengths.buffer as ArrayBuffer,
+                      done.change.lineKeys.keyLengths.buffer as ArrayBuffer,
+                      done.change.lineKeys.hashes.buffer as ArrayBuffer,
+                    ]),
               ]
             : [],
         ),
@@ -165,7 +170,14 @@ function score(setup: CsvWorkerSetup): void {
                   ? encoder.encode(kept.join(""))
                   : null,
               ...(setup.change?.lineKeys === true
-                ? { lineKeys: { keys, lengths: Uint32Array.from(lengths) } }
+                ? {
+                    lineKeys: {
+                      keys: keys.join(""),
+                      keyLengths: Uint32Array.from(keys, (k) => k.length),
+                      hashes: Float64Array.from(keys, keyHash),
+                      lengths: Uint32Array.from(lengths),
+                    },
+                  }
                 : {}),
             },
           }),

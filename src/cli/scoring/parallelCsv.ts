@@ -17,7 +17,7 @@ import { CsvSyntaxError } from '../files/csvReader';
 import type { CsvLayout, LineProblem, LineProblems, ParallelCsvOptions } from './csvLeads';
 import type { ScoreTally, TallyCounts } from './leadColumns';
 import type { BlockColumns, CsvColumnsAsk } from './csvChange';
-import type { FirstScoringSnapshot } from './csvFirstSnapshot';
+import type { BlockSnapshotLines, FirstScoringSnapshot } from './csvFirstSnapshot';
 import type { SnapshotWriter } from './csvSnapshot';
 import type { CsvSink } from './leadSinks';
 
@@ -112,7 +112,7 @@ export type CsvBlockDone =
       readonly short: Problems;
       readonly multiline: Problems;
       /** The comparison's counts over the block (rows counted from its first line), and its lines of the snapshot. */
-      readonly change?: { readonly part: ChangePart; readonly snapshot: Uint8Array | null; readonly lineKeys?: { readonly keys: readonly string[]; readonly lengths: Uint32Array } };
+      readonly change?: { readonly part: ChangePart; readonly snapshot: Uint8Array | null; readonly lineKeys?: Omit<BlockSnapshotLines, 'lines'> };
     }
   | { readonly id: number; readonly kind: 'syntax'; readonly line: number; readonly detail: string }
   | { readonly id: number; readonly kind: 'failed'; readonly stack: string };
@@ -269,7 +269,7 @@ export async function scoreCsvInParallel(job: Job, into: Into, options: Parallel
         // No first pass: nothing to cut alike, and the lines wait for the end (the IDs leads share are known then).
         const { snapshot, lineKeys } = done.change;
         if (snapshot === null || lineKeys === undefined) throw new Error(`block ${done.id} of ${job.input} came back without its snapshot lines`);
-        first.take({ lines: snapshot, lengths: lineKeys.lengths, keys: lineKeys.keys }, done.change.part.counts.leads, done.change.part.counts.noId);
+        first.take({ ...lineKeys, lines: snapshot }, done.change.part.counts.leads, done.change.part.counts.noId);
       } else {
         // The scoring pass must cut the file as the first pass did, or the blocks' previous leads would be another block's.
         if (done.counts.leads !== change.leads(done.id)) throw new Error(`block ${done.id} of ${job.input} holds ${done.counts.leads} leads, ${change.leads(done.id)} in the first pass`);
