@@ -29,7 +29,7 @@ export { modelFromCells, type PartialModel } from './modelCells/fromCells';
 export { SCORE_COLUMNS, SCORE_FILE_COLUMNS, EARLIER_SCORE_FILE_COLUMNS, LEADSCORE_COLUMN_NOTE } from './scoreColumns';
 export { OWNERSHIP_NAMESPACE, modelFingerprint, ownershipToXml, ownershipFromXml, appliedColumnsOf, noteDate, leadscoreScoreNote, type AppliedModel, type Ownership, type ScoreNote } from './applyRecord';
 export { leadIdText, leadIdKey, findIdColumn, duplicateIdKeys, ID_HEADER_NAMES, EMAIL_HEADER_NAMES, type IdColumn, type IdColumnQuery, type IdColumnResult } from './change/leadId';
-export { SNAPSHOT_SHEET, SNAPSHOT_TITLE, SNAPSHOT_LABELS, SNAPSHOT_HEADERS, SNAPSHOT_HEADER_ROW, snapshotToCells, snapshotFromCells, snapshotHead, isSnapshotHeaderRow, SnapshotLeadRows, type SnapshotHead, type ScoreSnapshot, type SnapshotLead, type SnapshotRead } from './change/snapshot';
+export { SNAPSHOT_SHEET, SNAPSHOT_TITLE, SNAPSHOT_LABELS, SNAPSHOT_HEADERS, SNAPSHOT_HEADER_ROW, snapshotToCells, snapshotFromCells, snapshotHead, isSnapshotHeaderRow, SnapshotLeadRows, FirstFew, type SnapshotHead, type ScoreSnapshot, type SnapshotLead, type SnapshotRead } from './change/snapshot';
 export { ChangeTracker, diffScores, type ScoreChange, type ScoreChangeKind, type BandMove, type BandMoveEntry, type ScoredLead, type ChangeSummary, type ChangeOptions, type ChangePart } from './change/diff';
 export { TEMPLATES, templateById, type Template } from './templates';
 export { CONDITION_KINDS, opsOfShape, type ConditionShape, type OpsOfShape } from './conditions/conditionKinds';

@@ -14,6 +14,7 @@ import {
   excelSerialFromIsoDate,
   isoDateFromExcelSerial,
   findIdColumn,
+  FirstFew,
   headerLookup,
   leadIdKey,
   leadIdText,
@@ -30,6 +31,7 @@ import type { FirstScoringSnapshot } from './csvFirstSnapshot';
 import { decimalCommaNumber, type ParallelCsvOptions } from './csvLeads';
 import { readColumnsInParallel, type CsvWorkerChange, type ThreadedChange } from './parallelCsv';
 import type { OutCell } from './leadSinks';
+import { stringPool } from './stringPool';
 
 /** The columns written after the score columns when leads are compared with the last scoring. */
 export const CHANGE_COLUMNS: readonly string[] = [COLUMN_NAMES.change, COLUMN_NAMES.bandSince];
@@ -351,13 +353,7 @@ interface FirstPass extends BlockColumns {
 async function firstPass(q: CsvChangeQuery, body: CsvBody, ask: CsvColumnsAsk): Promise<FirstPass> {
   const all: FirstPass = { leads: 0, lines: 0, ids: ask.ids.map((): string[] => []), scores: [], bands: [], since: [], blockLeads: [] };
   // Band and Band since repeat: one string each, not one per lead.
-  const shared = new Map<string, string>();
-  const once = (text: string): string => {
-    const kept = shared.get(text);
-    if (kept !== undefined) return kept;
-    if (shared.size < 10_000) shared.set(text, text);
-    return text;
-  };
+  const once = stringPool();
   const take = (block: BlockColumns): void => {
     block.ids.forEach((cells, k) => {
       const list = all.ids[k]!;
@@ -495,9 +491,9 @@ export function snapshotFromPreviousRun(
   q: Pick<ChangeSettings, 'number' | 'fileDate'> & { readonly today?: string },
   notes: string[] = [],
 ): ScoreSnapshot {
-  const future = new Listed();
-  const notDays = new Listed();
-  const unreadable = new Listed();
+  const future = new FirstFew();
+  const notDays = new FirstFew();
+  const unreadable = new FirstFew();
   const idOf = (k: number): string => quoted(leadIdText(idCells[k]) ?? '');
   const since = previous.since.map((cell, k) => {
     const day = sinceDay(cell);
@@ -527,24 +523,11 @@ export function snapshotFromPreviousRun(
     byKey.set(key, { id, score, band: String(previous.bands[k] ?? '').trim(), bandSince: since[k] ?? null });
   });
   for (const key of twice) byKey.delete(key);
-  const n = (list: Listed, one: string, many: string): string => `${list.count.toLocaleString('en-US')} ${list.count === 1 ? one : many}`;
+  const n = (list: FirstFew, one: string, many: string): string => `${list.count.toLocaleString('en-US')} ${list.count === 1 ? one : many}`;
   if (unreadable.count > 0) notes.push(`${n(unreadable, 'previous Score is', 'previous Scores are')} not a number, so ${unreadable.count === 1 ? 'that lead counts' : 'those leads count'} as new: ${unreadable.text()}`);
   if (notDays.count > 0) notes.push(`${n(notDays, 'Band since is', 'Band since are')} not a day written YYYY-MM-DD, the day of the last scoring is used: ${notDays.text()}`);
   if (future.count > 0) notes.push(`${n(future, 'Band since', 'Band since')} after today (${q.today ?? ''}) ${future.count === 1 ? 'is' : 'are'} not trusted, the day of the last scoring is used: ${future.text()}`);
   return { scoredOn: latestDay(since) ?? q.fileDate(), idColumn, model: '', leads: [...byKey.values()] };
-}
-
-/** The first few of a list for a message, and how many there were. */
-class Listed {
-  count = 0;
-  private readonly shown: string[] = [];
-  add(item: () => string): void {
-    this.count++;
-    if (this.shown.length < 5) this.shown.push(item());
-  }
-  text(): string {
-    return `${this.shown.join(', ')}${this.count > this.shown.length ? ` and ${(this.count - this.shown.length).toLocaleString('en-US')} more` : ''}`;
-  }
 }
 
 /** A cell's text in a message: quoted, cut short. */

@@ -16,6 +16,7 @@ import { CliError, EXIT } from '../command';
 import { csvLine, neutraliseFormula } from '../csv';
 import { openAtomic, realTarget, type AtomicFile } from '../files/atomicFile';
 import { CsvReader, detectCsvEncoding } from '../files/csvReader';
+import { stringPool } from './stringPool';
 
 export const SNAPSHOT_SUFFIX = '.leadscore-snapshot.csv';
 
@@ -119,13 +120,7 @@ export function readSnapshotFile(path: string, number: (text: string, delimiter:
   const head: unknown[][] = [];
   let found: SnapshotHead | null = null;
   let leads: SnapshotLeadRows | null = null;
-  const shared = new Map<string, string>();
-  const once = (text: string): string => {
-    const kept = shared.get(text);
-    if (kept !== undefined) return kept;
-    if (shared.size < 10_000) shared.set(text, text);
-    return text;
-  };
+  const once = stringPool();
   try {
     for (let record = reader.next(); record !== null; record = reader.next()) {
       const row = record.cells;

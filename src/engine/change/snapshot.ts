@@ -168,7 +168,7 @@ export class SnapshotLeadRows {
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 /** The first five of a list and how many more: a message stays one readable line, and a million broken rows cost a count. */
-class FirstFew {
+export class FirstFew {
   count = 0;
   private readonly shown: string[] = [];
   add(item: () => string): void {
