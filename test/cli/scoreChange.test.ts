@@ -14,7 +14,7 @@ import { Progress } from '../../src/cli/scoring/leadColumns';
 import { CsvSink } from '../../src/cli/scoring/leadSinks';
 import type { SnapshotFiles } from '../../src/cli/scoring/csvSnapshot';
 import { SNAPSHOT_TITLE, type ChangeSummary } from '../../src/engine';
-import { FOUR_CRITERIA_MODEL, folderWithModel } from './fourCriteriaModel';
+import { expectTheEditedLeadsChange, FOUR_CRITERIA_MODEL, folderWithModel } from './fourCriteriaModel';
 import { runCli } from './runCli';
 
 const MODEL = FOUR_CRITERIA_MODEL;
@@ -73,16 +73,7 @@ describe('leadscore score compares a CSV file with its previous scoring', () => 
       ['l5 ', '10', 'Cold', '', ''],
       ['', '0', 'Cold', '', ''],
     ]);
-    const change = summary.change!;
-    // The file does not record its run's date: the latest Band since in it is that day.
-    expect(change.since).toBe('2026-11-10');
-    expect({ scored: change.scored, newLeads: change.newLeads, moved: change.movedCount, noId: change.noIdCount, duplicates: change.duplicateCount }).toEqual({ scored: 3, newLeads: 1, moved: 2, noId: 1, duplicates: 2 });
-    expect(change.moved.map((m) => [m.id, m.row, m.from, m.to, m.points])).toEqual([
-      ['L1', 2, 'Warm', 'Hot', 60],
-      ['L2', 3, 'Hot', 'Cold', -50],
-    ]);
-    expect(change.duplicates).toEqual([{ id: 'L5', rows: [6, 7] }]);
-    expect(change.noIdRows).toEqual([8]);
+    expectTheEditedLeadsChange(summary.change);
   });
 
   it('prints the report: headline, the leads that moved band, and what was not compared', async () => {
